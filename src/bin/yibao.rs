@@ -1,0 +1,410 @@
+//! `yibao`: the command line over the rules core. Every subcommand builds the same request
+//! type the JS API takes, calls the same core function, and prints either a readable
+//! account with the steps or (`--json`) the same JSON the JS API returns.
+
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use yibao::context::Overrides;
+use yibao::rules::{self, Status};
+use yibao::{Error, Lang, Raw, Text};
+
+#[derive(Parser)]
+#[command(name = "yibao", version, about = "医保市级统筹计算器 — China's basic medical insurance under city-level pooling")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Print JSON (the same shapes as the JS API) instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Language of the text output: zh (default) or en.
+    #[arg(long, global = true, default_value = "zh", value_parser = parse_lang)]
+    lang: Lang,
+    /// Supply a figure by its parameter id (repeatable): --set employee.base.floor=3000
+    #[arg(long = "set", global = true, value_name = "ID=VALUE")]
+    set: Vec<String>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse().map_err(|()| format!("`{s}` is not a language: use zh or en"))
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 职工医保: employer and individual contributions for a month.
+    Contribution(ContributionArgs),
+    /// 灵活就业: a flexible worker's monthly premium and waiting period.
+    Flexible(FlexibleArgs),
+    /// 城乡居民: the year's premium, subsidy and waiting period.
+    Resident(ResidentArgs),
+    /// 退休待遇与补缴: retirement month, months missing, top-up cost.
+    Eligibility(EligibilityArgs),
+    /// The rules: list the cities, show a city's figures, check rule files.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Args)]
+struct ContributionArgs {
+    #[arg(long)]
+    city: String,
+    /// YYYY-MM (default: this month)
+    #[arg(long)]
+    month: Option<String>,
+    /// public_body (机关事业单位) or other (其他单位)
+    #[arg(long)]
+    employer: String,
+    /// Monthly wage in yuan
+    #[arg(long, allow_hyphen_values = true)]
+    wage: String,
+}
+
+#[derive(Args)]
+struct FlexibleArgs {
+    #[arg(long)]
+    city: String,
+    #[arg(long)]
+    month: Option<String>,
+    /// First month paid after first enrolment, for when benefits begin
+    #[arg(long)]
+    first_paid: Option<String>,
+}
+
+#[derive(Args)]
+struct ResidentArgs {
+    #[arg(long)]
+    city: String,
+    /// Year (default: this year)
+    #[arg(long)]
+    year: Option<String>,
+    /// Whole years not enrolled before enrolling again
+    #[arg(long, default_value = "0", allow_hyphen_values = true)]
+    break_years: String,
+    /// Years of the break paid back
+    #[arg(long, default_value = "0", allow_hyphen_values = true)]
+    repaid_years: String,
+    /// Enrolled during the concentrated enrolment period
+    #[arg(long)]
+    in_period: bool,
+    /// A newborn (exempt from waiting)
+    #[arg(long)]
+    newborn: bool,
+}
+
+#[derive(Args)]
+struct EligibilityArgs {
+    #[arg(long)]
+    city: String,
+    /// Birth month, YYYY-MM
+    #[arg(long)]
+    birth: String,
+    /// male, female-55 or female-50
+    #[arg(long)]
+    category: String,
+    /// Months actually paid in this city
+    #[arg(long, default_value = "0", allow_hyphen_values = true)]
+    paid_months: String,
+    /// Deemed months (视同缴费)
+    #[arg(long, default_value = "0", allow_hyphen_values = true)]
+    deemed_months: String,
+    /// Months paid elsewhere and transferred in
+    #[arg(long, default_value = "0", allow_hyphen_values = true)]
+    transferred_months: String,
+    /// Last monthly contribution base
+    #[arg(long, allow_hyphen_values = true)]
+    last_base: Option<String>,
+    /// employee, flexible, never_enrolled, flexible_retiree, bankrupt
+    #[arg(long, default_value = "employee")]
+    situation: String,
+    /// Last month's pension (never_enrolled, bankrupt)
+    #[arg(long, allow_hyphen_values = true)]
+    pension: Option<String>,
+    /// Age at the enterprise's bankruptcy, years (bankrupt)
+    #[arg(long, allow_hyphen_values = true)]
+    bankruptcy_age: Option<String>,
+    /// Month the top-up is paid
+    #[arg(long)]
+    payment_month: Option<String>,
+    /// The month "now" (default: this month)
+    #[arg(long)]
+    as_of: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// The cities and their documents.
+    List,
+    /// Every figure of a city (or `national`), with windows, status and source.
+    Show {
+        city: String,
+        /// Only this parameter
+        #[arg(long)]
+        param: Option<String>,
+    },
+    /// Validate the embedded rules, or the *.toml files of a directory.
+    Check {
+        #[arg(long)]
+        dir: Option<std::path::PathBuf>,
+    },
+}
+
+/// The current month from the system clock.
+fn this_month() -> String {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    yibao::YearMonth::from_unix_days(days as i64).map_or_else(String::new, |m| m.to_string())
+}
+
+fn overrides(set: &[String]) -> Result<Overrides, Error> {
+    let mut out = Overrides::new();
+    for item in set {
+        match item.split_once('=') {
+            Some((id, value)) if !id.trim().is_empty() => {
+                out.insert(id.trim().to_string(), Raw(value.to_string()));
+            }
+            _ => {
+                return Err(Error::field(
+                    "set",
+                    "malformed_override",
+                    Text::new(format!("--set 应写成 编号=数值：`{item}`"), format!("--set takes ID=VALUE: `{item}`")),
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang;
+    let outcome = run(&cli);
+    match outcome {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            if cli.json {
+                println!("{}", serde_json::to_string_pretty(&e).unwrap_or_default());
+            } else {
+                eprint!("{}", e.render(lang));
+            }
+            match e {
+                Error::Rules { .. } => ExitCode::from(1),
+                _ => ExitCode::from(2),
+            }
+        }
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+fn run(cli: &Cli) -> Result<String, Error> {
+    let lang = cli.lang;
+    let set = overrides(&cli.set)?;
+    let opt = |o: &Option<String>| Raw(o.clone().unwrap_or_default());
+    match &cli.command {
+        Command::Contribution(a) => {
+            let req = yibao::ContributionRequest {
+                city: Raw(a.city.clone()),
+                month: Raw(a.month.clone().unwrap_or_else(this_month)),
+                employer: Raw(a.employer.clone()),
+                wage: Raw(a.wage.clone()),
+                overrides: set,
+            };
+            let r = yibao::contribution(&req)?;
+            if cli.json {
+                return Ok(json(&r));
+            }
+            let l = |zh: &str, en: &str| if lang == Lang::Zh { zh.to_string() } else { en.to_string() };
+            let mut out = format!("{} {} · {}\n", r.city_name.get(lang), r.month, r.employer_kind.label().get(lang));
+            out += &format!("{}: {}\n", l("缴费基数", "base"), r.base);
+            out += &format!("{}: {} ({} {} + {} {})\n", l("单位每月", "employer / month"), r.employer.total, r.employer.rate, r.employer.basic, l("定额", "fixed"), r.employer.fixed);
+            out += &format!("{}: {} ({} {} + {} {})\n", l("个人每月", "individual / month"), r.individual.total, r.individual.rate, r.individual.basic, l("定额", "fixed"), r.individual.fixed);
+            out += &format!("{}: {}    {}: {}\n\n", l("每月合计", "monthly total"), r.monthly_total, l("全年合计", "yearly total"), r.yearly.total);
+            Ok(out + &r.explanation.render(lang))
+        }
+        Command::Flexible(a) => {
+            let req = yibao::FlexibleRequest { city: Raw(a.city.clone()), month: Raw(a.month.clone().unwrap_or_else(this_month)), first_paid: opt(&a.first_paid), overrides: set };
+            let r = yibao::flexible(&req)?;
+            if cli.json {
+                return Ok(json(&r));
+            }
+            let l = |zh: &str, en: &str| if lang == Lang::Zh { zh.to_string() } else { en.to_string() };
+            let mut out = format!("{} {} · {}\n", r.city_name.get(lang), r.month, l("灵活就业", "flexible employment"));
+            out += &format!("{}: {}    {}: {}\n\n", l("每月", "per month"), r.monthly_total, l("全年", "per year"), r.yearly_total);
+            Ok(out + &r.explanation.render(lang))
+        }
+        Command::Resident(a) => {
+            let req = yibao::ResidentRequest {
+                city: Raw(a.city.clone()),
+                year: Raw(a.year.clone().unwrap_or_else(|| this_month().chars().take(4).collect())),
+                break_years: Raw(a.break_years.clone()),
+                repaid_years: Raw(a.repaid_years.clone()),
+                in_enrolment_period: Raw(a.in_period.to_string()),
+                newborn: Raw(a.newborn.to_string()),
+                overrides: set,
+            };
+            let r = yibao::resident(&req)?;
+            if cli.json {
+                return Ok(json(&r));
+            }
+            let l = |zh: &str, en: &str| if lang == Lang::Zh { zh.to_string() } else { en.to_string() };
+            let mut out = format!("{} {} · {}\n", r.city_name.get(lang), r.year, l("城乡居民医保", "resident insurance"));
+            if let Some(p) = &r.individual_premium {
+                out += &format!("{}: {}\n", l("个人缴费", "individual premium"), p.amount);
+            }
+            if let Some(w) = r.waiting_months {
+                out += &format!("{}: {w}\n", l("待遇等待期（月）", "waiting period (months)"));
+            }
+            Ok(out + "\n" + &r.explanation.render(lang))
+        }
+        Command::Eligibility(a) => {
+            let req = yibao::EligibilityRequest {
+                city: Raw(a.city.clone()),
+                birth: Raw(a.birth.clone()),
+                category: Raw(a.category.clone()),
+                as_of: Raw(a.as_of.clone().unwrap_or_else(this_month)),
+                paid_months: Raw(a.paid_months.clone()),
+                deemed_months: Raw(a.deemed_months.clone()),
+                transferred_months: Raw(a.transferred_months.clone()),
+                last_base: opt(&a.last_base),
+                situation: Raw(a.situation.clone()),
+                pension: opt(&a.pension),
+                bankruptcy_age: opt(&a.bankruptcy_age),
+                payment_month: opt(&a.payment_month),
+                overrides: set,
+            };
+            let r = yibao::eligibility(&req)?;
+            if cli.json {
+                return Ok(json(&r));
+            }
+            let l = |zh: &str, en: &str| if lang == Lang::Zh { zh.to_string() } else { en.to_string() };
+            let mut out = format!("{} · {}\n", r.city_name.get(lang), l("退休待遇与补缴", "retiree benefits and top-up"));
+            out += &format!(
+                "{}: {} ({} {} {} {})\n",
+                l("法定退休月份", "retirement month"),
+                r.retirement.month,
+                r.retirement.age_years,
+                l("岁", "y"),
+                r.retirement.age_months,
+                l("个月", "m")
+            );
+            let mut scen = |name: String, s: &yibao::compute::eligibility::Scenario| {
+                out += &format!("{name}: {} {}", l("差", "missing"), s.shortfall_months);
+                out += &l(" 个月", " months");
+                if let Some(t) = &s.topup {
+                    out += &format!("; {} {}", l("一次性补缴", "one-off top-up"), t.amount);
+                }
+                if let Some(b) = s.benefits_from {
+                    out += &format!("; {} {b}", l("待遇起始", "benefits from"));
+                }
+                out += "\n";
+            };
+            scen(l("若现在停止缴费", "if payments stop now"), &r.stop_now);
+            if let Some(c) = &r.continue_paying {
+                scen(l("若持续缴费至退休", "if payments continue"), c);
+            }
+            Ok(out + "\n" + &r.explanation.render(lang))
+        }
+        Command::Rules { command } => rules_command(command, cli.json, lang),
+    }
+}
+
+fn rules_command(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<String, Error> {
+    match command {
+        RulesCommand::Check { dir } => {
+            let loaded = match dir {
+                None => rules::rules().cloned(),
+                Some(dir) => {
+                    let mut files = Vec::new();
+                    let entries = std::fs::read_dir(dir).map_err(|e| Error::field("dir", "unreadable", Text::new(format!("无法读取目录：{e}"), format!("cannot read the directory: {e}"))))?;
+                    for entry in entries.flatten() {
+                        let path = entry.path();
+                        if path.extension().is_some_and(|x| x == "toml") {
+                            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+                            let text = std::fs::read_to_string(&path).map_err(|e| Error::field("dir", "unreadable", Text::new(format!("无法读取 {name}：{e}"), format!("cannot read {name}: {e}"))))?;
+                            files.push((name, text));
+                        }
+                    }
+                    files.sort();
+                    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+                    rules::load(&refs).map_err(|issues| Error::Rules { issues })
+                }
+            }?;
+            let known = loaded.cities.iter().flat_map(|c| c.params.values()).flat_map(|s| &s.entries).filter(|e| e.status != Status::Unknown).count();
+            let unknown = loaded.cities.iter().flat_map(|c| c.params.values()).flat_map(|s| &s.entries).filter(|e| e.status == Status::Unknown).count();
+            if as_json {
+                return Ok(json(&serde_json::json!({"ok": true, "version": loaded.version, "cities": loaded.cities.len(), "known_values": known, "unknown_values": unknown})));
+            }
+            Ok(match lang {
+                Lang::Zh => format!("规则有效：{} 个城市 + 全国规则，版本 {}；城市数值 {known} 个已知，{unknown} 个未公布\n", loaded.cities.len(), loaded.version),
+                Lang::En => format!("rules valid: {} cities + national, version {}; {known} city values known, {unknown} unknown\n", loaded.cities.len(), loaded.version),
+            })
+        }
+        RulesCommand::List => {
+            let r = rules::rules()?;
+            if as_json {
+                return Ok(json(&r.cities.iter().map(|c| serde_json::json!({
+                    "id": c.id, "name": c.name, "province": c.province, "pooling_from": c.pooling_from,
+                    "pooling_to": c.pooling_to, "excluded_areas": c.excluded_areas, "document": c.document, "summary": c.summary,
+                })).collect::<Vec<_>>()));
+            }
+            let mut out = String::new();
+            for c in &r.cities {
+                let known = c.params.values().filter(|s| s.entries.iter().any(|e| e.value.is_some())).count();
+                out += &format!("{:<10} {} ({}) — {} — {} {}", c.id, c.name.get(lang), c.province.get(lang), c.document.short_name(), if lang == Lang::Zh { "自" } else { "from" }, c.pooling_from);
+                if let Some(to) = c.pooling_to {
+                    out += &format!(" – {to}");
+                }
+                if !c.excluded_areas.is_empty() {
+                    let ex: Vec<&str> = c.excluded_areas.iter().map(|t| t.get(lang)).collect();
+                    out += &format!(" ({} {})", if lang == Lang::Zh { "不含" } else { "except" }, ex.join(", "));
+                }
+                out += &format!("; {known}/{} {}\n", c.params.len(), if lang == Lang::Zh { "项有数值" } else { "parameters with values" });
+            }
+            out += &format!("rules version {}\n", r.version);
+            Ok(out)
+        }
+        RulesCommand::Show { city, param } => {
+            let r = rules::rules()?;
+            let (series, title): (Vec<&rules::Series>, String) = if city == "national" {
+                (r.national.values().collect(), "national".into())
+            } else {
+                let c = yibao::compute::city(r, "city", &Raw(city.clone()))?;
+                (c.params.values().collect(), format!("{} — {}", c.name.get(lang), c.document.title))
+            };
+            let series: Vec<&rules::Series> = series.into_iter().filter(|s| param.as_deref().is_none_or(|p| p == s.id)).collect();
+            if let (Some(p), true) = (param, series.is_empty()) {
+                return Err(Error::field("param", "unknown_param", Text::new(format!("没有参数 {p}"), format!("no parameter {p}"))));
+            }
+            if as_json {
+                return Ok(json(&series));
+            }
+            let mut out = format!("{title}\n");
+            for s in series {
+                out += &format!("\n{} — {} [{}]\n", s.id, if lang == Lang::Zh { s.def.label_zh } else { s.def.label_en }, s.def.unit.describe());
+                for e in &s.entries {
+                    let window = format!("{}–{}", e.from, e.to.map_or_else(String::new, |t| t.to_string()));
+                    let value = e.value.as_ref().map_or_else(|| if lang == Lang::Zh { "未公布".to_string() } else { "unknown".to_string() }, |v| v.show());
+                    out += &format!("  {window:<16} {value:<12} [{}]", e.status.name());
+                    if let Some(src) = &e.source {
+                        out += &format!(" {} {} «{}»", src.document.short_name(), src.article, src.quote);
+                    }
+                    out += "\n";
+                    if let Some(n) = &e.note {
+                        out += &format!("  {:<16} {n}\n", "");
+                    }
+                }
+                if s.entries.iter().any(|e| e.value.is_none()) && !s.def.hint_zh.is_empty() {
+                    out += &format!("  → --set {}=…: {}\n", s.id, if lang == Lang::Zh { s.def.hint_zh } else { s.def.hint_en });
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+

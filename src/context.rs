@@ -14,8 +14,8 @@ use crate::month::YearMonth;
 use crate::params::{self, ParamDef, Scope};
 use crate::rules::value::parse_text;
 use crate::rules::{City, Ratio, Rules, Value};
-use crate::text::Text;
 use crate::text;
+use crate::text::Text;
 
 /// Overrides as the caller gives them: parameter id → value text.
 pub type Overrides = BTreeMap<String, Raw>;
@@ -30,7 +30,10 @@ pub fn parse_overrides(raw: &Overrides) -> Result<BTreeMap<&'static str, Value>,
             errors.push(FieldError {
                 field,
                 code: "unknown_param".into(),
-                message: text!("没有编号为 `{id}` 的参数（`yibao rules show` 列出全部编号）", "there is no parameter `{id}` (`yibao rules show` lists them)"),
+                message: text!(
+                    "没有编号为 `{id}` 的参数（`yibao rules show` 列出全部编号）",
+                    "there is no parameter `{id}` (`yibao rules show` lists them)"
+                ),
             });
             continue;
         };
@@ -42,8 +45,16 @@ pub fn parse_overrides(raw: &Overrides) -> Result<BTreeMap<&'static str, Value>,
                 field,
                 code: "bad_override".into(),
                 message: Text::new(
-                    format!("`{text}` 不是有效的{}（应为 {}）：{reason}", def.label_zh, def.unit.describe()),
-                    format!("`{text}` is not a valid {} ({}): {reason}", def.label_en, def.unit.describe()),
+                    format!(
+                        "`{text}` 不是有效的{}（应为 {}）：{reason}",
+                        def.label_zh,
+                        def.unit.describe()
+                    ),
+                    format!(
+                        "`{text}` is not a valid {} ({}): {reason}",
+                        def.label_en,
+                        def.unit.describe()
+                    ),
                 ),
             }),
         }
@@ -55,6 +66,7 @@ pub fn parse_overrides(raw: &Overrides) -> Result<BTreeMap<&'static str, Value>,
     }
 }
 
+#[allow(clippy::large_enum_variant)] // short-lived, returned and matched at once
 enum Lookup {
     Found(Got),
     /// A window covers the month, but nobody published the value.
@@ -82,13 +94,33 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(rules: &'a Rules, city: &'a City, month: YearMonth, month_field: &'static str, overrides: BTreeMap<&'static str, Value>) -> Self {
-        Ctx { rules, city, month, month_field, overrides, missing: Vec::new(), window_errors: Vec::new(), ex: Explanation::default() }
+    pub fn new(
+        rules: &'a Rules,
+        city: &'a City,
+        month: YearMonth,
+        month_field: &'static str,
+        overrides: BTreeMap<&'static str, Value>,
+    ) -> Self {
+        Ctx {
+            rules,
+            city,
+            month,
+            month_field,
+            overrides,
+            missing: Vec::new(),
+            window_errors: Vec::new(),
+            ex: Explanation::default(),
+        }
     }
 
     /// Looks a parameter up at another month (the resident year, the retirement rules at
     /// the as-of month) without changing the context's month.
-    pub fn at<T>(&mut self, month: YearMonth, field: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
+    pub fn at<T>(
+        &mut self,
+        month: YearMonth,
+        field: &'static str,
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
         let saved = (self.month, self.month_field);
         self.month = month;
         self.month_field = field;
@@ -111,7 +143,14 @@ impl<'a> Ctx<'a> {
                 self.ex.user_supplied.push(def.id.to_string());
             }
             return Lookup::Found(Got {
-                cite: Cite { param: Some(def.id.into()), value: v.show(), origin: Origin::User, status: None, source: None, note: None },
+                cite: Cite {
+                    param: Some(def.id.into()),
+                    value: v.show(),
+                    origin: Origin::User,
+                    status: None,
+                    source: None,
+                    note: None,
+                },
                 value: v.clone(),
             });
         }
@@ -126,7 +165,11 @@ impl<'a> Ctx<'a> {
             return Lookup::Unknown;
         };
         if entry.status.needs_caution() && !self.ex.cautions.iter().any(|c| c.param == def.id) {
-            self.ex.cautions.push(Caution { param: def.id.into(), status: entry.status, label: def.label() });
+            self.ex.cautions.push(Caution {
+                param: def.id.into(),
+                status: entry.status,
+                label: def.label(),
+            });
         }
         Lookup::Found(Got {
             cite: Cite {
@@ -149,7 +192,12 @@ impl<'a> Ctx<'a> {
             Lookup::Found(g) => Some(g),
             Lookup::Unknown => {
                 if !self.missing.iter().any(|m| m.id == def.id) {
-                    self.missing.push(MissingFigure { id: def.id.into(), label: def.label(), hint: def.hint(), unit: def.unit.describe() });
+                    self.missing.push(MissingFigure {
+                        id: def.id.into(),
+                        label: def.label(),
+                        hint: def.hint(),
+                        unit: def.unit.describe(),
+                    });
                 }
                 None
             }
@@ -177,7 +225,12 @@ impl<'a> Ctx<'a> {
             Lookup::Found(g) => Some(g),
             Lookup::Unknown | Lookup::NoWindow => {
                 if !self.ex.not_known.iter().any(|n| n.param == def.id) {
-                    self.ex.not_known.push(NotKnown { param: def.id.into(), label: def.label(), hint: def.hint(), effect });
+                    self.ex.not_known.push(NotKnown {
+                        param: def.id.into(),
+                        label: def.label(),
+                        hint: def.hint(),
+                        effect,
+                    });
                 }
                 None
             }
@@ -198,17 +251,26 @@ impl<'a> Ctx<'a> {
     pub fn mark_missing(&mut self, id: &str) {
         let def = Self::def(id);
         if !self.missing.iter().any(|m| m.id == def.id) {
-            self.missing.push(MissingFigure { id: def.id.into(), label: def.label(), hint: def.hint(), unit: def.unit.describe() });
+            self.missing.push(MissingFigure {
+                id: def.id.into(),
+                label: def.label(),
+                hint: def.hint(),
+                unit: def.unit.describe(),
+            });
         }
     }
 
     /// After all lookups: fails with the window errors, else with every missing figure.
     pub fn check(&self) -> Result<(), Error> {
         if !self.window_errors.is_empty() {
-            return Err(Error::Input { errors: self.window_errors.clone() });
+            return Err(Error::Input {
+                errors: self.window_errors.clone(),
+            });
         }
         if !self.missing.is_empty() {
-            return Err(Error::MissingFigures { missing: self.missing.clone() });
+            return Err(Error::MissingFigures {
+                missing: self.missing.clone(),
+            });
         }
         Ok(())
     }
@@ -217,7 +279,13 @@ impl<'a> Ctx<'a> {
     /// in force from the first pooling month, so it is always found for a valid month.
     pub fn rounding(&mut self, id: &str) -> (Rounding, Vec<Cite>) {
         match self.need(id) {
-            Some(Got { value: Value::Choice(name), cite }) => (Rounding::parse(&name).unwrap_or(Rounding::HalfUp), vec![cite]),
+            Some(Got {
+                value: Value::Choice(name),
+                cite,
+            }) => (
+                Rounding::parse(&name).unwrap_or(Rounding::HalfUp),
+                vec![cite],
+            ),
             _ => (Rounding::HalfUp, Vec::new()),
         }
     }
@@ -227,56 +295,80 @@ impl<'a> Ctx<'a> {
 /// parsed by unit); it reads as "not known" rather than a panic.
 pub fn rate(g: &Option<Got>) -> Option<Ratio> {
     match g {
-        Some(Got { value: Value::Rate(r), .. }) => Some(*r),
+        Some(Got {
+            value: Value::Rate(r),
+            ..
+        }) => Some(*r),
         _ => None,
     }
 }
 
 pub fn money(g: &Option<Got>) -> Option<Money> {
     match g {
-        Some(Got { value: Value::Money(m), .. }) => Some(*m),
+        Some(Got {
+            value: Value::Money(m),
+            ..
+        }) => Some(*m),
         _ => None,
     }
 }
 
 pub fn years(g: &Option<Got>) -> Option<Decimal> {
     match g {
-        Some(Got { value: Value::Years(y), .. }) => Some(*y),
+        Some(Got {
+            value: Value::Years(y),
+            ..
+        }) => Some(*y),
         _ => None,
     }
 }
 
 pub fn months(g: &Option<Got>) -> Option<u32> {
     match g {
-        Some(Got { value: Value::Months(n), .. }) => Some(*n),
+        Some(Got {
+            value: Value::Months(n),
+            ..
+        }) => Some(*n),
         _ => None,
     }
 }
 
 pub fn flag(g: &Option<Got>) -> Option<bool> {
     match g {
-        Some(Got { value: Value::Flag(b), .. }) => Some(*b),
+        Some(Got {
+            value: Value::Flag(b),
+            ..
+        }) => Some(*b),
         _ => None,
     }
 }
 
 pub fn choice(g: &Option<Got>) -> Option<&str> {
     match g {
-        Some(Got { value: Value::Choice(c), .. }) => Some(c),
+        Some(Got {
+            value: Value::Choice(c),
+            ..
+        }) => Some(c),
         _ => None,
     }
 }
 
 pub fn set(g: &Option<Got>) -> Option<&[String]> {
     match g {
-        Some(Got { value: Value::Set(s), .. }) => Some(s),
+        Some(Got {
+            value: Value::Set(s),
+            ..
+        }) => Some(s),
         _ => None,
     }
 }
 
 pub fn month(g: &Option<Got>) -> Option<YearMonth> {
     match g {
-        Some(Got { value: Value::Month(m), .. }) => Some(*m),
+        Some(Got {
+            value: Value::Month(m),
+            ..
+        }) => Some(*m),
         _ => None,
     }
 }

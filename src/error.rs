@@ -49,7 +49,13 @@ pub enum Error {
 
 impl Error {
     pub fn field(field: impl Into<String>, code: &str, message: Text) -> Error {
-        Error::Input { errors: vec![FieldError { field: field.into(), code: code.into(), message }] }
+        Error::Input {
+            errors: vec![FieldError {
+                field: field.into(),
+                code: code.into(),
+                message,
+            }],
+        }
     }
 
     /// Human-readable, one line per problem.
@@ -64,7 +70,9 @@ impl Error {
             Error::MissingFigures { missing } => {
                 out.push_str(match lang {
                     Lang::Zh => "缺少未公布的数据，请用 --set 编号=数值 提供：\n",
-                    Lang::En => "Figures nobody published are needed; supply them with --set ID=VALUE:\n",
+                    Lang::En => {
+                        "Figures nobody published are needed; supply them with --set ID=VALUE:\n"
+                    }
                 });
                 for m in missing {
                     out.push_str(&format!(
@@ -100,7 +108,11 @@ pub struct Problems(Vec<FieldError>);
 
 impl Problems {
     pub fn push(&mut self, field: &str, code: &str, message: Text) {
-        self.0.push(FieldError { field: field.into(), code: code.into(), message });
+        self.0.push(FieldError {
+            field: field.into(),
+            code: code.into(),
+            message,
+        });
     }
 
     pub fn absorb(&mut self, error: Error) -> Result<(), Error> {

@@ -118,8 +118,23 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    pub fn step(&mut self, key: &str, label: Text, formula: Text, value: impl ToString, unit: &str, cites: Vec<Cite>) {
-        self.steps.push(Step { key: key.into(), label, formula, value: value.to_string(), unit: unit.into(), cites });
+    pub fn step(
+        &mut self,
+        key: &str,
+        label: Text,
+        formula: Text,
+        value: impl ToString,
+        unit: &str,
+        cites: Vec<Cite>,
+    ) {
+        self.steps.push(Step {
+            key: key.into(),
+            label,
+            formula,
+            value: value.to_string(),
+            unit: unit.into(),
+            cites,
+        });
     }
 
     pub fn note(&mut self, note: Text) {
@@ -137,7 +152,12 @@ impl Explanation {
         };
         out.push_str(&heading("计算步骤：\n", "Steps:\n"));
         for (i, s) in self.steps.iter().enumerate() {
-            out.push_str(&format!("{:>2}. {}: {}\n", i + 1, s.label.get(lang), s.formula.get(lang)));
+            out.push_str(&format!(
+                "{:>2}. {}: {}\n",
+                i + 1,
+                s.label.get(lang),
+                s.formula.get(lang)
+            ));
             for c in &s.cites {
                 out.push_str(&format!("      ↳ {}\n", c.render(lang)));
             }
@@ -149,14 +169,27 @@ impl Explanation {
         }
         for c in &self.cautions {
             out.push_str(&match lang {
-                Lang::Zh => format!("注意：{}（{}）为{}\n", c.label.zh, c.param, c.status.label().zh),
-                Lang::En => format!("Caution: {} ({}) is {}\n", c.label.en, c.param, c.status.label().en),
+                Lang::Zh => format!(
+                    "注意：{}（{}）为{}\n",
+                    c.label.zh,
+                    c.param,
+                    c.status.label().zh
+                ),
+                Lang::En => format!(
+                    "Caution: {} ({}) is {}\n",
+                    c.label.en,
+                    c.param,
+                    c.status.label().en
+                ),
             });
         }
         for n in &self.not_known {
             out.push_str(&match lang {
                 Lang::Zh => format!("未公布：{}（{}）— {}\n", n.label.zh, n.param, n.effect.zh),
-                Lang::En => format!("Not published: {} ({}) — {}\n", n.label.en, n.param, n.effect.en),
+                Lang::En => format!(
+                    "Not published: {} ({}) — {}\n",
+                    n.label.en, n.param, n.effect.en
+                ),
             });
         }
         for n in &self.notes {

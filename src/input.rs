@@ -68,11 +68,13 @@ impl<'de> Deserialize<'de> for Raw {
             }
             fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
                 // Shortest text that reads back as the same float: 5000.1 stays "5000.1".
-                Ok(Raw(if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
-                    format!("{}", v as i64)
-                } else {
-                    format!("{v}")
-                }))
+                Ok(Raw(
+                    if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
+                        format!("{}", v as i64)
+                    } else {
+                        format!("{v}")
+                    },
+                ))
             }
             fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
                 Ok(Raw(v.to_string()))
@@ -103,7 +105,10 @@ pub fn amount(field: &str, raw: &Raw) -> Result<Money, Error> {
         return Err(Error::field(
             field,
             "too_many_decimals",
-            text!("金额最多两位小数（到分）：{raw}", "an amount has at most two decimals (fen): {raw}"),
+            text!(
+                "金额最多两位小数（到分）：{raw}",
+                "an amount has at most two decimals (fen): {raw}"
+            ),
         ));
     }
     if d > Decimal::from(MAX_AMOUNT) {
@@ -117,7 +122,11 @@ pub fn amount(field: &str, raw: &Raw) -> Result<Money, Error> {
         ));
     }
     Money::from_fen_exact(d.round_dp(2)).ok_or_else(|| {
-        Error::field(field, "too_many_decimals", text!("金额最多两位小数：{raw}", "at most two decimals: {raw}"))
+        Error::field(
+            field,
+            "too_many_decimals",
+            text!("金额最多两位小数：{raw}", "at most two decimals: {raw}"),
+        )
     })
 }
 
@@ -132,7 +141,11 @@ pub fn decimal(field: &str, raw: &Raw) -> Result<Decimal, Error> {
         .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace())
         .collect();
     if cleaned.is_empty() {
-        return Err(Error::field(field, "empty", text!("不能为空", "must not be empty")));
+        return Err(Error::field(
+            field,
+            "empty",
+            text!("不能为空", "must not be empty"),
+        ));
     }
     let negative = cleaned.starts_with('-');
     let body = cleaned.trim_start_matches(['-', '+']);
@@ -141,16 +154,31 @@ pub fn decimal(field: &str, raw: &Raw) -> Result<Decimal, Error> {
         && body.bytes().filter(|b| *b == b'.').count() <= 1
         && body.bytes().any(|b| b.is_ascii_digit());
     if !well_formed {
-        return Err(Error::field(field, "not_a_number", text!("不是数字：{raw}", "not a number: {raw}")));
+        return Err(Error::field(
+            field,
+            "not_a_number",
+            text!("不是数字：{raw}", "not a number: {raw}"),
+        ));
     }
     if negative && body.bytes().any(|b| matches!(b, b'1'..=b'9')) {
-        return Err(Error::field(field, "negative", text!("不能为负数：{raw}", "must not be negative: {raw}")));
+        return Err(Error::field(
+            field,
+            "negative",
+            text!("不能为负数：{raw}", "must not be negative: {raw}"),
+        ));
     }
     // Integer part longer than any accepted amount: too large, before Decimal overflows.
-    let int_len = body.split('.').next().map_or(0, |s| s.trim_start_matches('0').len());
+    let int_len = body
+        .split('.')
+        .next()
+        .map_or(0, |s| s.trim_start_matches('0').len());
     let frac_len = body.split('.').nth(1).map_or(0, str::len);
     if int_len > 15 {
-        return Err(Error::field(field, "too_large", text!("数值过大：{raw}", "the number is too large: {raw}")));
+        return Err(Error::field(
+            field,
+            "too_large",
+            text!("数值过大：{raw}", "the number is too large: {raw}"),
+        ));
     }
     if frac_len > 12 {
         return Err(Error::field(
@@ -159,19 +187,32 @@ pub fn decimal(field: &str, raw: &Raw) -> Result<Decimal, Error> {
             text!("小数位过多：{raw}", "too many decimals: {raw}"),
         ));
     }
-    body.parse::<Decimal>()
-        .map_err(|_| Error::field(field, "not_a_number", text!("不是数字：{raw}", "not a number: {raw}")))
+    body.parse::<Decimal>().map_err(|_| {
+        Error::field(
+            field,
+            "not_a_number",
+            text!("不是数字：{raw}", "not a number: {raw}"),
+        )
+    })
 }
 
 /// A whole number of months (or years) from 0 to `max`.
 pub fn count(field: &str, raw: &Raw, max: u32) -> Result<u32, Error> {
     let d = decimal(field, raw)?;
     if d.fract() != Decimal::ZERO {
-        return Err(Error::field(field, "not_whole", text!("必须是整数：{raw}", "must be a whole number: {raw}")));
+        return Err(Error::field(
+            field,
+            "not_whole",
+            text!("必须是整数：{raw}", "must be a whole number: {raw}"),
+        ));
     }
     match u32::try_from(d.trunc().mantissa() / 10i128.pow(d.scale())) {
         Ok(n) if n <= max => Ok(n),
-        _ => Err(Error::field(field, "too_large", text!("不能大于 {max}：{raw}", "must be at most {max}: {raw}"))),
+        _ => Err(Error::field(
+            field,
+            "too_large",
+            text!("不能大于 {max}：{raw}", "must be at most {max}: {raw}"),
+        )),
     }
 }
 
@@ -187,16 +228,26 @@ pub fn count_or_zero(field: &str, raw: &Raw, max: u32) -> Result<u32, Error> {
 /// A month, `YYYY-MM`.
 pub fn month(field: &str, raw: &Raw) -> Result<YearMonth, Error> {
     raw.0.parse::<YearMonth>().map_err(|e| match e {
-        MonthParseError::Empty => Error::field(field, "empty", text!("不能为空（格式 YYYY-MM）", "must not be empty (YYYY-MM)")),
+        MonthParseError::Empty => Error::field(
+            field,
+            "empty",
+            text!("不能为空（格式 YYYY-MM）", "must not be empty (YYYY-MM)"),
+        ),
         MonthParseError::Malformed => Error::field(
             field,
             "malformed_month",
-            text!("不是有效的年月（格式 YYYY-MM，如 2024-03）：{raw}", "not a month (use YYYY-MM, e.g. 2024-03): {raw}"),
+            text!(
+                "不是有效的年月（格式 YYYY-MM，如 2024-03）：{raw}",
+                "not a month (use YYYY-MM, e.g. 2024-03): {raw}"
+            ),
         ),
         MonthParseError::OutOfRange => Error::field(
             field,
             "month_out_of_range",
-            text!("年月超出范围（1900-01 至 2200-12，月份 1–12）：{raw}", "month out of range (1900-01 to 2200-12, months 1–12): {raw}"),
+            text!(
+                "年月超出范围（1900-01 至 2200-12，月份 1–12）：{raw}",
+                "month out of range (1900-01 to 2200-12, months 1–12): {raw}"
+            ),
         ),
     })
 }
@@ -206,7 +257,14 @@ pub fn flag(field: &str, raw: &Raw) -> Result<bool, Error> {
     match raw.0.trim().to_ascii_lowercase().as_str() {
         "" | "false" | "no" | "0" | "否" => Ok(false),
         "true" | "yes" | "1" | "是" => Ok(true),
-        _ => Err(Error::field(field, "not_a_flag", text!("应为 是/否（true/false）：{raw}", "must be true or false: {raw}"))),
+        _ => Err(Error::field(
+            field,
+            "not_a_flag",
+            text!(
+                "应为 是/否（true/false）：{raw}",
+                "must be true or false: {raw}"
+            ),
+        )),
     }
 }
 
@@ -223,15 +281,27 @@ mod tests {
 
     #[test]
     fn amounts() {
-        assert_eq!(amount("wage", &"5,000.5".into()).unwrap().to_string(), "5000.50");
-        assert_eq!(amount("wage", &"¥5000元".into()).unwrap().to_string(), "5000.00");
-        assert_eq!(amount("wage", &"5000.000".into()).unwrap().to_string(), "5000.00");
+        assert_eq!(
+            amount("wage", &"5,000.5".into()).unwrap().to_string(),
+            "5000.50"
+        );
+        assert_eq!(
+            amount("wage", &"¥5000元".into()).unwrap().to_string(),
+            "5000.00"
+        );
+        assert_eq!(
+            amount("wage", &"5000.000".into()).unwrap().to_string(),
+            "5000.00"
+        );
         assert_eq!(code(amount("wage", &"".into())), "empty");
         assert_eq!(code(amount("wage", &"-1".into())), "negative");
         assert_eq!(code(amount("wage", &"abc".into())), "not_a_number");
         assert_eq!(code(amount("wage", &"1e5".into())), "not_a_number");
         assert_eq!(code(amount("wage", &"1.001".into())), "too_many_decimals");
-        assert_eq!(code(amount("wage", &"99999999999999999999999999999999".into())), "too_large");
+        assert_eq!(
+            code(amount("wage", &"99999999999999999999999999999999".into())),
+            "too_large"
+        );
         assert_eq!(code(amount("wage", &"1000000000.01".into())), "too_large");
         assert_eq!(amount("wage", &"-0".into()).unwrap().to_string(), "0.00");
     }

@@ -24,7 +24,9 @@ pub mod params;
 pub mod rules;
 pub mod text;
 
-pub use compute::contribution::{contribution, ContributionRequest, ContributionResult, EmployerKind};
+pub use compute::contribution::{
+    contribution, ContributionRequest, ContributionResult, EmployerKind,
+};
 pub use compute::eligibility::{eligibility, EligibilityRequest, EligibilityResult, Situation};
 pub use compute::flexible::{flexible, FlexibleRequest, FlexibleResult};
 pub use compute::resident::{resident, ResidentRequest, ResidentResult};

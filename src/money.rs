@@ -52,7 +52,8 @@ impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
         let value: Decimal = text.parse().map_err(serde::de::Error::custom)?;
-        Money::from_fen_exact(value).ok_or_else(|| serde::de::Error::custom("more than two decimals"))
+        Money::from_fen_exact(value)
+            .ok_or_else(|| serde::de::Error::custom("more than two decimals"))
     }
 }
 

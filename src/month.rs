@@ -24,7 +24,9 @@ impl YearMonth {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) || !(1..=12).contains(&month) {
             return None;
         }
-        Some(YearMonth { index: year * 12 + month as i32 - 1 })
+        Some(YearMonth {
+            index: year * 12 + month as i32 - 1,
+        })
     }
 
     pub fn year(self) -> i32 {
@@ -40,7 +42,9 @@ impl YearMonth {
     pub fn plus(self, months: i32) -> Option<Self> {
         let index = self.index.checked_add(months)?;
         let candidate = YearMonth { index };
-        (MIN_YEAR..=MAX_YEAR).contains(&candidate.year()).then_some(candidate)
+        (MIN_YEAR..=MAX_YEAR)
+            .contains(&candidate.year())
+            .then_some(candidate)
     }
 
     /// Whole months from `earlier` to `self` (negative when `self` is earlier).
@@ -128,8 +132,14 @@ mod tests {
         assert_eq!((m.year(), m.month()), (2024, 3));
         assert_eq!(m.to_string(), "2024-03");
         assert_eq!("2024年3月".parse::<YearMonth>().unwrap(), m);
-        assert_eq!("2024-13".parse::<YearMonth>(), Err(MonthParseError::OutOfRange));
-        assert_eq!("24-03".parse::<YearMonth>(), Err(MonthParseError::Malformed));
+        assert_eq!(
+            "2024-13".parse::<YearMonth>(),
+            Err(MonthParseError::OutOfRange)
+        );
+        assert_eq!(
+            "24-03".parse::<YearMonth>(),
+            Err(MonthParseError::Malformed)
+        );
         assert_eq!("".parse::<YearMonth>(), Err(MonthParseError::Empty));
     }
 
@@ -138,13 +148,19 @@ mod tests {
         let m: YearMonth = "1965-01".parse().unwrap();
         assert_eq!(m.plus(60 * 12 + 1).unwrap().to_string(), "2025-02");
         assert_eq!(m.plus(-1).unwrap().to_string(), "1964-12");
-        assert_eq!("2026-11".parse::<YearMonth>().unwrap().months_since(m), 61 * 12 + 10);
+        assert_eq!(
+            "2026-11".parse::<YearMonth>().unwrap().months_since(m),
+            61 * 12 + 10
+        );
     }
 
     #[test]
     fn unix_days() {
         // 2026-11-23 is day 20_780 after 1970-01-01.
-        assert_eq!(YearMonth::from_unix_days(20_780).unwrap().to_string(), "2026-11");
+        assert_eq!(
+            YearMonth::from_unix_days(20_780).unwrap().to_string(),
+            "2026-11"
+        );
         assert_eq!(YearMonth::from_unix_days(0).unwrap().to_string(), "1970-01");
     }
 }

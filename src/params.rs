@@ -86,14 +86,28 @@ impl ParamDef {
     }
 }
 
-pub const TOPUP_SITUATIONS: &[&str] = &["employee", "flexible", "never_enrolled", "flexible_retiree", "bankrupt"];
+pub const TOPUP_SITUATIONS: &[&str] = &[
+    "employee",
+    "flexible",
+    "never_enrolled",
+    "flexible_retiree",
+    "bankrupt",
+];
 pub const COUNTED_MONTHS: &[&str] = &["actual", "actual_and_deemed"];
 pub const SHORTFALL: &[&str] = &["one_off", "monthly_or_one_off"];
 pub const ROUNDINGS: &[&str] = &["half_up", "up"];
 
 macro_rules! p {
     ($id:literal, $scope:ident, $unit:expr, $lz:literal, $le:literal, $hz:literal, $he:literal) => {
-        ParamDef { id: $id, scope: Scope::$scope, unit: $unit, label_zh: $lz, label_en: $le, hint_zh: $hz, hint_en: $he }
+        ParamDef {
+            id: $id,
+            scope: Scope::$scope,
+            unit: $unit,
+            label_zh: $lz,
+            label_en: $le,
+            hint_zh: $hz,
+            hint_en: $he,
+        }
     };
 }
 

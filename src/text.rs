@@ -19,13 +19,19 @@ pub enum Lang {
 
 impl Text {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
-        Text { zh: zh.into(), en: en.into() }
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
 
     /// The same text in both languages (numbers, formulas).
     pub fn same(both: impl Into<String>) -> Self {
         let both = both.into();
-        Text { zh: both.clone(), en: both }
+        Text {
+            zh: both.clone(),
+            en: both,
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

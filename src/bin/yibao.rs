@@ -10,7 +10,11 @@ use yibao::rules::{self, Status};
 use yibao::{Error, Lang, Raw, Text};
 
 #[derive(Parser)]
-#[command(name = "yibao", version, about = "医保市级统筹计算器 — China's basic medical insurance under city-level pooling")]
+#[command(
+    name = "yibao",
+    version,
+    about = "医保市级统筹计算器 — China's basic medical insurance under city-level pooling"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -26,7 +30,8 @@ struct Cli {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse().map_err(|()| format!("`{s}` is not a language: use zh or en"))
+    s.parse()
+        .map_err(|()| format!("`{s}` is not a language: use zh or en"))
 }
 
 #[derive(Subcommand)]
@@ -152,7 +157,9 @@ enum RulesCommand {
 
 /// The current month from the system clock.
 fn this_month() -> String {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
     yibao::YearMonth::from_unix_days(days as i64).map_or_else(String::new, |m| m.to_string())
 }
 
@@ -167,7 +174,10 @@ fn overrides(set: &[String]) -> Result<Overrides, Error> {
                 return Err(Error::field(
                     "set",
                     "malformed_override",
-                    Text::new(format!("--set 应写成 编号=数值：`{item}`"), format!("--set takes ID=VALUE: `{item}`")),
+                    Text::new(
+                        format!("--set 应写成 编号=数值：`{item}`"),
+                        format!("--set takes ID=VALUE: `{item}`"),
+                    ),
                 ))
             }
         }
@@ -219,29 +229,87 @@ fn run(cli: &Cli) -> Result<String, Error> {
             if cli.json {
                 return Ok(json(&r));
             }
-            let l = |zh: &str, en: &str| if lang == Lang::Zh { zh.to_string() } else { en.to_string() };
-            let mut out = format!("{} {} · {}\n", r.city_name.get(lang), r.month, r.employer_kind.label().get(lang));
+            let l = |zh: &str, en: &str| {
+                if lang == Lang::Zh {
+                    zh.to_string()
+                } else {
+                    en.to_string()
+                }
+            };
+            let mut out = format!(
+                "{} {} · {}\n",
+                r.city_name.get(lang),
+                r.month,
+                r.employer_kind.label().get(lang)
+            );
             out += &format!("{}: {}\n", l("缴费基数", "base"), r.base);
-            out += &format!("{}: {} ({} {} + {} {})\n", l("单位每月", "employer / month"), r.employer.total, r.employer.rate, r.employer.basic, l("定额", "fixed"), r.employer.fixed);
-            out += &format!("{}: {} ({} {} + {} {})\n", l("个人每月", "individual / month"), r.individual.total, r.individual.rate, r.individual.basic, l("定额", "fixed"), r.individual.fixed);
-            out += &format!("{}: {}    {}: {}\n\n", l("每月合计", "monthly total"), r.monthly_total, l("全年合计", "yearly total"), r.yearly.total);
+            out += &format!(
+                "{}: {} ({} {} + {} {})\n",
+                l("单位每月", "employer / month"),
+                r.employer.total,
+                r.employer.rate,
+                r.employer.basic,
+                l("定额", "fixed"),
+                r.employer.fixed
+            );
+            out += &format!(
+                "{}: {} ({} {} + {} {})\n",
+                l("个人每月", "individual / month"),
+                r.individual.total,
+                r.individual.rate,
+                r.individual.basic,
+                l("定额", "fixed"),
+                r.individual.fixed
+            );
+            out += &format!(
+                "{}: {}    {}: {}\n\n",
+                l("每月合计", "monthly total"),
+                r.monthly_total,
+                l("全年合计", "yearly total"),
+                r.yearly.total
+            );
             Ok(out + &r.explanation.render(lang))
         }
         Command::Flexible(a) => {
-            let req = yibao::FlexibleRequest { city: Raw(a.city.clone()), month: Raw(a.month.clone().unwrap_or_else(this_month)), first_paid: opt(&a.first_paid), overrides: set };
+            let req = yibao::FlexibleRequest {
+                city: Raw(a.city.clone()),
+                month: Raw(a.month.clone().unwrap_or_else(this_month)),
+                first_paid: opt(&a.first_paid),
+                overrides: set,
+            };
             let r = yibao::flexible(&req)?;
             if cli.json {
                 return Ok(json(&r));
             }
-            let l = |zh: &str, en: &str| if lang == Lang::Zh { zh.to_string() } else { en.to_string() };
-            let mut out = format!("{} {} · {}\n", r.city_name.get(lang), r.month, l("灵活就业", "flexible employment"));
-            out += &format!("{}: {}    {}: {}\n\n", l("每月", "per month"), r.monthly_total, l("全年", "per year"), r.yearly_total);
+            let l = |zh: &str, en: &str| {
+                if lang == Lang::Zh {
+                    zh.to_string()
+                } else {
+                    en.to_string()
+                }
+            };
+            let mut out = format!(
+                "{} {} · {}\n",
+                r.city_name.get(lang),
+                r.month,
+                l("灵活就业", "flexible employment")
+            );
+            out += &format!(
+                "{}: {}    {}: {}\n\n",
+                l("每月", "per month"),
+                r.monthly_total,
+                l("全年", "per year"),
+                r.yearly_total
+            );
             Ok(out + &r.explanation.render(lang))
         }
         Command::Resident(a) => {
             let req = yibao::ResidentRequest {
                 city: Raw(a.city.clone()),
-                year: Raw(a.year.clone().unwrap_or_else(|| this_month().chars().take(4).collect())),
+                year: Raw(a
+                    .year
+                    .clone()
+                    .unwrap_or_else(|| this_month().chars().take(4).collect())),
                 break_years: Raw(a.break_years.clone()),
                 repaid_years: Raw(a.repaid_years.clone()),
                 in_enrolment_period: Raw(a.in_period.to_string()),
@@ -252,13 +320,27 @@ fn run(cli: &Cli) -> Result<String, Error> {
             if cli.json {
                 return Ok(json(&r));
             }
-            let l = |zh: &str, en: &str| if lang == Lang::Zh { zh.to_string() } else { en.to_string() };
-            let mut out = format!("{} {} · {}\n", r.city_name.get(lang), r.year, l("城乡居民医保", "resident insurance"));
+            let l = |zh: &str, en: &str| {
+                if lang == Lang::Zh {
+                    zh.to_string()
+                } else {
+                    en.to_string()
+                }
+            };
+            let mut out = format!(
+                "{} {} · {}\n",
+                r.city_name.get(lang),
+                r.year,
+                l("城乡居民医保", "resident insurance")
+            );
             if let Some(p) = &r.individual_premium {
                 out += &format!("{}: {}\n", l("个人缴费", "individual premium"), p.amount);
             }
             if let Some(w) = r.waiting_months {
-                out += &format!("{}: {w}\n", l("待遇等待期（月）", "waiting period (months)"));
+                out += &format!(
+                    "{}: {w}\n",
+                    l("待遇等待期（月）", "waiting period (months)")
+                );
             }
             Ok(out + "\n" + &r.explanation.render(lang))
         }
@@ -282,8 +364,18 @@ fn run(cli: &Cli) -> Result<String, Error> {
             if cli.json {
                 return Ok(json(&r));
             }
-            let l = |zh: &str, en: &str| if lang == Lang::Zh { zh.to_string() } else { en.to_string() };
-            let mut out = format!("{} · {}\n", r.city_name.get(lang), l("退休待遇与补缴", "retiree benefits and top-up"));
+            let l = |zh: &str, en: &str| {
+                if lang == Lang::Zh {
+                    zh.to_string()
+                } else {
+                    en.to_string()
+                }
+            };
+            let mut out = format!(
+                "{} · {}\n",
+                r.city_name.get(lang),
+                l("退休待遇与补缴", "retiree benefits and top-up")
+            );
             out += &format!(
                 "{}: {} ({} {} {} {})\n",
                 l("法定退休月份", "retirement month"),
@@ -321,24 +413,63 @@ fn rules_command(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<St
                 None => rules::rules().cloned(),
                 Some(dir) => {
                     let mut files = Vec::new();
-                    let entries = std::fs::read_dir(dir).map_err(|e| Error::field("dir", "unreadable", Text::new(format!("无法读取目录：{e}"), format!("cannot read the directory: {e}"))))?;
+                    let entries = std::fs::read_dir(dir).map_err(|e| {
+                        Error::field(
+                            "dir",
+                            "unreadable",
+                            Text::new(
+                                format!("无法读取目录：{e}"),
+                                format!("cannot read the directory: {e}"),
+                            ),
+                        )
+                    })?;
                     for entry in entries.flatten() {
                         let path = entry.path();
                         if path.extension().is_some_and(|x| x == "toml") {
-                            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-                            let text = std::fs::read_to_string(&path).map_err(|e| Error::field("dir", "unreadable", Text::new(format!("无法读取 {name}：{e}"), format!("cannot read {name}: {e}"))))?;
+                            let name = path
+                                .file_name()
+                                .and_then(|n| n.to_str())
+                                .unwrap_or_default()
+                                .to_string();
+                            let text = std::fs::read_to_string(&path).map_err(|e| {
+                                Error::field(
+                                    "dir",
+                                    "unreadable",
+                                    Text::new(
+                                        format!("无法读取 {name}：{e}"),
+                                        format!("cannot read {name}: {e}"),
+                                    ),
+                                )
+                            })?;
                             files.push((name, text));
                         }
                     }
                     files.sort();
-                    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+                    let refs: Vec<(&str, &str)> = files
+                        .iter()
+                        .map(|(n, t)| (n.as_str(), t.as_str()))
+                        .collect();
                     rules::load(&refs).map_err(|issues| Error::Rules { issues })
                 }
             }?;
-            let known = loaded.cities.iter().flat_map(|c| c.params.values()).flat_map(|s| &s.entries).filter(|e| e.status != Status::Unknown).count();
-            let unknown = loaded.cities.iter().flat_map(|c| c.params.values()).flat_map(|s| &s.entries).filter(|e| e.status == Status::Unknown).count();
+            let known = loaded
+                .cities
+                .iter()
+                .flat_map(|c| c.params.values())
+                .flat_map(|s| &s.entries)
+                .filter(|e| e.status != Status::Unknown)
+                .count();
+            let unknown = loaded
+                .cities
+                .iter()
+                .flat_map(|c| c.params.values())
+                .flat_map(|s| &s.entries)
+                .filter(|e| e.status == Status::Unknown)
+                .count();
             if as_json {
-                return Ok(json(&serde_json::json!({"ok": true, "version": loaded.version, "cities": loaded.cities.len(), "known_values": known, "unknown_values": unknown})));
+                return Ok(json(
+                    &serde_json::json!({"ok": true, "version": loaded.version, "cities": loaded.cities.len(), "known_values": known, "unknown_values": unknown}),
+                ));
             }
             Ok(match lang {
                 Lang::Zh => format!("规则有效：{} 个城市 + 全国规则，版本 {}；城市数值 {known} 个已知，{unknown} 个未公布\n", loaded.cities.len(), loaded.version),
@@ -355,16 +486,40 @@ fn rules_command(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<St
             }
             let mut out = String::new();
             for c in &r.cities {
-                let known = c.params.values().filter(|s| s.entries.iter().any(|e| e.value.is_some())).count();
-                out += &format!("{:<10} {} ({}) — {} — {} {}", c.id, c.name.get(lang), c.province.get(lang), c.document.short_name(), if lang == Lang::Zh { "自" } else { "from" }, c.pooling_from);
+                let known = c
+                    .params
+                    .values()
+                    .filter(|s| s.entries.iter().any(|e| e.value.is_some()))
+                    .count();
+                out += &format!(
+                    "{:<10} {} ({}) — {} — {} {}",
+                    c.id,
+                    c.name.get(lang),
+                    c.province.get(lang),
+                    c.document.short_name(),
+                    if lang == Lang::Zh { "自" } else { "from" },
+                    c.pooling_from
+                );
                 if let Some(to) = c.pooling_to {
                     out += &format!(" – {to}");
                 }
                 if !c.excluded_areas.is_empty() {
                     let ex: Vec<&str> = c.excluded_areas.iter().map(|t| t.get(lang)).collect();
-                    out += &format!(" ({} {})", if lang == Lang::Zh { "不含" } else { "except" }, ex.join(", "));
+                    out += &format!(
+                        " ({} {})",
+                        if lang == Lang::Zh { "不含" } else { "except" },
+                        ex.join(", ")
+                    );
                 }
-                out += &format!("; {known}/{} {}\n", c.params.len(), if lang == Lang::Zh { "项有数值" } else { "parameters with values" });
+                out += &format!(
+                    "; {known}/{} {}\n",
+                    c.params.len(),
+                    if lang == Lang::Zh {
+                        "项有数值"
+                    } else {
+                        "parameters with values"
+                    }
+                );
             }
             out += &format!("rules version {}\n", r.version);
             Ok(out)
@@ -375,24 +530,61 @@ fn rules_command(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<St
                 (r.national.values().collect(), "national".into())
             } else {
                 let c = yibao::compute::city(r, "city", &Raw(city.clone()))?;
-                (c.params.values().collect(), format!("{} — {}", c.name.get(lang), c.document.title))
+                (
+                    c.params.values().collect(),
+                    format!("{} — {}", c.name.get(lang), c.document.title),
+                )
             };
-            let series: Vec<&rules::Series> = series.into_iter().filter(|s| param.as_deref().is_none_or(|p| p == s.id)).collect();
+            let series: Vec<&rules::Series> = series
+                .into_iter()
+                .filter(|s| param.as_deref().is_none_or(|p| p == s.id))
+                .collect();
             if let (Some(p), true) = (param, series.is_empty()) {
-                return Err(Error::field("param", "unknown_param", Text::new(format!("没有参数 {p}"), format!("no parameter {p}"))));
+                return Err(Error::field(
+                    "param",
+                    "unknown_param",
+                    Text::new(format!("没有参数 {p}"), format!("no parameter {p}")),
+                ));
             }
             if as_json {
                 return Ok(json(&series));
             }
             let mut out = format!("{title}\n");
             for s in series {
-                out += &format!("\n{} — {} [{}]\n", s.id, if lang == Lang::Zh { s.def.label_zh } else { s.def.label_en }, s.def.unit.describe());
+                out += &format!(
+                    "\n{} — {} [{}]\n",
+                    s.id,
+                    if lang == Lang::Zh {
+                        s.def.label_zh
+                    } else {
+                        s.def.label_en
+                    },
+                    s.def.unit.describe()
+                );
                 for e in &s.entries {
-                    let window = format!("{}–{}", e.from, e.to.map_or_else(String::new, |t| t.to_string()));
-                    let value = e.value.as_ref().map_or_else(|| if lang == Lang::Zh { "未公布".to_string() } else { "unknown".to_string() }, |v| v.show());
+                    let window = format!(
+                        "{}–{}",
+                        e.from,
+                        e.to.map_or_else(String::new, |t| t.to_string())
+                    );
+                    let value = e.value.as_ref().map_or_else(
+                        || {
+                            if lang == Lang::Zh {
+                                "未公布".to_string()
+                            } else {
+                                "unknown".to_string()
+                            }
+                        },
+                        |v| v.show(),
+                    );
                     out += &format!("  {window:<16} {value:<12} [{}]", e.status.name());
                     if let Some(src) = &e.source {
-                        out += &format!(" {} {} «{}»", src.document.short_name(), src.article, src.quote);
+                        out += &format!(
+                            " {} {} «{}»",
+                            src.document.short_name(),
+                            src.article,
+                            src.quote
+                        );
                     }
                     out += "\n";
                     if let Some(n) = &e.note {
@@ -400,11 +592,18 @@ fn rules_command(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<St
                     }
                 }
                 if s.entries.iter().any(|e| e.value.is_none()) && !s.def.hint_zh.is_empty() {
-                    out += &format!("  → --set {}=…: {}\n", s.id, if lang == Lang::Zh { s.def.hint_zh } else { s.def.hint_en });
+                    out += &format!(
+                        "  → --set {}=…: {}\n",
+                        s.id,
+                        if lang == Lang::Zh {
+                            s.def.hint_zh
+                        } else {
+                            s.def.hint_en
+                        }
+                    );
                 }
             }
             Ok(out)
         }
     }
 }
-

@@ -14,8 +14,8 @@ use crate::explain::Explanation;
 use crate::input::{self, Raw};
 use crate::money::Money;
 use crate::month::YearMonth;
-use crate::text::Text;
 use crate::text;
+use crate::text::Text;
 
 /// 用人单位类型.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,14 +29,34 @@ pub enum EmployerKind {
 
 impl EmployerKind {
     pub fn parse(field: &str, raw: &Raw) -> Result<EmployerKind, Error> {
-        match raw.as_str().trim().to_ascii_lowercase().replace('-', "_").as_str() {
-            "public_body" | "public" | "government" | "机关事业单位" | "机关" | "事业单位" => Ok(EmployerKind::PublicBody),
-            "other" | "enterprise" | "company" | "其他" | "其他单位" | "企业" => Ok(EmployerKind::Other),
-            "" => Err(Error::field(field, "empty", text!("请选择单位类型：public_body（机关事业单位）或 other（其他单位）", "choose the employer kind: public_body or other"))),
+        match raw
+            .as_str()
+            .trim()
+            .to_ascii_lowercase()
+            .replace('-', "_")
+            .as_str()
+        {
+            "public_body" | "public" | "government" | "机关事业单位" | "机关" | "事业单位" => {
+                Ok(EmployerKind::PublicBody)
+            }
+            "other" | "enterprise" | "company" | "其他" | "其他单位" | "企业" => {
+                Ok(EmployerKind::Other)
+            }
+            "" => Err(Error::field(
+                field,
+                "empty",
+                text!(
+                    "请选择单位类型：public_body（机关事业单位）或 other（其他单位）",
+                    "choose the employer kind: public_body or other"
+                ),
+            )),
             _ => Err(Error::field(
                 field,
                 "unknown_employer_kind",
-                text!("未知的单位类型：{raw}；可选 public_body（机关事业单位）或 other（其他单位）", "unknown employer kind: {raw}; use public_body or other"),
+                text!(
+                    "未知的单位类型：{raw}；可选 public_body（机关事业单位）或 other（其他单位）",
+                    "unknown employer kind: {raw}; use public_body or other"
+                ),
             )),
         }
     }
@@ -140,25 +160,65 @@ pub fn contribution(req: &ContributionRequest) -> Result<ContributionResult, Err
 }
 
 /// The arithmetic, on an opened context. Shared with the city comparison and batch work.
-fn compute(cx: &mut Ctx, kind: EmployerKind, wage: Money) -> Result<(ContributionResult, Explanation), Error> {
+fn compute(
+    cx: &mut Ctx,
+    kind: EmployerKind,
+    wage: Money,
+) -> Result<(ContributionResult, Explanation), Error> {
     let k = kind.id();
-    let floor = cx.optional("employee.base.floor", text!("缴费基数未按下限调整，直接按工资计算", "the wage is used with no floor applied"));
-    let ceiling = cx.optional("employee.base.ceiling", text!("缴费基数未按上限调整，直接按工资计算", "the wage is used with no ceiling applied"));
+    let floor = cx.optional(
+        "employee.base.floor",
+        text!(
+            "缴费基数未按下限调整，直接按工资计算",
+            "the wage is used with no floor applied"
+        ),
+    );
+    let ceiling = cx.optional(
+        "employee.base.ceiling",
+        text!(
+            "缴费基数未按上限调整，直接按工资计算",
+            "the wage is used with no ceiling applied"
+        ),
+    );
     let er_rate = cx.need(&format!("employee.rate.employer.{k}"));
-    let maternity = cx.optional(&format!("employee.rate.maternity.{k}"), text!("无法列出单位费率中的生育保险部分", "the maternity part of the employer rate cannot be shown"));
+    let maternity = cx.optional(
+        &format!("employee.rate.maternity.{k}"),
+        text!(
+            "无法列出单位费率中的生育保险部分",
+            "the maternity part of the employer rate cannot be shown"
+        ),
+    );
     let ind_rate = cx.need("employee.rate.individual");
     let er_fixed = cx.need("employee.fixed.employer");
     let ind_fixed = cx.need("employee.fixed.individual");
-    let pa_share = cx.optional("personal_account.in_service_share", text!("无法计算划入个人账户的金额", "the personal-account part cannot be computed"));
+    let pa_share = cx.optional(
+        "personal_account.in_service_share",
+        text!(
+            "无法计算划入个人账户的金额",
+            "the personal-account part cannot be computed"
+        ),
+    );
     let (rounding, rounding_cite) = cx.rounding("rounding.money");
     cx.check()?;
-    let (Some(er), Some(ir), Some(ef), Some(inf)) = (context::rate(&er_rate), context::rate(&ind_rate), context::money(&er_fixed), context::money(&ind_fixed)) else {
+    let (Some(er), Some(ir), Some(ef), Some(inf)) = (
+        context::rate(&er_rate),
+        context::rate(&ind_rate),
+        context::money(&er_fixed),
+        context::money(&ind_fixed),
+    ) else {
         return Err(Error::Input { errors: Vec::new() });
     };
     let (floor_v, ceiling_v) = (context::money(&floor), context::money(&ceiling));
     if let (Some(f), Some(c)) = (floor_v, ceiling_v) {
         if f > c {
-            return Err(Error::field("set:employee.base.floor", "floor_above_ceiling", text!("缴费基数下限 {f} 高于上限 {c}", "the base floor {f} is above the ceiling {c}")));
+            return Err(Error::field(
+                "set:employee.base.floor",
+                "floor_above_ceiling",
+                text!(
+                    "缴费基数下限 {f} 高于上限 {c}",
+                    "the base floor {f} is above the ceiling {c}"
+                ),
+            ));
         }
     }
 
@@ -176,13 +236,23 @@ fn compute(cx: &mut Ctx, kind: EmployerKind, wage: Money) -> Result<(Contributio
         ),
         _ => {
             let (f, c) = (show(floor_v), show(ceiling_v));
-            text!("基数 = min(max(工资 {wage}, 下限 {f}), 上限 {c}) = {base}", "base = min(max(wage {wage}, floor {f}), ceiling {c}) = {base}")
+            text!(
+                "基数 = min(max(工资 {wage}, 下限 {f}), 上限 {c}) = {base}",
+                "base = min(max(wage {wage}, floor {f}), ceiling {c}) = {base}"
+            )
         }
     };
     let mut cites = vec![typed("wage", wage)];
     cites.extend(context::cite(&floor));
     cites.extend(context::cite(&ceiling));
-    cx.ex.step("base", text!("缴费基数", "contribution base"), formula, base, "yuan/month", cites);
+    cx.ex.step(
+        "base",
+        text!("缴费基数", "contribution base"),
+        formula,
+        base,
+        "yuan/month",
+        cites,
+    );
 
     let b = base.amount();
     let (rz, re) = rounding_note(rounding);
@@ -192,8 +262,14 @@ fn compute(cx: &mut Ctx, kind: EmployerKind, wage: Money) -> Result<(Contributio
     c.extend(rounding_cite.clone());
     cx.ex.step(
         "employer.basic",
-        Text::new(format!("单位缴费（{}）", kind.label().zh), format!("employer premium ({})", kind.label().en)),
-        text!("{base} × {er_show} = {er_basic}（{rz}）", "{base} × {er_show} = {er_basic} ({re})"),
+        Text::new(
+            format!("单位缴费（{}）", kind.label().zh),
+            format!("employer premium ({})", kind.label().en),
+        ),
+        text!(
+            "{base} × {er_show} = {er_basic}（{rz}）",
+            "{base} × {er_show} = {er_basic} ({re})"
+        ),
         er_basic,
         "yuan/month",
         c,
@@ -205,7 +281,10 @@ fn compute(cx: &mut Ctx, kind: EmployerKind, wage: Money) -> Result<(Contributio
             cx.ex.step(
                 "employer.maternity_part",
                 text!("其中生育保险部分", "of which maternity"),
-                text!("{base} × {m_show} = {part}（已含在单位缴费中）", "{base} × {m_show} = {part} (included in the employer premium)"),
+                text!(
+                    "{base} × {m_show} = {part}（已含在单位缴费中）",
+                    "{base} × {m_show} = {part} (included in the employer premium)"
+                ),
                 part,
                 "yuan/month",
                 context::cite(&maternity),
@@ -218,7 +297,10 @@ fn compute(cx: &mut Ctx, kind: EmployerKind, wage: Money) -> Result<(Contributio
     cx.ex.step(
         "employer.total",
         text!("单位每月合计", "employer, monthly total"),
-        text!("{er_basic} + 定额 {ef} = {er_total}", "{er_basic} + fixed {ef} = {er_total}"),
+        text!(
+            "{er_basic} + 定额 {ef} = {er_total}",
+            "{er_basic} + fixed {ef} = {er_total}"
+        ),
         er_total,
         "yuan/month",
         context::cite(&er_fixed),
@@ -230,7 +312,10 @@ fn compute(cx: &mut Ctx, kind: EmployerKind, wage: Money) -> Result<(Contributio
     cx.ex.step(
         "individual.basic",
         text!("个人缴费", "individual premium"),
-        text!("{base} × {ir_show} = {ind_basic}（{rz}）", "{base} × {ir_show} = {ind_basic} ({re})"),
+        text!(
+            "{base} × {ir_show} = {ind_basic}（{rz}）",
+            "{base} × {ir_show} = {ind_basic} ({re})"
+        ),
         ind_basic,
         "yuan/month",
         c,
@@ -238,8 +323,14 @@ fn compute(cx: &mut Ctx, kind: EmployerKind, wage: Money) -> Result<(Contributio
     let ind_total = add("wage", ind_basic, inf)?;
     cx.ex.step(
         "individual.total",
-        text!("个人每月合计（工资扣款）", "individual, monthly total (payroll deduction)"),
-        text!("{ind_basic} + 定额 {inf} = {ind_total}", "{ind_basic} + fixed {inf} = {ind_total}"),
+        text!(
+            "个人每月合计（工资扣款）",
+            "individual, monthly total (payroll deduction)"
+        ),
+        text!(
+            "{ind_basic} + 定额 {inf} = {ind_total}",
+            "{ind_basic} + fixed {inf} = {ind_total}"
+        ),
         ind_total,
         "yuan/month",
         context::cite(&ind_fixed),
@@ -254,7 +345,10 @@ fn compute(cx: &mut Ctx, kind: EmployerKind, wage: Money) -> Result<(Contributio
             cx.ex.step(
                 "personal_account",
                 text!("划入个人账户", "to the personal account"),
-                text!("min(个人缴费 {ind_basic}, {base} × {s} = {cap}) = {pa}", "min(individual premium {ind_basic}, {base} × {s} = {cap}) = {pa}"),
+                text!(
+                    "min(个人缴费 {ind_basic}, {base} × {s} = {cap}) = {pa}",
+                    "min(individual premium {ind_basic}, {base} × {s} = {cap}) = {pa}"
+                ),
                 pa,
                 "yuan/month",
                 context::cite(&pa_share),
@@ -265,19 +359,39 @@ fn compute(cx: &mut Ctx, kind: EmployerKind, wage: Money) -> Result<(Contributio
     };
 
     let monthly_total = add("wage", er_total, ind_total)?;
-    cx.ex.step("total", text!("每月合计", "monthly total"), text!("{er_total} + {ind_total} = {monthly_total}", "{er_total} + {ind_total} = {monthly_total}"), monthly_total, "yuan/month", vec![]);
-    let yearly = Yearly { employer: times("wage", er_total, 12)?, individual: times("wage", ind_total, 12)?, total: times("wage", monthly_total, 12)? };
+    cx.ex.step(
+        "total",
+        text!("每月合计", "monthly total"),
+        text!(
+            "{er_total} + {ind_total} = {monthly_total}",
+            "{er_total} + {ind_total} = {monthly_total}"
+        ),
+        monthly_total,
+        "yuan/month",
+        vec![],
+    );
+    let yearly = Yearly {
+        employer: times("wage", er_total, 12)?,
+        individual: times("wage", ind_total, 12)?,
+        total: times("wage", monthly_total, 12)?,
+    };
     let (ye, yi, yt) = (yearly.employer, yearly.individual, yearly.total);
     cx.ex.step(
         "yearly",
         text!("全年（12个月同一工资）", "year (12 months at this wage)"),
-        text!("单位 {er_total} × 12 = {ye}；个人 {ind_total} × 12 = {yi}；合计 {yt}", "employer {er_total} × 12 = {ye}; individual {ind_total} × 12 = {yi}; total {yt}"),
+        text!(
+            "单位 {er_total} × 12 = {ye}；个人 {ind_total} × 12 = {yi}；合计 {yt}",
+            "employer {er_total} × 12 = {ye}; individual {ind_total} × 12 = {yi}; total {yt}"
+        ),
         yt,
         "yuan/year",
         vec![],
     );
     if ef.amount().is_zero() && inf.amount().is_zero() {
-        cx.ex.note(text!("本市无定额缴费项目（或已按 0 填写）", "no fixed monthly amounts (or entered as 0)"));
+        cx.ex.note(text!(
+            "本市无定额缴费项目（或已按 0 填写）",
+            "no fixed monthly amounts (or entered as 0)"
+        ));
     }
     let ex = std::mem::take(&mut cx.ex);
     Ok((
@@ -290,8 +404,18 @@ fn compute(cx: &mut Ctx, kind: EmployerKind, wage: Money) -> Result<(Contributio
             base,
             base_floor: floor_v,
             base_ceiling: ceiling_v,
-            employer: Share { rate: er_show, basic: er_basic, fixed: ef, total: er_total },
-            individual: Share { rate: ir_show, basic: ind_basic, fixed: inf, total: ind_total },
+            employer: Share {
+                rate: er_show,
+                basic: er_basic,
+                fixed: ef,
+                total: er_total,
+            },
+            individual: Share {
+                rate: ir_show,
+                basic: ind_basic,
+                fixed: inf,
+                total: ind_total,
+            },
             maternity_part,
             personal_account,
             monthly_total,

@@ -71,7 +71,10 @@ impl Situation {
 
     /// Already retired: no projection, and the top-up is due now.
     fn retired(self) -> bool {
-        matches!(self, Situation::NeverEnrolled | Situation::FlexibleRetiree | Situation::Bankrupt)
+        matches!(
+            self,
+            Situation::NeverEnrolled | Situation::FlexibleRetiree | Situation::Bankrupt
+        )
     }
 
     fn payer(self) -> Payer {
@@ -184,19 +187,55 @@ fn read(req: &EligibilityRequest, p: &mut Problems) -> Result<Option<Inputs>, Er
     let birth = p.take(input::month("birth", &req.birth))?;
     let category = p.take(Category::parse("category", &req.category))?;
     let as_of = p.take(input::month("as_of", &req.as_of))?;
-    let paid = p.take(input::count_or_zero("paid_months", &req.paid_months, MAX_MONTHS))?;
-    let deemed = p.take(input::count_or_zero("deemed_months", &req.deemed_months, MAX_MONTHS))?;
-    let transferred = p.take(input::count_or_zero("transferred_months", &req.transferred_months, MAX_MONTHS))?;
+    let paid = p.take(input::count_or_zero(
+        "paid_months",
+        &req.paid_months,
+        MAX_MONTHS,
+    ))?;
+    let deemed = p.take(input::count_or_zero(
+        "deemed_months",
+        &req.deemed_months,
+        MAX_MONTHS,
+    ))?;
+    let transferred = p.take(input::count_or_zero(
+        "transferred_months",
+        &req.transferred_months,
+        MAX_MONTHS,
+    ))?;
     let last_base = super::opt_amount(p, "last_base", &req.last_base)?;
     let situation = p.take(Situation::parse("situation", &req.situation))?;
     let pension = super::opt_amount(p, "pension", &req.pension)?;
-    let bankruptcy_age = if req.bankruptcy_age.is_blank() { None } else { p.take(input::decimal("bankruptcy_age", &req.bankruptcy_age))? };
-    let payment_month = if req.payment_month.is_blank() { None } else { p.take(input::month("payment_month", &req.payment_month))? };
-    let (Some(birth), Some(category), Some(as_of), Some(paid), Some(deemed), Some(transferred), Some(situation)) = (birth, category, as_of, paid, deemed, transferred, situation) else {
+    let bankruptcy_age = if req.bankruptcy_age.is_blank() {
+        None
+    } else {
+        p.take(input::decimal("bankruptcy_age", &req.bankruptcy_age))?
+    };
+    let payment_month = if req.payment_month.is_blank() {
+        None
+    } else {
+        p.take(input::month("payment_month", &req.payment_month))?
+    };
+    let (
+        Some(birth),
+        Some(category),
+        Some(as_of),
+        Some(paid),
+        Some(deemed),
+        Some(transferred),
+        Some(situation),
+    ) = (birth, category, as_of, paid, deemed, transferred, situation)
+    else {
         return Ok(None);
     };
     if birth > as_of {
-        p.push("birth", "birth_in_future", text!("出生年月 {birth} 晚于计算月份 {as_of}", "the birth month {birth} is after the as-of month {as_of}"));
+        p.push(
+            "birth",
+            "birth_in_future",
+            text!(
+                "出生年月 {birth} 晚于计算月份 {as_of}",
+                "the birth month {birth} is after the as-of month {as_of}"
+            ),
+        );
         return Ok(None);
     }
     let lived = as_of.months_since(birth).max(0) as u32;
@@ -213,21 +252,56 @@ fn read(req: &EligibilityRequest, p: &mut Problems) -> Result<Option<Inputs>, Er
     }
     if let Some(age) = bankruptcy_age {
         if age > Decimal::from(150) {
-            p.push("bankruptcy_age", "too_large", text!("年龄不合理：{age}", "not a plausible age: {age}"));
+            p.push(
+                "bankruptcy_age",
+                "too_large",
+                text!("年龄不合理：{age}", "not a plausible age: {age}"),
+            );
         }
     }
-    if matches!(situation, Situation::NeverEnrolled | Situation::FlexibleRetiree) && paid + transferred > 0 {
-        p.push("paid_months", "paid_but_never_enrolled", text!("该情形适用于从未参加职工医保的人，实际缴费月数应为 0", "this situation is for people never enrolled; paid months must be 0"));
+    if matches!(
+        situation,
+        Situation::NeverEnrolled | Situation::FlexibleRetiree
+    ) && paid + transferred > 0
+    {
+        p.push(
+            "paid_months",
+            "paid_but_never_enrolled",
+            text!(
+                "该情形适用于从未参加职工医保的人，实际缴费月数应为 0",
+                "this situation is for people never enrolled; paid months must be 0"
+            ),
+        );
     }
-    Ok(Some(Inputs { birth, category, as_of, paid, deemed, transferred, last_base, situation, pension, bankruptcy_age, payment_month }))
+    Ok(Some(Inputs {
+        birth,
+        category,
+        as_of,
+        paid,
+        deemed,
+        transferred,
+        last_base,
+        situation,
+        pension,
+        bankruptcy_age,
+        payment_month,
+    }))
 }
 
 pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error> {
     let mut problems = Problems::default();
     let inputs = read(req, &mut problems)?;
-    let opened = open(&mut problems, &req.city, "as_of", input::month("as_of", &req.as_of), &req.overrides)?;
+    let opened = open(
+        &mut problems,
+        &req.city,
+        "as_of",
+        input::month("as_of", &req.as_of),
+        &req.overrides,
+    )?;
     problems.finish()?;
-    let (Some(o), Some(i)) = (opened, inputs) else { return Err(Error::Input { errors: Vec::new() }) };
+    let (Some(o), Some(i)) = (opened, inputs) else {
+        return Err(Error::Input { errors: Vec::new() });
+    };
     let mut cx = Ctx::new(o.rules, o.city, o.month, "as_of", o.overrides);
     let ret = retirement(&mut cx, i.birth, i.category)?;
 
@@ -235,38 +309,96 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
     let counted_g = if i.deemed > 0 {
         cx.need("retiree.counted_months")
     } else {
-        cx.optional("retiree.counted_months", text!("未填视同缴费月数，计数规则不影响结果", "no deemed months entered, so the counting rule does not change the result"))
+        cx.optional(
+            "retiree.counted_months",
+            text!(
+                "未填视同缴费月数，计数规则不影响结果",
+                "no deemed months entered, so the counting rule does not change the result"
+            ),
+        )
     };
-    let shortfall_g = cx.optional("retiree.shortfall", text!("不知道年限不足时可否按月续缴或一次性补缴", "whether short years may be paid monthly or at once is not known"));
+    let shortfall_g = cx.optional(
+        "retiree.shortfall",
+        text!(
+            "不知道年限不足时可否按月续缴或一次性补缴",
+            "whether short years may be paid monthly or at once is not known"
+        ),
+    );
     let no_cost = text!("无法计算补缴金额", "the top-up cost cannot be computed");
     let rate_g = cx.optional("retiree.topup_rate", no_cost.clone());
     let situations_g = cx.optional("retiree.topup_situations", no_cost.clone());
-    let to_pa_g = cx.optional("retiree.topup_to_personal_account", text!("不知道补缴部分是否计入个人账户", "whether the top-up goes to the personal account is not known"));
-    let after_g = cx.optional("retiree.benefits_after_topup_months", text!("无法给出补缴后开始享受待遇的月份", "the month benefits begin after a top-up cannot be given"));
+    let to_pa_g = cx.optional(
+        "retiree.topup_to_personal_account",
+        text!(
+            "不知道补缴部分是否计入个人账户",
+            "whether the top-up goes to the personal account is not known"
+        ),
+    );
+    let after_g = cx.optional(
+        "retiree.benefits_after_topup_months",
+        text!(
+            "无法给出补缴后开始享受待遇的月份",
+            "the month benefits begin after a top-up cannot be given"
+        ),
+    );
     let (rounding, rcite) = cx.rounding("rounding.money");
     cx.check()?;
-    let (Some(ret), Some(min_years)) = (ret, context::years(&min_g)) else { return Err(Error::Input { errors: Vec::new() }) };
+    let (Some(ret), Some(min_years)) = (ret, context::years(&min_g)) else {
+        return Err(Error::Input { errors: Vec::new() });
+    };
 
     // The minimum, in months; a fractional month of a rule counts as a whole one.
-    let min_months: u32 = (min_years * Decimal::from(12)).ceil().try_into().unwrap_or(u32::MAX);
-    cx.ex.step("min_months", text!("最低缴费年限", "minimum years"), text!("{min_years} 年 × 12 = {min_months} 个月", "{min_years} years × 12 = {min_months} months"), min_months, "months", context::cite(&min_g));
+    let min_months: u32 = (min_years * Decimal::from(12))
+        .ceil()
+        .try_into()
+        .unwrap_or(u32::MAX);
+    cx.ex.step(
+        "min_months",
+        text!("最低缴费年限", "minimum years"),
+        text!(
+            "{min_years} 年 × 12 = {min_months} 个月",
+            "{min_years} years × 12 = {min_months} months"
+        ),
+        min_months,
+        "months",
+        context::cite(&min_g),
+    );
 
     let with_deemed = context::choice(&counted_g) == Some("actual_and_deemed");
     let counted_now = i.paid + i.transferred + if with_deemed { i.deemed } else { 0 };
     let (p, t, d) = (i.paid, i.transferred, i.deemed);
     let formula = if with_deemed {
-        text!("实际缴费 {p} + 转入 {t} + 视同 {d} = {counted_now} 个月", "paid {p} + transferred {t} + deemed {d} = {counted_now} months")
+        text!(
+            "实际缴费 {p} + 转入 {t} + 视同 {d} = {counted_now} 个月",
+            "paid {p} + transferred {t} + deemed {d} = {counted_now} months"
+        )
     } else if d > 0 {
-        text!("实际缴费 {p} + 转入 {t} = {counted_now} 个月（视同 {d} 个月不计入）", "paid {p} + transferred {t} = {counted_now} months (deemed {d} months do not count)")
+        text!(
+            "实际缴费 {p} + 转入 {t} = {counted_now} 个月（视同 {d} 个月不计入）",
+            "paid {p} + transferred {t} = {counted_now} months (deemed {d} months do not count)"
+        )
     } else {
-        text!("实际缴费 {p} + 转入 {t} = {counted_now} 个月", "paid {p} + transferred {t} = {counted_now} months")
+        text!(
+            "实际缴费 {p} + 转入 {t} = {counted_now} 个月",
+            "paid {p} + transferred {t} = {counted_now} months"
+        )
     };
     let mut c = vec![typed("paid_months", p), typed("transferred_months", t)];
     if d > 0 {
         c.push(typed("deemed_months", d));
     }
     c.extend(context::cite(&counted_g));
-    cx.ex.step("counted_now", Text::new(format!("截至 {} 计入年限的月数", i.as_of), format!("months that count up to {}", i.as_of)), formula, counted_now, "months", c);
+    cx.ex.step(
+        "counted_now",
+        Text::new(
+            format!("截至 {} 计入年限的月数", i.as_of),
+            format!("months that count up to {}", i.as_of),
+        ),
+        formula,
+        counted_now,
+        "months",
+        c,
+    );
     cx.ex.note(text!(
         "按计算月份（{}）有效的规则计算，假定到退休时规则不变",
         "computed with the rules in force at the as-of month ({}), assuming they still apply at retirement",
@@ -286,7 +418,15 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         rounding_cite: rcite,
     };
 
-    let stop_now = scenario(&mut cx, &i, &ret, min_months, counted_now, "stop_now", &topup_rule)?;
+    let stop_now = scenario(
+        &mut cx,
+        &i,
+        &ret,
+        min_months,
+        counted_now,
+        "stop_now",
+        &topup_rule,
+    )?;
     let continue_paying = if i.situation.retired() {
         None
     } else {
@@ -296,12 +436,24 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         cx.ex.step(
             "counted_continue",
             text!("若持续缴费至退休", "if payments go on until retirement"),
-            text!("{counted_now} + {more}（{} 至 {r} 前一月）= {counted} 个月", "{counted_now} + {more} ({} to the month before {r}) = {counted} months", i.as_of),
+            text!(
+                "{counted_now} + {more}（{} 至 {r} 前一月）= {counted} 个月",
+                "{counted_now} + {more} ({} to the month before {r}) = {counted} months",
+                i.as_of
+            ),
             counted,
             "months",
             vec![],
         );
-        Some(scenario(&mut cx, &i, &ret, min_months, counted, "continue", &topup_rule)?)
+        Some(scenario(
+            &mut cx,
+            &i,
+            &ret,
+            min_months,
+            counted,
+            "continue",
+            &topup_rule,
+        )?)
     };
     let shortfall_rule = context::choice(&shortfall_g).map(str::to_string);
     if shortfall_rule.as_deref() == Some("monthly_or_one_off") && stop_now.shortfall_months > 0 {
@@ -309,7 +461,10 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         cx.ex.step(
             "shortfall_rule",
             text!("年限不足的办法", "when years are short"),
-            text!("可按月继续缴纳 {m} 个月，或一次性缴纳不足年限的费用", "keep paying monthly for {m} months, or pay the missing months at once"),
+            text!(
+                "可按月继续缴纳 {m} 个月，或一次性缴纳不足年限的费用",
+                "keep paying monthly for {m} months, or pay the missing months at once"
+            ),
             m,
             "months",
             context::cite(&shortfall_g),
@@ -343,9 +498,21 @@ struct TopUpRule {
     rounding_cite: Vec<Cite>,
 }
 
-fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32, counted: u32, key: &str, rule: &TopUpRule) -> Result<Scenario, Error> {
+fn scenario(
+    cx: &mut Ctx,
+    i: &Inputs,
+    ret: &Retirement,
+    min_months: u32,
+    counted: u32,
+    key: &str,
+    rule: &TopUpRule,
+) -> Result<Scenario, Error> {
     let shortfall = min_months.saturating_sub(counted);
-    let (label_zh, label_en) = if key == "stop_now" { ("若现在停止缴费", "if payments stop now") } else { ("若持续缴费至退休", "if payments go on until retirement") };
+    let (label_zh, label_en) = if key == "stop_now" {
+        ("若现在停止缴费", "if payments stop now")
+    } else {
+        ("若持续缴费至退休", "if payments go on until retirement")
+    };
     let r = ret.month;
     if shortfall == 0 {
         cx.ex.step(
@@ -356,61 +523,136 @@ fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32, counted
             "months",
             vec![],
         );
-        return Ok(Scenario { counted_months: counted, shortfall_months: 0, eligible: true, topup: None, benefits_from: Some(r.max(i.as_of)) });
+        return Ok(Scenario {
+            counted_months: counted,
+            shortfall_months: 0,
+            eligible: true,
+            topup: None,
+            benefits_from: Some(r.max(i.as_of)),
+        });
     }
     cx.ex.step(
         &format!("{key}.shortfall"),
-        Text::new(format!("{label_zh}：差额"), format!("{label_en}: months missing")),
-        text!("{min_months} − {counted} = {shortfall} 个月", "{min_months} − {counted} = {shortfall} months"),
+        Text::new(
+            format!("{label_zh}：差额"),
+            format!("{label_en}: months missing"),
+        ),
+        text!(
+            "{min_months} − {counted} = {shortfall} 个月",
+            "{min_months} − {counted} = {shortfall} months"
+        ),
         shortfall,
         "months",
         vec![],
     );
     let topup = topup(cx, i, ret, shortfall, key, rule)?;
     let benefits_from = topup.as_ref().and_then(|t| t.benefits_from);
-    Ok(Scenario { counted_months: counted, shortfall_months: shortfall, eligible: false, topup, benefits_from })
+    Ok(Scenario {
+        counted_months: counted,
+        shortfall_months: shortfall,
+        eligible: false,
+        topup,
+        benefits_from,
+    })
 }
 
-fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key: &str, rule: &TopUpRule) -> Result<Option<TopUp>, Error> {
+fn topup(
+    cx: &mut Ctx,
+    i: &Inputs,
+    ret: &Retirement,
+    months: u32,
+    key: &str,
+    rule: &TopUpRule,
+) -> Result<Option<TopUp>, Error> {
     let (Some(rate), Some(situations)) = (rule.rate, rule.situations.as_ref()) else {
         return Ok(None);
     };
     let s = i.situation;
     if !situations.iter().any(|x| x == s.id()) {
         let (cz, ce, sid) = (&cx.city.name.zh, &cx.city.name.en, s.id());
-        return Err(Error::field("situation", "no_rule_for_situation", text!("{cz} 的规则没有为情形 {sid} 规定补缴办法", "{ce}'s rules set no top-up for the situation {sid}")));
+        return Err(Error::field(
+            "situation",
+            "no_rule_for_situation",
+            text!(
+                "{cz} 的规则没有为情形 {sid} 规定补缴办法",
+                "{ce}'s rules set no top-up for the situation {sid}"
+            ),
+        ));
     }
     // The base the rule names for the situation.
     let (base, base_formula, mut base_cites) = match s {
         Situation::Employee | Situation::Flexible => {
             let Some(b) = i.last_base else {
-                return Err(Error::field("last_base", "empty", text!("计算补缴金额需要本人最后一次缴费基数", "the top-up needs the last contribution base")));
+                cx.ex.note(text!(
+                    "填写本人最后一次缴费基数（last_base）即可算出补缴金额",
+                    "enter the last contribution base (last_base) to see the top-up cost"
+                ));
+                return Ok(None);
             };
-            (b, text!("本人最后一次缴费基数 {b}", "last contribution base {b}"), vec![typed("last_base", b)])
+            (
+                b,
+                text!("本人最后一次缴费基数 {b}", "last contribution base {b}"),
+                vec![typed("last_base", b)],
+            )
         }
         Situation::NeverEnrolled | Situation::Bankrupt => {
             let Some(p) = i.pension else {
-                return Err(Error::field("pension", "empty", text!("该情形以补缴时本人上月养老金为基数，请填写", "this situation uses last month's pension as the base; enter it")));
+                return Err(Error::field(
+                    "pension",
+                    "empty",
+                    text!(
+                        "该情形以补缴时本人上月养老金为基数，请填写",
+                        "this situation uses last month's pension as the base; enter it"
+                    ),
+                ));
             };
             let floor_g = cx.need("employee.base.floor");
             cx.check()?;
-            let Some(f) = context::money(&floor_g) else { return Err(Error::Input { errors: Vec::new() }) };
+            let Some(f) = context::money(&floor_g) else {
+                return Err(Error::Input { errors: Vec::new() });
+            };
             let b = p.max(f);
             let mut c = vec![typed("pension", p)];
             c.extend(context::cite(&floor_g));
-            (b, text!("max(上月养老金 {p}, 当年最低缴费基数 {f}) = {b}", "max(last month's pension {p}, the year's minimum base {f}) = {b}"), c)
+            (
+                b,
+                text!(
+                    "max(上月养老金 {p}, 当年最低缴费基数 {f}) = {b}",
+                    "max(last month's pension {p}, the year's minimum base {f}) = {b}"
+                ),
+                c,
+            )
         }
         Situation::FlexibleRetiree => {
             let avg_g = cx.need("flexible.base");
             cx.check()?;
-            let Some(a) = context::money(&avg_g) else { return Err(Error::Input { errors: Vec::new() }) };
-            (a, text!("全省上年度全口径平均工资（月）{a}", "the province's prior-year full-caliber average wage (monthly) {a}"), context::cite(&avg_g))
+            let Some(a) = context::money(&avg_g) else {
+                return Err(Error::Input { errors: Vec::new() });
+            };
+            (
+                a,
+                text!(
+                    "全省上年度全口径平均工资（月）{a}",
+                    "the province's prior-year full-caliber average wage (monthly) {a}"
+                ),
+                context::cite(&avg_g),
+            )
         }
     };
     base_cites.extend(rule.situations_cite.clone());
-    cx.ex.step(&format!("{key}.topup_base"), text!("补缴基数", "top-up base"), base_formula, base, "yuan/month", base_cites);
+    cx.ex.step(
+        &format!("{key}.topup_base"),
+        text!("补缴基数", "top-up base"),
+        base_formula,
+        base,
+        "yuan/month",
+        base_cites,
+    );
 
-    let product = base.amount().checked_mul(Decimal::from(months)).ok_or_else(|| super::overflow("last_base"))?;
+    let product = base
+        .amount()
+        .checked_mul(Decimal::from(months))
+        .ok_or_else(|| super::overflow("last_base"))?;
     let amount = super::apply("last_base", product, rate, rule.rounding)?;
     let (rs, (rz, re)) = (rate.show(), rounding_note(rule.rounding));
     let mut c = rule.rate_cite.clone();
@@ -418,7 +660,10 @@ fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key: &str, rul
     cx.ex.step(
         &format!("{key}.topup"),
         text!("一次性补缴", "one-off top-up"),
-        text!("{months} 个月 × {base} × {rs} = {amount}（{rz}）", "{months} months × {base} × {rs} = {amount} ({re})"),
+        text!(
+            "{months} 个月 × {base} × {rs} = {amount}（{rz}）",
+            "{months} months × {base} × {rs} = {amount} ({re})"
+        ),
         amount,
         "yuan",
         c,
@@ -430,20 +675,40 @@ fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key: &str, rul
     };
     cx.ex.note(payer_text);
     if rule.to_pa == Some(false) {
-        cx.ex.step(&format!("{key}.to_personal_account"), text!("补缴部分计入个人账户", "top-up to the personal account"), text!("不计入", "none of it"), "false", "", rule.to_pa_cite.clone());
+        cx.ex.step(
+            &format!("{key}.to_personal_account"),
+            text!("补缴部分计入个人账户", "top-up to the personal account"),
+            text!("不计入", "none of it"),
+            "false",
+            "",
+            rule.to_pa_cite.clone(),
+        );
     }
 
     // Bankrupt enterprises also pay the employer's 大病 share up to life expectancy.
     let serious_illness = if s == Situation::Bankrupt {
         let Some(age) = i.bankruptcy_age else {
-            return Err(Error::field("bankruptcy_age", "empty", text!("请填写企业破产时本人的年龄", "enter the age at the enterprise's bankruptcy")));
+            return Err(Error::field(
+                "bankruptcy_age",
+                "empty",
+                text!(
+                    "请填写企业破产时本人的年龄",
+                    "enter the age at the enterprise's bankruptcy"
+                ),
+            ));
         };
         let life_g = cx.need("retiree.life_expectancy");
         let fixed_g = cx.need("employee.fixed.employer");
         cx.check()?;
-        let (Some(life), Some(fixed)) = (context::years(&life_g), context::money(&fixed_g)) else { return Err(Error::Input { errors: Vec::new() }) };
+        let (Some(life), Some(fixed)) = (context::years(&life_g), context::money(&fixed_g)) else {
+            return Err(Error::Input { errors: Vec::new() });
+        };
         let years = (life - age).max(Decimal::ZERO);
-        let raw = fixed.amount().checked_mul(Decimal::from(12)).and_then(|m| m.checked_mul(years)).ok_or_else(|| super::overflow("bankruptcy_age"))?;
+        let raw = fixed
+            .amount()
+            .checked_mul(Decimal::from(12))
+            .and_then(|m| m.checked_mul(years))
+            .ok_or_else(|| super::overflow("bankruptcy_age"))?;
         let si = rule.rounding.apply(raw);
         let (ys, ls, ags) = (plain(years), plain(life), plain(age));
         let mut c: Vec<Cite> = context::cite(&life_g);
@@ -457,21 +722,33 @@ fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key: &str, rul
             "yuan",
             c,
         );
-        cx.ex.note(text!("大病保险个人部分从退休人员个人账户中按年度代扣", "the individual 大病 share is deducted yearly from the retiree's personal account"));
+        cx.ex.note(text!(
+            "大病保险个人部分从退休人员个人账户中按年度代扣",
+            "the individual 大病 share is deducted yearly from the retiree's personal account"
+        ));
         Some(si)
     } else {
         None
     };
 
-    let default_payment = if s.retired() { i.as_of } else { ret.month.max(i.as_of) };
+    let default_payment = if s.retired() {
+        i.as_of
+    } else {
+        ret.month.max(i.as_of)
+    };
     let payment_month = i.payment_month.unwrap_or(default_payment);
     let benefits_from = match rule.after {
         Some(after) => {
-            let from = payment_month.plus(after as i32).ok_or_else(|| super::overflow("payment_month"))?;
+            let from = payment_month
+                .plus(after as i32)
+                .ok_or_else(|| super::overflow("payment_month"))?;
             cx.ex.step(
                 &format!("{key}.benefits_from"),
                 text!("开始享受退休人员待遇", "retiree benefits begin"),
-                text!("补缴月份 {payment_month} + {after} = {from}", "month of payment {payment_month} + {after} = {from}"),
+                text!(
+                    "补缴月份 {payment_month} + {after} = {from}",
+                    "month of payment {payment_month} + {after} = {from}"
+                ),
                 from,
                 "month",
                 rule.after_cite.clone(),
@@ -480,5 +757,15 @@ fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key: &str, rul
         }
         None => None,
     };
-    Ok(Some(TopUp { months, base, rate: rate.show(), amount, payer, to_personal_account: rule.to_pa, serious_illness, payment_month, benefits_from }))
+    Ok(Some(TopUp {
+        months,
+        base,
+        rate: rate.show(),
+        amount,
+        payer,
+        to_personal_account: rule.to_pa,
+        serious_illness,
+        payment_month,
+        benefits_from,
+    }))
 }

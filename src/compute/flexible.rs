@@ -51,51 +51,141 @@ pub struct FlexibleResult {
 
 pub fn flexible(req: &FlexibleRequest) -> Result<FlexibleResult, Error> {
     let mut problems = Problems::default();
-    let first_paid = if req.first_paid.is_blank() { None } else { problems.take(input::month("first_paid", &req.first_paid))? };
-    let opened = open(&mut problems, &req.city, "month", input::month("month", &req.month), &req.overrides)?;
+    let first_paid = if req.first_paid.is_blank() {
+        None
+    } else {
+        problems.take(input::month("first_paid", &req.first_paid))?
+    };
+    let opened = open(
+        &mut problems,
+        &req.city,
+        "month",
+        input::month("month", &req.month),
+        &req.overrides,
+    )?;
     problems.finish()?;
-    let Some(o) = opened else { return Err(Error::Input { errors: Vec::new() }) };
+    let Some(o) = opened else {
+        return Err(Error::Input { errors: Vec::new() });
+    };
     let mut cx = Ctx::new(o.rules, o.city, o.month, "month", o.overrides);
 
     let base_g = cx.need("flexible.base");
     let rate_g = cx.need("flexible.rate");
     let fixed_g = cx.need("flexible.fixed");
-    let wait_g = cx.optional("flexible.waiting_months", text!("无法给出开始享受待遇的月份", "the month benefits begin cannot be given"));
-    let mat_g = cx.optional("flexible.maternity_covered", text!("不确定是否享受生育保险待遇", "whether maternity is covered is not known"));
+    let wait_g = cx.optional(
+        "flexible.waiting_months",
+        text!(
+            "无法给出开始享受待遇的月份",
+            "the month benefits begin cannot be given"
+        ),
+    );
+    let mat_g = cx.optional(
+        "flexible.maternity_covered",
+        text!(
+            "不确定是否享受生育保险待遇",
+            "whether maternity is covered is not known"
+        ),
+    );
     let (rounding, rcite) = cx.rounding("rounding.money");
     cx.check()?;
-    let (Some(base), Some(rate), Some(fixed)) = (context::money(&base_g), context::rate(&rate_g), context::money(&fixed_g)) else {
+    let (Some(base), Some(rate), Some(fixed)) = (
+        context::money(&base_g),
+        context::rate(&rate_g),
+        context::money(&fixed_g),
+    ) else {
         return Err(Error::Input { errors: Vec::new() });
     };
 
-    cx.ex.step("base", text!("灵活就业缴费基数", "flexible worker's base"), Text::same(base.to_string()), base, "yuan/month", context::cite(&base_g));
+    cx.ex.step(
+        "base",
+        text!("灵活就业缴费基数", "flexible worker's base"),
+        Text::same(base.to_string()),
+        base,
+        "yuan/month",
+        context::cite(&base_g),
+    );
     let basic = apply("flexible.base", base.amount(), rate, rounding)?;
     let (rs, (rz, re)) = (rate.show(), rounding_note(rounding));
     let mut c = context::cite(&rate_g);
     c.extend(rcite);
-    cx.ex.step("basic", text!("基本医疗保险费（单位和个人部分均由本人缴纳）", "basic premium (both shares, paid by the person)"), text!("{base} × {rs} = {basic}（{rz}）", "{base} × {rs} = {basic} ({re})"), basic, "yuan/month", c);
+    cx.ex.step(
+        "basic",
+        text!(
+            "基本医疗保险费（单位和个人部分均由本人缴纳）",
+            "basic premium (both shares, paid by the person)"
+        ),
+        text!(
+            "{base} × {rs} = {basic}（{rz}）",
+            "{base} × {rs} = {basic} ({re})"
+        ),
+        basic,
+        "yuan/month",
+        c,
+    );
     let monthly_total = add("flexible.base", basic, fixed)?;
-    cx.ex.step("total", text!("每月合计", "monthly total"), text!("{basic} + 定额 {fixed} = {monthly_total}", "{basic} + fixed {fixed} = {monthly_total}"), monthly_total, "yuan/month", context::cite(&fixed_g));
+    cx.ex.step(
+        "total",
+        text!("每月合计", "monthly total"),
+        text!(
+            "{basic} + 定额 {fixed} = {monthly_total}",
+            "{basic} + fixed {fixed} = {monthly_total}"
+        ),
+        monthly_total,
+        "yuan/month",
+        context::cite(&fixed_g),
+    );
     let yearly_total = times("flexible.base", monthly_total, 12)?;
-    cx.ex.step("yearly", text!("全年", "year"), text!("{monthly_total} × 12 = {yearly_total}", "{monthly_total} × 12 = {yearly_total}"), yearly_total, "yuan/year", vec![]);
+    cx.ex.step(
+        "yearly",
+        text!("全年", "year"),
+        text!(
+            "{monthly_total} × 12 = {yearly_total}",
+            "{monthly_total} × 12 = {yearly_total}"
+        ),
+        yearly_total,
+        "yuan/year",
+        vec![],
+    );
 
     let waiting_months = context::months(&wait_g);
     let benefits_from = match (waiting_months, first_paid) {
         (Some(w), Some(fp)) => {
-            let from = fp.plus(w as i32).ok_or_else(|| super::overflow("first_paid"))?;
+            let from = fp
+                .plus(w as i32)
+                .ok_or_else(|| super::overflow("first_paid"))?;
             cx.ex.step("benefits_from", text!("开始享受待遇", "benefits begin"), text!("首月缴费 {fp} + 等待期 {w} 个月 = {from}（须连续缴费）", "first month paid {fp} + {w} months' wait = {from} (payments must be continuous)"), from, "month", context::cite(&wait_g));
             Some(from)
         }
         (Some(w), None) => {
-            cx.ex.step("waiting", text!("待遇等待期", "waiting period"), text!("首次参保后自首月缴费起 {w} 个月", "{w} months from the first month paid after first enrolment"), w, "months", context::cite(&wait_g));
+            cx.ex.step(
+                "waiting",
+                text!("待遇等待期", "waiting period"),
+                text!(
+                    "首次参保后自首月缴费起 {w} 个月",
+                    "{w} months from the first month paid after first enrolment"
+                ),
+                w,
+                "months",
+                context::cite(&wait_g),
+            );
             None
         }
         _ => None,
     };
     let maternity_covered = context::flag(&mat_g);
     if maternity_covered == Some(false) {
-        cx.ex.step("maternity", text!("生育保险待遇", "maternity benefits"), text!("不享受", "not covered"), "false", "", context::cite(&mat_g));
-        cx.ex.note(text!("灵活就业人员不享受生育保险待遇", "flexible workers get no maternity benefits"));
+        cx.ex.step(
+            "maternity",
+            text!("生育保险待遇", "maternity benefits"),
+            text!("不享受", "not covered"),
+            "false",
+            "",
+            context::cite(&mat_g),
+        );
+        cx.ex.note(text!(
+            "灵活就业人员不享受生育保险待遇",
+            "flexible workers get no maternity benefits"
+        ));
     }
     Ok(FlexibleResult {
         city: o.city.id.clone(),

@@ -24,12 +24,27 @@ use crate::text;
 /// The city named by a request field: its id (`jining`) or Chinese name (`济宁`, `济宁市`).
 pub fn city<'r>(rules: &'r Rules, field: &str, raw: &Raw) -> Result<&'r City, Error> {
     if raw.is_blank() {
-        return Err(Error::field(field, "empty", text!("请选择城市", "choose a city")));
+        return Err(Error::field(
+            field,
+            "empty",
+            text!("请选择城市", "choose a city"),
+        ));
     }
     rules.city(raw.as_str()).ok_or_else(|| {
-        let known: Vec<String> = rules.cities.iter().map(|c| format!("{} ({})", c.id, c.name.zh)).collect();
+        let known: Vec<String> = rules
+            .cities
+            .iter()
+            .map(|c| format!("{} ({})", c.id, c.name.zh))
+            .collect();
         let known = known.join(", ");
-        Error::field(field, "unknown_city", text!("没有这个城市：{raw}；可选：{known}", "unknown city: {raw}; choose one of: {known}"))
+        Error::field(
+            field,
+            "unknown_city",
+            text!(
+                "没有这个城市：{raw}；可选：{known}",
+                "unknown city: {raw}; choose one of: {known}"
+            ),
+        )
     })
 }
 
@@ -69,7 +84,13 @@ pub struct Opened {
     pub overrides: BTreeMap<&'static str, Value>,
 }
 
-pub fn open(problems: &mut Problems, city_raw: &Raw, month_field: &'static str, month: Result<YearMonth, Error>, overrides: &Overrides) -> Result<Option<Opened>, Error> {
+pub fn open(
+    problems: &mut Problems,
+    city_raw: &Raw,
+    month_field: &'static str,
+    month: Result<YearMonth, Error>,
+    overrides: &Overrides,
+) -> Result<Option<Opened>, Error> {
     let rules = rules()?;
     let city = problems.take(city(rules, "city", city_raw))?;
     let month = problems.take(month)?;
@@ -84,18 +105,34 @@ pub fn open(problems: &mut Problems, city_raw: &Raw, month_field: &'static str, 
         }
     };
     Ok(match (city, month, overrides) {
-        (Some(city), Some(month), Some(overrides)) if problems.is_empty() => Some(Opened { rules, city, month, overrides }),
+        (Some(city), Some(month), Some(overrides)) if problems.is_empty() => Some(Opened {
+            rules,
+            city,
+            month,
+            overrides,
+        }),
         _ => None,
     })
 }
 
 /// `amount × rate`, rounded by `rounding`; overflow is an input error on `field`.
-pub fn apply(field: &str, amount: Decimal, rate: Ratio, rounding: Rounding) -> Result<Money, Error> {
-    rate.of(amount).map(|d| rounding.apply(d)).ok_or_else(|| overflow(field))
+pub fn apply(
+    field: &str,
+    amount: Decimal,
+    rate: Ratio,
+    rounding: Rounding,
+) -> Result<Money, Error> {
+    rate.of(amount)
+        .map(|d| rounding.apply(d))
+        .ok_or_else(|| overflow(field))
 }
 
 pub fn overflow(field: &str) -> Error {
-    Error::field(field, "overflow", text!("数值过大，无法计算", "the figures are too large to compute"))
+    Error::field(
+        field,
+        "overflow",
+        text!("数值过大，无法计算", "the figures are too large to compute"),
+    )
 }
 
 pub fn add(field: &str, a: Money, b: Money) -> Result<Money, Error> {

@@ -74,7 +74,11 @@ pub struct ResidentResult {
 fn year(field: &str, raw: &Raw) -> Result<YearMonth, Error> {
     let y = input::count(field, raw, crate::month::MAX_YEAR as u32)?;
     YearMonth::new(y as i32, 1).ok_or_else(|| {
-        Error::field(field, "year_out_of_range", text!("年份超出范围：{raw}", "year out of range: {raw}"))
+        Error::field(
+            field,
+            "year_out_of_range",
+            text!("年份超出范围：{raw}", "year out of range: {raw}"),
+        )
     })
 }
 
@@ -86,7 +90,14 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
     let newborn = problems.take(input::flag("newborn", &req.newborn))?;
     if let (Some(b), Some(r)) = (break_years, repaid) {
         if r > b {
-            problems.push("repaid_years", "more_than_break", text!("补缴年数（{r}）不能多于断保年数（{b}）", "years paid back ({r}) cannot exceed the years of break ({b})"));
+            problems.push(
+                "repaid_years",
+                "more_than_break",
+                text!(
+                    "补缴年数（{r}）不能多于断保年数（{b}）",
+                    "years paid back ({r}) cannot exceed the years of break ({b})"
+                ),
+            );
         }
     }
     // The year's rules are read at its first month, or the pooling start if later.
@@ -99,27 +110,72 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
         (Ok(m), Err(_)) => Ok(*m),
         (Err(e), _) => Err(e.clone()),
     };
-    let opened = open(&mut problems, &req.city, "year", first_month, &req.overrides)?;
+    let opened = open(
+        &mut problems,
+        &req.city,
+        "year",
+        first_month,
+        &req.overrides,
+    )?;
     problems.finish()?;
-    let (Some(o), Some(break_years), Some(repaid), Some(in_period), Some(newborn)) = (opened, break_years, repaid, in_period, newborn) else {
+    let (Some(o), Some(break_years), Some(repaid), Some(in_period), Some(newborn)) =
+        (opened, break_years, repaid, in_period, newborn)
+    else {
         return Err(Error::Input { errors: Vec::new() });
     };
     let year_n = o.month.year();
     let mut cx = Ctx::new(o.rules, o.city, o.month, "year", o.overrides);
 
     // Premium and subsidy: the city's figure, else the national minimum, labelled so.
-    let figure = |cx: &mut Ctx, city_id: &str, national_id: &str, key: &str, label: Text| -> Option<Figure> {
-        let city = cx.optional(city_id, text!("改用全国最低标准", "the national minimum is shown instead"));
+    let figure = |cx: &mut Ctx,
+                  city_id: &str,
+                  national_id: &str,
+                  key: &str,
+                  label: Text|
+     -> Option<Figure> {
+        let city = cx.optional(
+            city_id,
+            text!("改用全国最低标准", "the national minimum is shown instead"),
+        );
         if let Some(m) = context::money(&city) {
-            cx.ex.step(key, label, Text::same(m.to_string()), m, "yuan/year", context::cite(&city));
-            return Some(Figure { amount: m, basis: Basis::City });
+            cx.ex.step(
+                key,
+                label,
+                Text::same(m.to_string()),
+                m,
+                "yuan/year",
+                context::cite(&city),
+            );
+            return Some(Figure {
+                amount: m,
+                basis: Basis::City,
+            });
+        }
+        // The national minimum stands in; where it too is unknown, the city's figure is
+        // the one to ask for.
+        if !cx.peek(national_id) {
+            cx.mark_missing(city_id);
+            return None;
         }
         let national = cx.need(national_id);
         match context::money(&national) {
             Some(m) => {
-                let l = Text::new(format!("{}（全国最低标准，非本市标准）", label.zh), format!("{} (national minimum, not the city's figure)", label.en));
-                cx.ex.step(key, l, Text::same(m.to_string()), m, "yuan/year", context::cite(&national));
-                Some(Figure { amount: m, basis: Basis::NationalMinimum })
+                let l = Text::new(
+                    format!("{}（全国最低标准，非本市标准）", label.zh),
+                    format!("{} (national minimum, not the city's figure)", label.en),
+                );
+                cx.ex.step(
+                    key,
+                    l,
+                    Text::same(m.to_string()),
+                    m,
+                    "yuan/year",
+                    context::cite(&national),
+                );
+                Some(Figure {
+                    amount: m,
+                    basis: Basis::NationalMinimum,
+                })
             }
             None => {
                 cx.mark_missing(city_id);
@@ -127,9 +183,24 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
             }
         }
     };
-    let premium = figure(&mut cx, "resident.individual_premium", "resident.national_min.individual", "individual_premium", text!("个人缴费", "individual premium"));
-    let subsidy = figure(&mut cx, "resident.fiscal_subsidy", "resident.national_min.subsidy", "fiscal_subsidy", text!("人均财政补助", "per-capita subsidy"));
-    if premium.as_ref().is_some_and(|p| p.basis == Basis::NationalMinimum) {
+    let premium = figure(
+        &mut cx,
+        "resident.individual_premium",
+        "resident.national_min.individual",
+        "individual_premium",
+        text!("个人缴费", "individual premium"),
+    );
+    let subsidy = figure(
+        &mut cx,
+        "resident.fiscal_subsidy",
+        "resident.national_min.subsidy",
+        "fiscal_subsidy",
+        text!("人均财政补助", "per-capita subsidy"),
+    );
+    if premium
+        .as_ref()
+        .is_some_and(|p| p.basis == Basis::NationalMinimum)
+    {
         cx.ex.note(text!(
             "本市当年标准未公布，按全国最低标准显示；实际以当地缴费通知为准。国家通知确定的个人缴费一般在当年秋季征收、用于次年待遇",
             "the city's figure for the year was not published; the national minimum is shown. The individual premium a national notice sets is usually collected in the autumn for the next benefit year"
@@ -141,24 +212,67 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
     if cx.peek("resident.min_funding_share") {
         let share_g = cx.need("resident.min_funding_share");
         let third_g = cx.need("resident.min_individual_share");
-        let income_g = cx.optional("resident.disposable_income", text!("无法按可支配收入计算筹资下限", "the minimum from disposable income cannot be computed"));
+        let income_g = cx.optional(
+            "resident.disposable_income",
+            text!(
+                "无法按可支配收入计算筹资下限",
+                "the minimum from disposable income cannot be computed"
+            ),
+        );
         let (up, up_cite) = cx.rounding("rounding.minimum");
-        if let (Some(share), Some(third), Some(income)) = (context::rate(&share_g), context::rate(&third_g), context::money(&income_g)) {
-            let total = share.of(income.amount()).map(|d| up.apply(d)).ok_or_else(|| super::overflow("resident.disposable_income"))?;
-            let indiv = third.of(total.amount()).map(|d| up.apply(d)).ok_or_else(|| super::overflow("resident.disposable_income"))?;
+        if let (Some(share), Some(third), Some(income)) = (
+            context::rate(&share_g),
+            context::rate(&third_g),
+            context::money(&income_g),
+        ) {
+            let total = share
+                .of(income.amount())
+                .map(|d| up.apply(d))
+                .ok_or_else(|| super::overflow("resident.disposable_income"))?;
+            let indiv = third
+                .of(total.amount())
+                .map(|d| up.apply(d))
+                .ok_or_else(|| super::overflow("resident.disposable_income"))?;
             let (ss, ts) = (share.show(), third.show());
             let mut c = context::cite(&income_g);
             c.extend(context::cite(&share_g));
             c.extend(up_cite.clone());
-            cx.ex.step("min_total_funding", text!("人均筹资额下限", "minimum per-capita funding"), text!("{income} × {ss} = {total}（进位到分）", "{income} × {ss} = {total} (rounded up to the fen)"), total, "yuan/year", c);
+            cx.ex.step(
+                "min_total_funding",
+                text!("人均筹资额下限", "minimum per-capita funding"),
+                text!(
+                    "{income} × {ss} = {total}（进位到分）",
+                    "{income} × {ss} = {total} (rounded up to the fen)"
+                ),
+                total,
+                "yuan/year",
+                c,
+            );
             let mut c = context::cite(&third_g);
             c.extend(up_cite);
-            cx.ex.step("min_individual", text!("个人缴费下限", "minimum individual premium"), text!("{total} × {ts} = {indiv}（进位到分）", "{total} × {ts} = {indiv} (rounded up to the fen)"), indiv, "yuan/year", c);
+            cx.ex.step(
+                "min_individual",
+                text!("个人缴费下限", "minimum individual premium"),
+                text!(
+                    "{total} × {ts} = {indiv}（进位到分）",
+                    "{total} × {ts} = {indiv} (rounded up to the fen)"
+                ),
+                indiv,
+                "yuan/year",
+                c,
+            );
             if let Some(p) = premium.as_ref().filter(|p| p.amount < indiv) {
                 let a = p.amount;
-                cx.ex.note(text!("所示个人缴费 {a} 低于按规则计算的下限 {indiv}", "the individual premium shown ({a}) is below the rule's minimum ({indiv})"));
+                cx.ex.note(text!(
+                    "所示个人缴费 {a} 低于按规则计算的下限 {indiv}",
+                    "the individual premium shown ({a}) is below the rule's minimum ({indiv})"
+                ));
             }
-            funding_minimum = Some(FundingMinimum { disposable_income: income, min_total_funding: total, min_individual: indiv });
+            funding_minimum = Some(FundingMinimum {
+                disposable_income: income,
+                min_total_funding: total,
+                min_individual: indiv,
+            });
         }
     }
 
@@ -178,10 +292,30 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
             context::months(&long_min_g),
         ) {
             let w = if newborn {
-                cx.ex.step("waiting", text!("待遇等待期", "waiting period"), text!("新生儿等特殊群体除外：0 个月", "newborns and other special groups are exempt: 0 months"), 0, "months", vec![]);
+                cx.ex.step(
+                    "waiting",
+                    text!("待遇等待期", "waiting period"),
+                    text!(
+                        "新生儿等特殊群体除外：0 个月",
+                        "newborns and other special groups are exempt: 0 months"
+                    ),
+                    0,
+                    "months",
+                    vec![],
+                );
                 0
             } else if break_years == 0 && in_period {
-                cx.ex.step("waiting", text!("待遇等待期", "waiting period"), text!("集中参保期内参保且未断保：无等待期", "enrolled in the concentrated period with no break: no waiting"), 0, "months", context::cite(&fixed_g));
+                cx.ex.step(
+                    "waiting",
+                    text!("待遇等待期", "waiting period"),
+                    text!(
+                        "集中参保期内参保且未断保：无等待期",
+                        "enrolled in the concentrated period with no break: no waiting"
+                    ),
+                    0,
+                    "months",
+                    context::cite(&fixed_g),
+                );
                 0
             } else {
                 // "每多断保1年" — each year of break beyond the first adds a month.
@@ -195,8 +329,16 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
                 if repaid > 0 {
                     c.extend(context::cite(&per_repaid_g));
                 }
-                let long_part_zh = if is_long { format!("；断保 {break_years} 年 ≥ {long} 年，不少于 {long_min} 个月 → {total}") } else { String::new() };
-                let long_part_en = if is_long { format!("; a break of {break_years} ≥ {long} years: at least {long_min} months → {total}") } else { String::new() };
+                let long_part_zh = if is_long {
+                    format!("；断保 {break_years} 年 ≥ {long} 年，不少于 {long_min} 个月 → {total}")
+                } else {
+                    String::new()
+                };
+                let long_part_en = if is_long {
+                    format!("; a break of {break_years} ≥ {long} years: at least {long_min} months → {total}")
+                } else {
+                    String::new()
+                };
                 if is_long {
                     c.extend(context::cite(&long_min_g));
                 }
@@ -216,7 +358,10 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
             waiting_months = Some(w);
         }
     } else {
-        cx.ex.note(text!("国办发〔2024〕38号的待遇等待期自2025年起执行，该年份不适用", "the waiting period of 国办发〔2024〕38号 applies from 2025, not to this year"));
+        cx.ex.note(text!(
+            "国办发〔2024〕38号的待遇等待期自2025年起执行，该年份不适用",
+            "the waiting period of 国办发〔2024〕38号 applies from 2025, not to this year"
+        ));
     }
     cx.check()?;
 
@@ -224,7 +369,17 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
         (Some(p), Some(s)) => {
             let t = add("year", p.amount, s.amount)?;
             let (pa, sa) = (p.amount, s.amount);
-            cx.ex.step("total_funding", text!("人均筹资合计", "per-capita funding"), text!("个人 {pa} + 补助 {sa} = {t}", "individual {pa} + subsidy {sa} = {t}"), t, "yuan/year", vec![]);
+            cx.ex.step(
+                "total_funding",
+                text!("人均筹资合计", "per-capita funding"),
+                text!(
+                    "个人 {pa} + 补助 {sa} = {t}",
+                    "individual {pa} + subsidy {sa} = {t}"
+                ),
+                t,
+                "yuan/year",
+                vec![],
+            );
             Some(t)
         }
         _ => None,

@@ -60,23 +60,41 @@ pub struct Retirement {
 }
 
 /// The statutory retirement month; the national parameters are read at `cx`'s month.
-pub fn retirement(cx: &mut Ctx, birth: YearMonth, category: Category) -> Result<Option<Retirement>, Error> {
+pub fn retirement(
+    cx: &mut Ctx,
+    birth: YearMonth,
+    category: Category,
+) -> Result<Option<Retirement>, Error> {
     let k = category.key();
     let age_g = cx.need(&format!("retirement.{k}.original_age"));
     let first_g = cx.need(&format!("retirement.{k}.first_affected_birth"));
     let step_g = cx.need(&format!("retirement.{k}.step_months"));
     let cap_g = cx.need(&format!("retirement.{k}.max_delay_months"));
-    let (Some(age), Some(first), Some(step), Some(cap)) = (context::years(&age_g), context::month(&first_g), context::months(&step_g), context::months(&cap_g)) else {
+    let (Some(age), Some(first), Some(step), Some(cap)) = (
+        context::years(&age_g),
+        context::month(&first_g),
+        context::months(&step_g),
+        context::months(&cap_g),
+    ) else {
         return Ok(None);
     };
     let original: u32 = age.trunc().try_into().unwrap_or(0);
     let n = birth.months_since(first) + 1;
-    let delay = if n <= 0 || step == 0 { 0 } else { (n as u32).div_ceil(step).min(cap) };
+    let delay = if n <= 0 || step == 0 {
+        0
+    } else {
+        (n as u32).div_ceil(step).min(cap)
+    };
     let total = original * 12 + delay;
-    let month = birth.plus(total as i32).ok_or_else(|| super::overflow("birth"))?;
+    let month = birth
+        .plus(total as i32)
+        .ok_or_else(|| super::overflow("birth"))?;
     let (ay, am) = (total / 12, total % 12);
     let formula = if n <= 0 {
-        text!("出生 {birth} 早于 {first}，不延迟：{birth} + {original} 岁 = {month}", "born {birth}, before {first}: no delay; {birth} + {original} years = {month}")
+        text!(
+            "出生 {birth} 早于 {first}，不延迟：{birth} + {original} 岁 = {month}",
+            "born {birth}, before {first}: no delay; {birth} + {original} years = {month}"
+        )
     } else {
         text!(
             "出生 {birth} 为自 {first} 起第 {n} 个月，延迟 min({cap}, ⌈{n} ÷ {step}⌉) = {delay} 个月；{original} 岁 + {delay} 个月 = {ay} 岁 {am} 个月 → {month}",
@@ -87,6 +105,22 @@ pub fn retirement(cx: &mut Ctx, birth: YearMonth, category: Category) -> Result<
     c.extend(context::cite(&first_g));
     c.extend(context::cite(&step_g));
     c.extend(context::cite(&cap_g));
-    cx.ex.step("retirement_month", Text::new("法定退休年龄及到龄月份", "statutory retirement age and month"), formula, month, "month", c);
-    Ok(Some(Retirement { original_age_years: original, delay_months: delay, age_years: ay, age_months: am, month }))
+    cx.ex.step(
+        "retirement_month",
+        Text::new(
+            "法定退休年龄及到龄月份",
+            "statutory retirement age and month",
+        ),
+        formula,
+        month,
+        "month",
+        c,
+    );
+    Ok(Some(Retirement {
+        original_age_years: original,
+        delay_months: delay,
+        age_years: ay,
+        age_months: am,
+        month,
+    }))
 }

@@ -79,21 +79,31 @@ struct Issues<'a> {
 
 impl Issues<'_> {
     fn push(&mut self, key: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) {
-        self.list.push(RuleIssue { file: self.file.to_string(), key: key.into(), reason: Text::new(zh, en) });
+        self.list.push(RuleIssue {
+            file: self.file.to_string(),
+            key: key.into(),
+            reason: Text::new(zh, en),
+        });
     }
 }
 
 fn month(issues: &mut Issues, key: &str, text: &str) -> Option<YearMonth> {
     let parsed = text.parse::<YearMonth>().ok();
     if parsed.is_none() {
-        issues.push(key, format!("不是年月（YYYY-MM）：`{text}`"), format!("not a month (YYYY-MM): `{text}`"));
+        issues.push(
+            key,
+            format!("不是年月（YYYY-MM）：`{text}`"),
+            format!("not a month (YYYY-MM): `{text}`"),
+        );
     }
     parsed
 }
 
 /// FNV-1a, 64 bits: a stable content hash without a dependency.
 fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
-    bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Reads and checks a set of rule files (`(file name, text)`), which must hold exactly one
@@ -103,45 +113,76 @@ pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
     let mut national = None;
     let mut cities: Vec<City> = Vec::new();
     for (name, text) in files {
-        let mut issues = Issues { file: name, list: &mut list };
+        let mut issues = Issues {
+            file: name,
+            list: &mut list,
+        };
         let raw: RawFile = match toml::from_str(text) {
             Ok(raw) => raw,
             Err(e) => {
                 let msg = e.to_string();
-                issues.push("(syntax)", format!("无法解析：{msg}"), format!("cannot be read: {msg}"));
+                issues.push(
+                    "(syntax)",
+                    format!("无法解析：{msg}"),
+                    format!("cannot be read: {msg}"),
+                );
                 continue;
             }
         };
         if raw.format != FORMAT {
-            issues.push("format", format!("本版本只读取 format = {FORMAT}"), format!("this build reads format = {FORMAT} only"));
+            issues.push(
+                "format",
+                format!("本版本只读取 format = {FORMAT}"),
+                format!("this build reads format = {FORMAT} only"),
+            );
             continue;
         }
         let documents = documents(&mut issues, &raw.documents);
         let is_national = *name == "national.toml";
         let city = match (&raw.city, is_national) {
             (Some(_), true) => {
-                issues.push("city", "national.toml 不应有 [city]", "national.toml must not have a [city] table");
+                issues.push(
+                    "city",
+                    "national.toml 不应有 [city]",
+                    "national.toml must not have a [city] table",
+                );
                 None
             }
             (None, false) => {
-                issues.push("city", "城市文件缺少 [city] 表", "a city file needs a [city] table");
+                issues.push(
+                    "city",
+                    "城市文件缺少 [city] 表",
+                    "a city file needs a [city] table",
+                );
                 continue;
             }
             (Some(c), false) => city_header(&mut issues, name, c, &documents),
             (None, true) => None,
         };
-        let scope = if is_national { Scope::National } else { Scope::City };
+        let scope = if is_national {
+            Scope::National
+        } else {
+            Scope::City
+        };
         let window = city.as_ref().map(|c| (c.pooling_from, c.pooling_to));
         let params = param_table(&mut issues, scope, window, &raw.param, &documents);
         if is_national {
             if national.replace(params).is_some() {
-                issues.push("(file)", "national.toml 出现两次", "national.toml appears twice");
+                issues.push(
+                    "(file)",
+                    "national.toml 出现两次",
+                    "national.toml appears twice",
+                );
             }
         } else if let Some(mut city) = city {
             cross_checks(&mut issues, &params);
             city.params = params;
             if cities.iter().any(|c| c.id == city.id) {
-                issues.push("city.id", format!("城市编号重复：{}", city.id), format!("city id used twice: {}", city.id));
+                issues.push(
+                    "city.id",
+                    format!("城市编号重复：{}", city.id),
+                    format!("city id used twice: {}", city.id),
+                );
             }
             cities.push(city);
         }
@@ -150,7 +191,10 @@ pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
         list.push(RuleIssue {
             file: "national.toml".into(),
             key: "(file)".into(),
-            reason: Text::new("缺少全国规则文件 national.toml", "the national rules file national.toml is missing"),
+            reason: Text::new(
+                "缺少全国规则文件 national.toml",
+                "the national rules file national.toml is missing",
+            ),
         });
         return Err(list);
     };
@@ -158,10 +202,17 @@ pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
         return Err(list);
     }
     let hash = fnv1a(files.iter().flat_map(|(n, t)| n.bytes().chain(t.bytes())));
-    Ok(Rules { version: format!("{:08x}", hash >> 32), national, cities })
+    Ok(Rules {
+        version: format!("{:08x}", hash >> 32),
+        national,
+        cities,
+    })
 }
 
-fn documents(issues: &mut Issues, raw: &BTreeMap<String, RawDocument>) -> BTreeMap<String, Document> {
+fn documents(
+    issues: &mut Issues,
+    raw: &BTreeMap<String, RawDocument>,
+) -> BTreeMap<String, Document> {
     let mut out = BTreeMap::new();
     for (id, d) in raw {
         let key = format!("documents.{id}");
@@ -172,7 +223,10 @@ fn documents(issues: &mut Issues, raw: &BTreeMap<String, RawDocument>) -> BTreeM
             issues.push(
                 format!("{key}.status"),
                 format!("未知的可信度：`{}`", d.status),
-                format!("`{}` is not a status (seed, official, secondary, low-reliability, inferred)", d.status),
+                format!(
+                    "`{}` is not a status (seed, official, secondary, low-reliability, inferred)",
+                    d.status
+                ),
             );
             continue;
         };
@@ -194,24 +248,48 @@ fn documents(issues: &mut Issues, raw: &BTreeMap<String, RawDocument>) -> BTreeM
     out
 }
 
-fn city_header(issues: &mut Issues, file: &str, c: &RawCity, documents: &BTreeMap<String, Document>) -> Option<City> {
+fn city_header(
+    issues: &mut Issues,
+    file: &str,
+    c: &RawCity,
+    documents: &BTreeMap<String, Document>,
+) -> Option<City> {
     let stem = file.trim_end_matches(".toml");
-    if c.id != stem || c.id.is_empty() || !c.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-        issues.push("city.id", format!("城市编号应与文件名相同且为小写字母：`{}`", c.id), format!("the city id must be the file name in lower-case letters: `{}`", c.id));
+    if c.id != stem || c.id.is_empty() || !c.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+    {
+        issues.push(
+            "city.id",
+            format!("城市编号应与文件名相同且为小写字母：`{}`", c.id),
+            format!(
+                "the city id must be the file name in lower-case letters: `{}`",
+                c.id
+            ),
+        );
     }
     let from = month(issues, "city.pooling_from", &c.pooling_from);
-    let to = c.pooling_to.as_deref().and_then(|t| month(issues, "city.pooling_to", t));
+    let to = c
+        .pooling_to
+        .as_deref()
+        .and_then(|t| month(issues, "city.pooling_to", t));
     if let (Some(f), Some(t)) = (from, to) {
         if t < f {
             issues.push("city.pooling_to", "结束早于开始", "ends before it starts");
         }
     }
     if c.excluded_areas_zh.len() != c.excluded_areas_en.len() {
-        issues.push("city.excluded_areas_en", "中英文排除地区数目不一致", "excluded_areas_zh and _en differ in length");
+        issues.push(
+            "city.excluded_areas_en",
+            "中英文排除地区数目不一致",
+            "excluded_areas_zh and _en differ in length",
+        );
     }
     let document = documents.get(&c.document).cloned();
     if document.is_none() {
-        issues.push("city.document", format!("未在 [documents] 中找到：`{}`", c.document), format!("not in [documents]: `{}`", c.document));
+        issues.push(
+            "city.document",
+            format!("未在 [documents] 中找到：`{}`", c.document),
+            format!("not in [documents]: `{}`", c.document),
+        );
     }
     Some(City {
         id: c.id.clone(),
@@ -219,7 +297,12 @@ fn city_header(issues: &mut Issues, file: &str, c: &RawCity, documents: &BTreeMa
         province: Text::new(&c.province_zh, &c.province_en),
         pooling_from: from?,
         pooling_to: to,
-        excluded_areas: c.excluded_areas_zh.iter().zip(&c.excluded_areas_en).map(|(z, e)| Text::new(z, e)).collect(),
+        excluded_areas: c
+            .excluded_areas_zh
+            .iter()
+            .zip(&c.excluded_areas_en)
+            .map(|(z, e)| Text::new(z, e))
+            .collect(),
         document: document?,
         summary: Text::new(&c.summary_zh, &c.summary_en),
         file: file.to_string(),
@@ -238,13 +321,23 @@ fn param_table(
     for (id, entries) in raw {
         let key = format!("param.\"{id}\"");
         let Some(def) = params::find(id) else {
-            issues.push(&key, format!("未知的参数编号：`{id}`"), format!("unknown parameter id: `{id}`"));
+            issues.push(
+                &key,
+                format!("未知的参数编号：`{id}`"),
+                format!("unknown parameter id: `{id}`"),
+            );
             continue;
         };
         if def.scope != scope {
             let (zh, en) = match def.scope {
-                Scope::National => ("该参数属于 national.toml", "this parameter belongs in national.toml"),
-                Scope::City => ("该参数属于城市文件", "this parameter belongs in a city file"),
+                Scope::National => (
+                    "该参数属于 national.toml",
+                    "this parameter belongs in national.toml",
+                ),
+                Scope::City => (
+                    "该参数属于城市文件",
+                    "this parameter belongs in a city file",
+                ),
             };
             issues.push(&key, zh, en);
             continue;
@@ -261,7 +354,14 @@ fn param_table(
         }
         parsed.sort_by_key(|e| e.from);
         windows(issues, &key, &parsed, window);
-        out.insert(def.id, Series { def, id: def.id, entries: parsed });
+        out.insert(
+            def.id,
+            Series {
+                def,
+                id: def.id,
+                entries: parsed,
+            },
+        );
     }
     if scope == Scope::City {
         for def in CATALOGUE.iter().filter(|d| d.scope == Scope::City) {
@@ -277,10 +377,18 @@ fn param_table(
     out
 }
 
-fn entry(issues: &mut Issues, key: &str, unit: params::Unit, e: &RawEntry, documents: &BTreeMap<String, Document>) -> Option<Entry> {
+fn entry(
+    issues: &mut Issues,
+    key: &str,
+    unit: params::Unit,
+    e: &RawEntry,
+    documents: &BTreeMap<String, Document>,
+) -> Option<Entry> {
     let before = issues.list.len();
     let from = month(issues, &format!("{key}.from"), &e.from);
-    let to = e.to.as_deref().and_then(|t| month(issues, &format!("{key}.to"), t));
+    let to =
+        e.to.as_deref()
+            .and_then(|t| month(issues, &format!("{key}.to"), t));
     if let (Some(f), Some(t)) = (from, to) {
         if t < f {
             issues.push(format!("{key}.to"), "结束早于开始", "ends before it starts");
@@ -296,18 +404,30 @@ fn entry(issues: &mut Issues, key: &str, unit: params::Unit, e: &RawEntry, docum
     };
     let value = match (&e.value, status) {
         (Some(_), Status::Unknown) => {
-            issues.push(format!("{key}.value"), "未公布（unknown）的参数不能有数值", "an unknown parameter must not have a value");
+            issues.push(
+                format!("{key}.value"),
+                "未公布（unknown）的参数不能有数值",
+                "an unknown parameter must not have a value",
+            );
             None
         }
         (None, Status::Unknown) => None,
         (None, _) => {
-            issues.push(format!("{key}.value"), "缺少数值；未公布的请写 status = \"unknown\"", "no value; where nobody published it, write status = \"unknown\"");
+            issues.push(
+                format!("{key}.value"),
+                "缺少数值；未公布的请写 status = \"unknown\"",
+                "no value; where nobody published it, write status = \"unknown\"",
+            );
             None
         }
         (Some(v), _) => match parse_toml(unit, v) {
             Ok(v) => Some(v),
             Err(reason) => {
-                issues.push(format!("{key}.value"), format!("数值无效：{reason}"), format!("invalid value: {reason}"));
+                issues.push(
+                    format!("{key}.value"),
+                    format!("数值无效：{reason}"),
+                    format!("invalid value: {reason}"),
+                );
                 None
             }
         },
@@ -317,40 +437,90 @@ fn entry(issues: &mut Issues, key: &str, unit: params::Unit, e: &RawEntry, docum
             Some(document) => {
                 let article = e.article.clone().unwrap_or_default();
                 let quote = e.quote.clone().unwrap_or_default();
-                if status != Status::Unknown && (article.trim().is_empty() || quote.trim().is_empty()) {
-                    issues.push(key, "来源须注明条款（article）和原文摘录（quote）", "a source needs its article and a short quote");
+                if status != Status::Unknown
+                    && (article.trim().is_empty() || quote.trim().is_empty())
+                {
+                    issues.push(
+                        key,
+                        "来源须注明条款（article）和原文摘录（quote）",
+                        "a source needs its article and a short quote",
+                    );
                 }
-                Some(Source { document: document.clone(), article, quote, url: e.url.clone() })
+                Some(Source {
+                    document: document.clone(),
+                    article,
+                    quote,
+                    url: e.url.clone(),
+                })
             }
             None => {
-                issues.push(format!("{key}.doc"), format!("未在 [documents] 中找到：`{doc}`"), format!("not in [documents]: `{doc}`"));
+                issues.push(
+                    format!("{key}.doc"),
+                    format!("未在 [documents] 中找到：`{doc}`"),
+                    format!("not in [documents]: `{doc}`"),
+                );
                 None
             }
         },
         (None, Status::Unknown) => None,
         (None, _) => {
-            issues.push(key, "数值缺少来源（doc、article、quote）", "a value without a source (doc, article, quote)");
+            issues.push(
+                key,
+                "数值缺少来源（doc、article、quote）",
+                "a value without a source (doc, article, quote)",
+            );
             None
         }
     };
     if status == Status::Inferred && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-        issues.push(format!("{key}.note"), "推断值须在 note 中写明推断过程", "an inferred value needs a note saying how it was derived");
+        issues.push(
+            format!("{key}.note"),
+            "推断值须在 note 中写明推断过程",
+            "an inferred value needs a note saying how it was derived",
+        );
     }
     if issues.list.len() > before {
         return None;
     }
-    Some(Entry { from: from?, to, value, status, source, note: e.note.clone() })
+    Some(Entry {
+        from: from?,
+        to,
+        value,
+        status,
+        source,
+        note: e.note.clone(),
+    })
 }
 
 /// Windows must follow one another without gaps or overlaps, and a city's must cover the
 /// whole time its pooling document is in force.
-fn windows(issues: &mut Issues, key: &str, entries: &[Entry], window: Option<(YearMonth, Option<YearMonth>)>) {
+fn windows(
+    issues: &mut Issues,
+    key: &str,
+    entries: &[Entry],
+    window: Option<(YearMonth, Option<YearMonth>)>,
+) {
     for pair in entries.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         match a.to {
-            None => issues.push(key, format!("时段重叠：{} 起的时段未结束，{} 起又有新值", a.from, b.from), format!("overlapping windows: the one from {} never ends, another starts {}", a.from, b.from)),
-            Some(to) if to >= b.from => issues.push(key, format!("时段重叠：{}–{} 与 {} 起", a.from, to, b.from), format!("overlapping windows: {}–{} and from {}", a.from, to, b.from)),
-            Some(to) if to.plus(1) != Some(b.from) => issues.push(key, format!("时段有空档：{} 至 {} 之间没有值", to, b.from), format!("gap between windows: nothing between {} and {}", to, b.from)),
+            None => issues.push(
+                key,
+                format!("时段重叠：{} 起的时段未结束，{} 起又有新值", a.from, b.from),
+                format!(
+                    "overlapping windows: the one from {} never ends, another starts {}",
+                    a.from, b.from
+                ),
+            ),
+            Some(to) if to >= b.from => issues.push(
+                key,
+                format!("时段重叠：{}–{} 与 {} 起", a.from, to, b.from),
+                format!("overlapping windows: {}–{} and from {}", a.from, to, b.from),
+            ),
+            Some(to) if to.plus(1) != Some(b.from) => issues.push(
+                key,
+                format!("时段有空档：{} 至 {} 之间没有值", to, b.from),
+                format!("gap between windows: nothing between {} and {}", to, b.from),
+            ),
             Some(_) => {}
         }
     }
@@ -360,11 +530,29 @@ fn windows(issues: &mut Issues, key: &str, entries: &[Entry], window: Option<(Ye
         return;
     };
     if first.from > from {
-        issues.push(key, format!("时段有空档：统筹自 {from} 起，而该参数自 {} 起才有值", first.from), format!("gap: pooling starts {from} but the first window starts {}", first.from));
+        issues.push(
+            key,
+            format!(
+                "时段有空档：统筹自 {from} 起，而该参数自 {} 起才有值",
+                first.from
+            ),
+            format!(
+                "gap: pooling starts {from} but the first window starts {}",
+                first.from
+            ),
+        );
     }
     match (last.to, to) {
-        (Some(end), None) => issues.push(key, format!("时段有空档：{end} 之后没有值（文件仍有效时须写到无结束日期）"), format!("gap: nothing after {end} while the city's document is still in force")),
-        (Some(end), Some(to)) if end < to => issues.push(key, format!("时段有空档：{end} 之后至 {to} 没有值"), format!("gap: nothing from {end} to {to}")),
+        (Some(end), None) => issues.push(
+            key,
+            format!("时段有空档：{end} 之后没有值（文件仍有效时须写到无结束日期）"),
+            format!("gap: nothing after {end} while the city's document is still in force"),
+        ),
+        (Some(end), Some(to)) if end < to => issues.push(
+            key,
+            format!("时段有空档：{end} 之后至 {to} 没有值"),
+            format!("gap: nothing from {end} to {to}"),
+        ),
         _ => {}
     }
 }
@@ -373,26 +561,48 @@ fn windows(issues: &mut Issues, key: &str, entries: &[Entry], window: Option<(Ye
 /// employer rate it is part of.
 fn cross_checks(issues: &mut Issues, params: &BTreeMap<&'static str, Series>) {
     let pairs = [
-        ("employee.base.floor", "employee.base.ceiling", "下限高于上限", "the floor is above the ceiling"),
-        ("employee.rate.maternity.public_body", "employee.rate.employer.public_body", "生育部分高于单位费率", "the maternity part is above the employer rate"),
-        ("employee.rate.maternity.other", "employee.rate.employer.other", "生育部分高于单位费率", "the maternity part is above the employer rate"),
+        (
+            "employee.base.floor",
+            "employee.base.ceiling",
+            "下限高于上限",
+            "the floor is above the ceiling",
+        ),
+        (
+            "employee.rate.maternity.public_body",
+            "employee.rate.employer.public_body",
+            "生育部分高于单位费率",
+            "the maternity part is above the employer rate",
+        ),
+        (
+            "employee.rate.maternity.other",
+            "employee.rate.employer.other",
+            "生育部分高于单位费率",
+            "the maternity part is above the employer rate",
+        ),
     ];
     for (low_id, high_id, zh, en) in pairs {
-        let (Some(low), Some(high)) = (params.get(low_id), params.get(high_id)) else { continue };
+        let (Some(low), Some(high)) = (params.get(low_id), params.get(high_id)) else {
+            continue;
+        };
         for l in &low.entries {
             for h in &high.entries {
-                let overlap = l.from.max(h.from) <= match (l.to, h.to) {
-                    (Some(a), Some(b)) => a.min(b),
-                    (Some(a), None) | (None, Some(a)) => a,
-                    (None, None) => l.from.max(h.from),
-                };
+                let overlap = l.from.max(h.from)
+                    <= match (l.to, h.to) {
+                        (Some(a), Some(b)) => a.min(b),
+                        (Some(a), None) | (None, Some(a)) => a,
+                        (None, None) => l.from.max(h.from),
+                    };
                 let bigger = match (&l.value, &h.value) {
                     (Some(Value::Money(a)), Some(Value::Money(b))) => a > b,
                     (Some(Value::Rate(a)), Some(Value::Rate(b))) => a.as_decimal() > b.as_decimal(),
                     _ => false,
                 };
                 if overlap && bigger {
-                    issues.push(format!("param.\"{low_id}\""), format!("{zh}（{} 起）", l.from.max(h.from)), format!("{en} (from {})", l.from.max(h.from)));
+                    issues.push(
+                        format!("param.\"{low_id}\""),
+                        format!("{zh}（{} 起）", l.from.max(h.from)),
+                        format!("{en} (from {})", l.from.max(h.from)),
+                    );
                 }
             }
         }

@@ -64,7 +64,10 @@ impl Status {
     /// Whether a result resting on this value must say so (everything short of a published
     /// official text).
     pub fn needs_caution(self) -> bool {
-        matches!(self, Status::Secondary | Status::LowReliability | Status::Inferred)
+        matches!(
+            self,
+            Status::Secondary | Status::LowReliability | Status::Inferred
+        )
     }
 
     pub fn label(self) -> Text {
@@ -104,7 +107,10 @@ pub struct Document {
 impl Document {
     /// "郑政办〔2021〕24号" where there is a number, else the short name, else the title.
     pub fn short_name(&self) -> &str {
-        self.number.as_deref().or(self.short.as_deref()).unwrap_or(&self.title)
+        self.number
+            .as_deref()
+            .or(self.short.as_deref())
+            .unwrap_or(&self.title)
     }
 }
 
@@ -191,7 +197,11 @@ pub struct Rules {
 impl Rules {
     pub fn city(&self, id: &str) -> Option<&City> {
         let id = id.trim();
-        self.cities.iter().find(|c| c.id.eq_ignore_ascii_case(id) || c.name.zh == id || c.name.zh.trim_end_matches('市') == id)
+        self.cities.iter().find(|c| {
+            c.id.eq_ignore_ascii_case(id)
+                || c.name.zh == id
+                || c.name.zh.trim_end_matches('市') == id
+        })
     }
 }
 

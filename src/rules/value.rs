@@ -17,7 +17,10 @@ pub struct Ratio {
 
 impl Ratio {
     pub fn decimal(d: Decimal) -> Ratio {
-        Ratio { num: d, den: Decimal::ONE }
+        Ratio {
+            num: d,
+            den: Decimal::ONE,
+        }
     }
 
     /// `amount × rate`, unrounded; `None` on overflow (cannot happen within input limits).
@@ -91,7 +94,8 @@ pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
         if !ok {
             return Err(format!("`{t}` is not a non-negative decimal number"));
         }
-        t.parse::<Decimal>().map_err(|_| format!("`{t}` is not a decimal number"))
+        t.parse::<Decimal>()
+            .map_err(|_| format!("`{t}` is not a decimal number"))
     };
     match unit {
         Unit::Rate => {
@@ -107,7 +111,9 @@ pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
             };
             match ratio.as_decimal() {
                 Some(r) if r <= Decimal::ONE => Ok(Value::Rate(ratio)),
-                _ => Err(format!("a rate must be between 0 and 1 (write 8% as 0.08), not `{t}`")),
+                _ => Err(format!(
+                    "a rate must be between 0 and 1 (write 8% as 0.08), not `{t}`"
+                )),
             }
         }
         Unit::YuanPerMonth | Unit::YuanPerYear => {
@@ -115,7 +121,9 @@ pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
             if d > Decimal::from(crate::input::MAX_AMOUNT) {
                 return Err(format!("`{t}` is too large"));
             }
-            Money::from_fen_exact(d).map(Value::Money).ok_or_else(|| format!("`{t}` has more than two decimals"))
+            Money::from_fen_exact(d)
+                .map(Value::Money)
+                .ok_or_else(|| format!("`{t}` has more than two decimals"))
         }
         Unit::Years => {
             let d = dec(t)?;
@@ -152,7 +160,10 @@ pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
             }
             Ok(Value::Set(out))
         }
-        Unit::Month => t.parse::<YearMonth>().map(Value::Month).map_err(|_| format!("`{t}` is not a month (YYYY-MM)")),
+        Unit::Month => t
+            .parse::<YearMonth>()
+            .map(Value::Month)
+            .map_err(|_| format!("`{t}` is not a month (YYYY-MM)")),
     }
 }
 
@@ -164,7 +175,9 @@ pub fn parse_toml(unit: Unit, value: &toml::Value) -> Result<Value, String> {
         toml::Value::Integer(i) if *i >= 0 => parse_text(unit, &i.to_string()),
         toml::Value::Integer(i) => Err(format!("{i} is negative")),
         toml::Value::Boolean(b) => parse_text(unit, if *b { "true" } else { "false" }),
-        toml::Value::Float(f) => Err(format!("write decimals as strings (\"{f}\"), so they stay exact")),
+        toml::Value::Float(f) => Err(format!(
+            "write decimals as strings (\"{f}\"), so they stay exact"
+        )),
         toml::Value::Array(items) => {
             let words: Option<Vec<&str>> = items.iter().map(|v| v.as_str()).collect();
             match words {

@@ -1,0 +1,163 @@
+//! Runs every case in `tests/golden/*.toml` through the core and compares the JSON result
+//! (the same JSON the CLI and JS API give) at each expected path.
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Deserialize)]
+struct File {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    kind: String,
+    article: String,
+    arithmetic: String,
+    input: toml::Value,
+    #[serde(default)]
+    expect: BTreeMap<String, String>,
+    expect_error: Option<ExpectError>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectError {
+    kind: String,
+    field: Option<String>,
+    code: Option<String>,
+    missing: Option<Vec<String>>,
+}
+
+fn run(kind: &str, input: toml::Value) -> Result<Value, Result<yibao::Error, String>> {
+    macro_rules! go {
+        ($req:ty, $f:path) => {{
+            let req: $req = input
+                .try_into()
+                .map_err(|e| Err(format!("bad case input: {e}")))?;
+            $f(&req)
+                .map(|r| serde_json::to_value(r).expect("serialise"))
+                .map_err(Ok)
+        }};
+    }
+    match kind {
+        "contribution" => go!(yibao::ContributionRequest, yibao::contribution),
+        "flexible" => go!(yibao::FlexibleRequest, yibao::flexible),
+        "resident" => go!(yibao::ResidentRequest, yibao::resident),
+        "eligibility" => go!(yibao::EligibilityRequest, yibao::eligibility),
+        other => Err(Err(format!("unknown kind {other}"))),
+    }
+}
+
+/// `a.b.0.c` into the JSON; scalars compared as text, `null` for null.
+fn at<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.')
+        .try_fold(v, |v, key| match key.parse::<usize>() {
+            Ok(i) => v.get(i),
+            Err(_) => v.get(key),
+        })
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[test]
+fn golden_cases() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    let mut paths: Vec<_> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let file: File = toml::from_str(&fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for case in file.case {
+            count += 1;
+            let where_ = format!(
+                "{} — {}",
+                path.file_name().unwrap().to_string_lossy(),
+                case.name
+            );
+            assert!(
+                !case.article.trim().is_empty() && !case.arithmetic.trim().is_empty(),
+                "{where_}: every case cites its article and shows its arithmetic"
+            );
+            assert!(
+                case.expect.is_empty() != case.expect_error.is_none(),
+                "{where_}: a case expects figures or an error, not both or neither"
+            );
+            match (run(&case.kind, case.input), &case.expect_error) {
+                (Ok(result), None) => {
+                    for (path, want) in &case.expect {
+                        let got = at(&result, path).map(text);
+                        if got.as_deref() != Some(want.as_str()) {
+                            failures.push(format!("{where_}: {path} = {got:?}, expected {want}"));
+                        }
+                    }
+                }
+                (Err(Ok(err)), Some(want)) => {
+                    let json = serde_json::to_value(&err).unwrap();
+                    if json["kind"] != want.kind.as_str() {
+                        failures.push(format!(
+                            "{where_}: error kind {} expected {}: {err}",
+                            json["kind"], want.kind
+                        ));
+                        continue;
+                    }
+                    if let (Some(field), Some(code)) = (&want.field, &want.code) {
+                        let found =
+                            json["errors"].as_array().into_iter().flatten().any(|e| {
+                                e["field"] == field.as_str() && e["code"] == code.as_str()
+                            });
+                        if !found {
+                            failures.push(format!("{where_}: no error {field}/{code} in {json}"));
+                        }
+                        // Every message comes in both languages.
+                        for e in json["errors"].as_array().into_iter().flatten() {
+                            assert!(
+                                !text(&e["message"]["zh"]).is_empty()
+                                    && !text(&e["message"]["en"]).is_empty(),
+                                "{where_}: bilingual message"
+                            );
+                        }
+                    }
+                    if let Some(missing) = &want.missing {
+                        let ids: Vec<String> = json["missing"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .map(|m| text(&m["id"]))
+                            .collect();
+                        if &ids != missing {
+                            failures
+                                .push(format!("{where_}: missing {ids:?}, expected {missing:?}"));
+                        }
+                    }
+                }
+                (Ok(result), Some(_)) => {
+                    failures.push(format!("{where_}: expected an error, got {result}"))
+                }
+                (Err(Ok(err)), None) => failures.push(format!("{where_}: unexpected error: {err}")),
+                (Err(Err(msg)), _) => failures.push(format!("{where_}: {msg}")),
+            }
+        }
+    }
+    assert!(count >= 60, "only {count} golden cases found");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} golden cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,122 @@
+//! Invariants that must hold for every input, checked on generated inputs.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use yibao::{contribution, eligibility, flexible, resident, ContributionRequest, Raw};
+
+fn wage() -> impl Strategy<Value = Decimal> {
+    (0u64..100_000_000u64).prop_map(|fen| Decimal::new(fen as i64, 2))
+}
+
+fn req(
+    city: &str,
+    employer: &str,
+    wage: Decimal,
+    limits: Option<(u32, u32)>,
+) -> ContributionRequest {
+    let mut r = ContributionRequest {
+        city: city.into(),
+        month: "2024-06".into(),
+        employer: employer.into(),
+        wage: Raw(wage.to_string()),
+        ..Default::default()
+    };
+    if let Some((f, c)) = limits {
+        r.overrides
+            .insert("employee.base.floor".into(), Raw(f.to_string()));
+        r.overrides
+            .insert("employee.base.ceiling".into(), Raw(c.to_string()));
+    }
+    r
+}
+
+fn is_fen(s: &str) -> bool {
+    s.split_once('.').is_some_and(|(_, d)| d.len() == 2) && s.parse::<Decimal>().is_ok()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Amounts never fall as the wage rises.
+    #[test]
+    fn amounts_never_fall_as_wage_rises(a in wage(), b in wage(), public in any::<bool>(), limited in any::<bool>()) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let kind = if public { "public_body" } else { "other" };
+        let limits = limited.then_some((3000, 20000));
+        let x = contribution(&req("jining", kind, lo, limits)).unwrap();
+        let y = contribution(&req("jining", kind, hi, limits)).unwrap();
+        prop_assert!(x.base <= y.base);
+        prop_assert!(x.employer.total <= y.employer.total);
+        prop_assert!(x.individual.total <= y.individual.total);
+        prop_assert!(x.monthly_total <= y.monthly_total);
+    }
+
+    /// The base stays within the known limits, and equals the wage inside them.
+    #[test]
+    fn base_within_known_limits(w in wage(), floor in 1000u32..5000, span in 0u32..30000) {
+        let ceiling = floor + span;
+        let r = contribution(&req("jining", "other", w, Some((floor, ceiling)))).unwrap();
+        prop_assert!(r.base.amount() >= Decimal::from(floor));
+        prop_assert!(r.base.amount() <= Decimal::from(ceiling));
+        if w >= Decimal::from(floor) && w <= Decimal::from(ceiling) {
+            prop_assert_eq!(r.base.amount(), w);
+        }
+    }
+
+    /// Every amount is whole fen, in the JSON the CLI and JS API give.
+    #[test]
+    fn every_amount_is_whole_fen(w in wage(), public in any::<bool>()) {
+        let r = contribution(&req("jining", if public { "public_body" } else { "other" }, w, None)).unwrap();
+        let json = serde_json::to_value(&r).unwrap();
+        for key in ["base", "monthly_total", "maternity_part", "personal_account"] {
+            prop_assert!(is_fen(json[key].as_str().unwrap()), "{key}: {}", json[key]);
+        }
+        for side in ["employer", "individual"] {
+            for key in ["basic", "fixed", "total"] {
+                prop_assert!(is_fen(json[side][key].as_str().unwrap()));
+            }
+        }
+        // employer + individual = total, exactly.
+        prop_assert_eq!(r.employer.total.amount() + r.individual.total.amount(), r.monthly_total.amount());
+    }
+
+    /// Top-ups are whole fen and grow with the months missing.
+    #[test]
+    fn topup_grows_with_shortfall(paid in 0u32..120, base in 1u32..50000) {
+        let mk = |paid: u32| yibao::EligibilityRequest {
+            city: "jining".into(), birth: "1966-05".into(), category: "male".into(), as_of: "2026-11".into(),
+            paid_months: Raw(paid.to_string()), last_base: Raw(base.to_string()), ..Default::default()
+        };
+        let a = eligibility(&mk(paid)).unwrap();
+        let b = eligibility(&mk(paid + 1)).unwrap();
+        let cost = |r: &yibao::EligibilityResult| r.stop_now.topup.as_ref().map_or(Decimal::ZERO, |t| t.amount.amount());
+        prop_assert!(cost(&a) >= cost(&b));
+        prop_assert_eq!(a.stop_now.shortfall_months, 120 - paid);
+        prop_assert!(is_fen(&a.stop_now.topup.as_ref().map_or("0.00".into(), |t| t.amount.to_string())));
+    }
+
+    /// No input makes the core panic: arbitrary text in every field of every request.
+    #[test]
+    fn no_input_panics(fields in proptest::collection::vec(".{0,24}", 13), city in prop_oneof![Just("jining".to_string()), Just("wenzhou".to_string()), Just("zhengzhou".to_string()), ".{0,8}"]) {
+        let f = |i: usize| Raw(fields[i].clone());
+        let _ = contribution(&ContributionRequest { city: Raw(city.clone()), month: f(0), employer: f(1), wage: f(2), overrides: [(fields[3].clone(), f(4))].into() });
+        let _ = flexible(&yibao::FlexibleRequest { city: Raw(city.clone()), month: f(0), first_paid: f(5), overrides: Default::default() });
+        let _ = resident(&yibao::ResidentRequest { city: Raw(city.clone()), year: f(6), break_years: f(7), repaid_years: f(8), in_enrolment_period: f(9), newborn: f(10), overrides: Default::default() });
+        let _ = eligibility(&yibao::EligibilityRequest {
+            city: Raw(city), birth: f(0), category: f(1), as_of: f(11), paid_months: f(2), deemed_months: f(7), transferred_months: f(8),
+            last_base: f(12), situation: f(5), pension: f(6), bankruptcy_age: f(9), payment_month: f(10), overrides: Default::default(),
+        });
+    }
+
+    /// Numeric-looking input in every field, including huge and edge values.
+    #[test]
+    fn no_numeric_input_panics(n in prop_oneof![any::<u64>().prop_map(|n| n.to_string()), "[0-9]{1,40}(\\.[0-9]{0,30})?", "-?[0-9]{1,5}"], month in "(1[89]|2[0-2])[0-9]{2}-(0[0-9]|1[0-3])") {
+        let _ = contribution(&ContributionRequest { city: "jining".into(), month: Raw(month.clone()), employer: "other".into(), wage: Raw(n.clone()), overrides: Default::default() });
+        let _ = eligibility(&yibao::EligibilityRequest {
+            city: "jining".into(), birth: Raw(month.clone()), category: "female-50".into(), as_of: "2026-11".into(), paid_months: Raw(n.clone()),
+            last_base: Raw(n.clone()), situation: "bankrupt".into(), pension: Raw(n.clone()), bankruptcy_age: Raw(n.clone()), payment_month: Raw(month),
+            overrides: [("employee.base.floor".to_string(), Raw(n.clone())), ("retiree.life_expectancy".to_string(), Raw(n))].into(),
+            ..Default::default()
+        });
+    }
+}

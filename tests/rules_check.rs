@@ -1,0 +1,271 @@
+//! The rules validator: the embedded files pass, and each kind of defect in a rule file is
+//! caught with the file, the key and the reason.
+
+use yibao::rules::{embedded_files, load, rules, Status};
+
+fn file(name: &str) -> &'static str {
+    embedded_files()
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .expect("embedded file")
+}
+
+/// Loads national.toml with a changed jining.toml; returns the issues as "file|key|reason".
+fn issues_with(jining: &str) -> Vec<String> {
+    match load(&[
+        ("national.toml", file("national.toml")),
+        ("jining.toml", jining),
+    ]) {
+        Ok(_) => Vec::new(),
+        Err(issues) => issues
+            .iter()
+            .map(|i| format!("{}|{}|{}", i.file, i.key, i.reason.en))
+            .collect(),
+    }
+}
+
+fn assert_issue(jining: &str, key: &str, reason: &str) {
+    let issues = issues_with(jining);
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.starts_with(&format!("jining.toml|{key}|")) && i.contains(reason)),
+        "expected jining.toml [{key}] «{reason}», got {issues:#?}"
+    );
+}
+
+fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "fixture text not found: {from}");
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn embedded_rules_are_valid() {
+    let r = rules().expect("embedded rules are valid");
+    assert_eq!(r.cities.len(), 5);
+    for c in &r.cities {
+        for def in yibao::params::CATALOGUE
+            .iter()
+            .filter(|d| d.scope == yibao::params::Scope::City)
+        {
+            assert!(c.params.contains_key(def.id), "{} lacks {}", c.id, def.id);
+        }
+        for s in c.params.values() {
+            for e in &s.entries {
+                if e.status != Status::Unknown {
+                    let src = e
+                        .source
+                        .as_ref()
+                        .unwrap_or_else(|| panic!("{} {} has no source", c.id, s.id));
+                    assert!(!src.quote.is_empty() && !src.article.is_empty());
+                    assert!(e.value.is_some());
+                } else {
+                    assert!(e.value.is_none(), "{} {}: unknown with a value", c.id, s.id);
+                }
+            }
+        }
+    }
+    // 郑州 leaves out 巩义市; 黄冈's document runs three years.
+    assert_eq!(r.city("zhengzhou").unwrap().excluded_areas[0].zh, "巩义市");
+    assert_eq!(
+        r.city("huanggang").unwrap().pooling_to.unwrap().to_string(),
+        "2026-12"
+    );
+}
+
+#[test]
+fn the_unchanged_fixture_loads() {
+    assert!(issues_with(file("jining.toml")).is_empty());
+}
+
+#[test]
+fn rate_outside_0_to_1() {
+    let t = replace_once(file("jining.toml"), "value = \"0.08\"", "value = \"8\"");
+    assert_issue(
+        &t,
+        "param.\"employee.rate.employer.other\"[0].value",
+        "a rate must be between 0 and 1",
+    );
+}
+
+#[test]
+fn value_without_source() {
+    let t = replace_once(
+        file("jining.toml"),
+        "value = \"0.08\"\nstatus = \"seed\"\ndoc = \"jining-2020\"",
+        "value = \"0.08\"\nstatus = \"seed\"",
+    );
+    assert_issue(
+        &t,
+        "param.\"employee.rate.employer.other\"[0]",
+        "without a source",
+    );
+}
+
+#[test]
+fn unknown_key() {
+    let t = file("jining.toml").to_string()
+        + "\n[[param.\"employee.rate.bonus\"]]\nfrom = \"2020-01\"\nstatus = \"unknown\"\n";
+    assert_issue(&t, "param.\"employee.rate.bonus\"", "unknown parameter id");
+    let t = replace_once(
+        file("jining.toml"),
+        "status = \"seed\"\ndoc = \"jining-2020\"",
+        "status = \"seed\"\nsorce = \"x\"\ndoc = \"jining-2020\"",
+    );
+    let issues = issues_with(&t);
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("jining.toml|(syntax)|") && i.contains("sorce")),
+        "{issues:#?}"
+    );
+}
+
+#[test]
+fn overlapping_windows() {
+    let extra = "\n[[param.\"employee.rate.individual\"]]\nfrom = \"2024-01\"\nvalue = \"0.03\"\nstatus = \"seed\"\ndoc = \"jining-2020\"\narticle = \"x\"\nquote = \"y\"\n";
+    let t = file("jining.toml").to_string() + extra;
+    assert_issue(
+        &t,
+        "param.\"employee.rate.individual\"",
+        "overlapping windows",
+    );
+}
+
+#[test]
+fn gapped_windows() {
+    let t = replace_once(
+        file("jining.toml"),
+        "[[param.\"employee.rate.individual\"]]\nfrom = \"2020-01\"",
+        "[[param.\"employee.rate.individual\"]]\nfrom = \"2020-01\"\nto = \"2021-12\"",
+    );
+    let t = t + "\n[[param.\"employee.rate.individual\"]]\nfrom = \"2022-03\"\nvalue = \"0.02\"\nstatus = \"seed\"\ndoc = \"jining-2020\"\narticle = \"x\"\nquote = \"y\"\n";
+    assert_issue(
+        &t,
+        "param.\"employee.rate.individual\"",
+        "gap between windows",
+    );
+    // A window starting after the city's pooling start leaves a gap too.
+    let t = replace_once(
+        file("jining.toml"),
+        "[[param.\"employee.rate.individual\"]]\nfrom = \"2020-01\"",
+        "[[param.\"employee.rate.individual\"]]\nfrom = \"2021-01\"",
+    );
+    assert_issue(
+        &t,
+        "param.\"employee.rate.individual\"",
+        "gap: pooling starts 2020-01",
+    );
+}
+
+#[test]
+fn floor_above_ceiling() {
+    let t = replace_once(file("jining.toml"), "[[param.\"employee.base.floor\"]]\nfrom = \"2020-01\"\nstatus = \"unknown\"", "[[param.\"employee.base.floor\"]]\nfrom = \"2020-01\"\nvalue = \"9000\"\nstatus = \"official\"");
+    let t = replace_once(&t, "[[param.\"employee.base.ceiling\"]]\nfrom = \"2020-01\"\nstatus = \"unknown\"", "[[param.\"employee.base.ceiling\"]]\nfrom = \"2020-01\"\nvalue = \"8000\"\nstatus = \"official\"");
+    assert_issue(
+        &t,
+        "param.\"employee.base.floor\"",
+        "the floor is above the ceiling",
+    );
+}
+
+#[test]
+fn unknown_must_have_no_number_and_known_must_have_one() {
+    let t = replace_once(
+        file("jining.toml"),
+        "value = \"0.08\"\nstatus = \"seed\"",
+        "value = \"0.08\"\nstatus = \"unknown\"",
+    );
+    assert_issue(
+        &t,
+        "param.\"employee.rate.employer.other\"[0].value",
+        "an unknown parameter must not have a value",
+    );
+    let t = replace_once(
+        file("jining.toml"),
+        "value = \"0.08\"\nstatus = \"seed\"",
+        "status = \"seed\"",
+    );
+    assert_issue(
+        &t,
+        "param.\"employee.rate.employer.other\"[0].value",
+        "no value",
+    );
+}
+
+#[test]
+fn floats_are_refused_as_inexact() {
+    let t = replace_once(file("jining.toml"), "value = \"0.08\"", "value = 0.08");
+    assert_issue(
+        &t,
+        "param.\"employee.rate.employer.other\"[0].value",
+        "write decimals as strings",
+    );
+}
+
+#[test]
+fn a_city_file_must_list_every_city_parameter() {
+    let t = replace_once(
+        file("jining.toml"),
+        "[[param.\"retiree.life_expectancy\"]]",
+        "[[param.\"retiree.life_expectancy_old\"]]",
+    );
+    assert_issue(
+        &t,
+        "param.\"retiree.life_expectancy\"",
+        "missing from the city file",
+    );
+}
+
+#[test]
+fn inferred_needs_its_derivation() {
+    let t = replace_once(
+        file("jining.toml"),
+        "note = \"The notice counts 实际缴费",
+        "comment_removed = 1\nnotes = \"x",
+    );
+    assert!(!issues_with(&t).is_empty());
+    let t = replace_once(
+        file("jining.toml"),
+        "value = \"0.08\"\nstatus = \"seed\"",
+        "value = \"0.08\"\nstatus = \"inferred\"",
+    );
+    assert_issue(
+        &t,
+        "param.\"employee.rate.employer.other\"[0].note",
+        "needs a note",
+    );
+}
+
+#[test]
+fn status_and_document_must_exist() {
+    let t = replace_once(
+        file("jining.toml"),
+        "value = \"0.08\"\nstatus = \"seed\"",
+        "value = \"0.08\"\nstatus = \"rumour\"",
+    );
+    assert_issue(
+        &t,
+        "param.\"employee.rate.employer.other\"[0].status",
+        "is not a status",
+    );
+    let t = replace_once(
+        file("jining.toml"),
+        "value = \"0.08\"\nstatus = \"seed\"\ndoc = \"jining-2020\"",
+        "value = \"0.08\"\nstatus = \"seed\"\ndoc = \"jining-2099\"",
+    );
+    assert_issue(
+        &t,
+        "param.\"employee.rate.employer.other\"[0].doc",
+        "not in [documents]",
+    );
+}
+
+#[test]
+fn invalid_rules_stop_every_computation() {
+    // The embedded rules are valid; an invalid set gives Error::Rules, never a result.
+    let bad = load(&[("jining.toml", file("jining.toml"))]).unwrap_err();
+    assert_eq!(bad[0].file, "national.toml");
+    assert!(bad[0].reason.zh.contains("national.toml"));
+}

@@ -1,11 +1,16 @@
 //! Embeds every `rules/*.toml` at compile time, so adding a city or next year's figures
-//! needs a new or edited data file and a rebuild, not a change to Rust code.
+//! needs a new or edited data file and a rebuild, not a change to Rust code. The files are
+//! embedded as JSON (see `src/rules/convert.rs`); a file that is not valid TOML stops the
+//! build with its name and the parser's message. Everything else is checked when the
+//! rules load, before any computation, and by `yibao rules check`.
 
 use std::{env, fs, path::Path};
 
+#[path = "src/rules/convert.rs"]
+mod convert;
+
 fn main() {
-    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
-        .join("rules");
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("rules");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(&dir)
         .expect("rules/ directory")
@@ -16,19 +21,12 @@ fn main() {
     let mut out = String::from("pub static FILES: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .expect("UTF-8 file name");
-        out.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            path.display().to_string()
-        ));
+        let name = path.file_name().and_then(|n| n.to_str()).expect("UTF-8 file name");
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("rules/{name}: cannot be read: {e}"));
+        let json = convert::toml_to_json(&text).unwrap_or_else(|e| panic!("rules/{name} is not valid TOML: {e}"));
+        out.push_str(&format!("    ({name:?}, {json:?}),\n"));
     }
     out.push_str("];\n");
-    fs::write(
-        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules_embedded.rs"),
-        out,
-    )
-    .expect("write rules_embedded.rs");
+    fs::write(Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules_embedded.rs"), out)
+        .expect("write rules_embedded.rs");
 }

@@ -449,7 +449,7 @@ fn rules_command(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<St
                         .iter()
                         .map(|(n, t)| (n.as_str(), t.as_str()))
                         .collect();
-                    rules::load(&refs).map_err(|issues| Error::Rules { issues })
+                    rules::load_toml(&refs).map_err(|issues| Error::Rules { issues })
                 }
             }?;
             let known = loaded

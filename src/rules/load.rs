@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::value::{parse_toml, Value};
+use super::value::{parse_json, Value};
 use super::{City, Document, Entry, Rules, Series, Source, Status};
 use crate::error::RuleIssue;
 use crate::month::YearMonth;
@@ -63,7 +63,7 @@ struct RawDocument {
 struct RawEntry {
     from: String,
     to: Option<String>,
-    value: Option<toml::Value>,
+    value: Option<serde_json::Value>,
     status: String,
     doc: Option<String>,
     article: Option<String>,
@@ -106,8 +106,34 @@ fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
     })
 }
 
-/// Reads and checks a set of rule files (`(file name, text)`), which must hold exactly one
-/// `national.toml` and any number of city files.
+/// Reads and checks rule files written in TOML (`(file name, text)`), as on disk.
+#[cfg(feature = "cli")]
+pub fn load_toml(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
+    let mut json = Vec::new();
+    let mut issues = Vec::new();
+    for (name, text) in files {
+        match super::convert::toml_to_json(text) {
+            Ok(j) => json.push((name.to_string(), j)),
+            Err(msg) => issues.push(RuleIssue {
+                file: name.to_string(),
+                key: "(syntax)".into(),
+                reason: Text::new(format!("不是有效的 TOML：{msg}"), format!("not valid TOML: {msg}")),
+            }),
+        }
+    }
+    let refs: Vec<(&str, &str)> = json.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    match load(&refs) {
+        Ok(rules) if issues.is_empty() => Ok(rules),
+        Ok(_) => Err(issues),
+        Err(more) => {
+            issues.extend(more);
+            Err(issues)
+        }
+    }
+}
+
+/// Reads and checks a set of rule files in their embedded JSON form (`(file name, JSON)`),
+/// which must hold exactly one `national.toml` and any number of city files.
 pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
     let mut list = Vec::new();
     let mut national = None;
@@ -117,7 +143,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
             file: name,
             list: &mut list,
         };
-        let raw: RawFile = match toml::from_str(text) {
+        let raw: RawFile = match serde_json::from_str(text) {
             Ok(raw) => raw,
             Err(e) => {
                 let msg = e.to_string();
@@ -420,7 +446,7 @@ fn entry(
             );
             None
         }
-        (Some(v), _) => match parse_toml(unit, v) {
+        (Some(v), _) => match parse_json(unit, v) {
             Ok(v) => Some(v),
             Err(reason) => {
                 issues.push(

@@ -3,6 +3,8 @@
 //! once, before any computation; an invalid file stops everything with an error naming the
 //! file, the key and the reason.
 
+#[cfg(feature = "cli")]
+pub mod convert;
 mod load;
 pub mod value;
 
@@ -12,6 +14,8 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 pub use load::load;
+#[cfg(feature = "cli")]
+pub use load::load_toml;
 pub use value::{Ratio, Value};
 
 use crate::error::Error;
@@ -209,7 +213,7 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/rules_embedded.rs"));
 }
 
-/// The rule files compiled into this build: `(file name, text)`.
+/// The rule files compiled into this build: `(file name, the file as JSON)`.
 pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
     embedded::FILES
 }

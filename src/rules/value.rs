@@ -167,18 +167,17 @@ pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
     }
 }
 
-/// Reads a value as a TOML file writes it. Decimals must be strings: a TOML float would
-/// pass through binary floating point and lose exactness.
-pub fn parse_toml(unit: Unit, value: &toml::Value) -> Result<Value, String> {
+/// Reads a value as a rule file writes it (in the embedded JSON form of the TOML). Decimals
+/// must be strings: a float would pass through binary floating point and lose exactness.
+pub fn parse_json(unit: Unit, value: &serde_json::Value) -> Result<Value, String> {
+    use serde_json::Value as J;
     match value {
-        toml::Value::String(s) => parse_text(unit, s),
-        toml::Value::Integer(i) if *i >= 0 => parse_text(unit, &i.to_string()),
-        toml::Value::Integer(i) => Err(format!("{i} is negative")),
-        toml::Value::Boolean(b) => parse_text(unit, if *b { "true" } else { "false" }),
-        toml::Value::Float(f) => Err(format!(
-            "write decimals as strings (\"{f}\"), so they stay exact"
-        )),
-        toml::Value::Array(items) => {
+        J::String(s) => parse_text(unit, s),
+        J::Number(n) if n.is_u64() => parse_text(unit, &n.to_string()),
+        J::Number(n) if n.is_i64() => Err(format!("{n} is negative")),
+        J::Number(n) => Err(format!("write decimals as strings (\"{n}\"), so they stay exact")),
+        J::Bool(b) => parse_text(unit, if *b { "true" } else { "false" }),
+        J::Array(items) => {
             let words: Option<Vec<&str>> = items.iter().map(|v| v.as_str()).collect();
             match words {
                 Some(words) => parse_text(unit, &words.join(",")),

@@ -79,7 +79,7 @@ fn the_unchanged_fixture_loads() {
 
 #[test]
 fn rate_outside_0_to_1() {
-    let t = replace_once(&file("jining.toml"), "value = \"0.08\"", "value = \"8\"");
+    let t = replace_once(file("jining.toml"), "value = \"0.08\"", "value = \"8\"");
     assert_issue(
         &t,
         "param.\"employee.rate.employer.other\"[0].value",
@@ -159,7 +159,7 @@ fn gapped_windows() {
 
 #[test]
 fn floor_above_ceiling() {
-    let t = replace_once(&file("jining.toml"), "[[param.\"employee.base.floor\"]]\nfrom = \"2020-01\"\nstatus = \"unknown\"", "[[param.\"employee.base.floor\"]]\nfrom = \"2020-01\"\nvalue = \"9000\"\nstatus = \"official\"");
+    let t = replace_once(file("jining.toml"), "[[param.\"employee.base.floor\"]]\nfrom = \"2020-01\"\nstatus = \"unknown\"", "[[param.\"employee.base.floor\"]]\nfrom = \"2020-01\"\nvalue = \"9000\"\nstatus = \"official\"");
     let t = replace_once(&t, "[[param.\"employee.base.ceiling\"]]\nfrom = \"2020-01\"\nstatus = \"unknown\"", "[[param.\"employee.base.ceiling\"]]\nfrom = \"2020-01\"\nvalue = \"8000\"\nstatus = \"official\"");
     assert_issue(
         &t,
@@ -194,7 +194,7 @@ fn unknown_must_have_no_number_and_known_must_have_one() {
 
 #[test]
 fn floats_are_refused_as_inexact() {
-    let t = replace_once(&file("jining.toml"), "value = \"0.08\"", "value = 0.08");
+    let t = replace_once(file("jining.toml"), "value = \"0.08\"", "value = 0.08");
     assert_issue(
         &t,
         "param.\"employee.rate.employer.other\"[0].value",

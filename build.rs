@@ -1,6 +1,6 @@
 //! Embeds every `rules/*.toml` at compile time, so adding a city or next year's figures
 //! needs a new or edited data file and a rebuild, not a change to Rust code. The files are
-//! embedded as JSON (see `src/rules/convert.rs`); a file that is not valid TOML stops the
+//! embedded in a compact record form (see `src/rules/convert.rs`); a file that is not valid TOML stops the
 //! build with its name and the parser's message. Everything else is checked when the
 //! rules load, before any computation, and by `yibao rules check`.
 
@@ -23,8 +23,8 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().and_then(|n| n.to_str()).expect("UTF-8 file name");
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("rules/{name}: cannot be read: {e}"));
-        let json = convert::toml_to_json(&text).unwrap_or_else(|e| panic!("rules/{name} is not valid TOML: {e}"));
-        out.push_str(&format!("    ({name:?}, {json:?}),\n"));
+        let records = convert::toml_to_records(&text).unwrap_or_else(|e| panic!("rules/{name} is not valid TOML: {e}"));
+        out.push_str(&format!("    ({name:?}, {records:?}),\n"));
     }
     out.push_str("];\n");
     fs::write(Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules_embedded.rs"), out)

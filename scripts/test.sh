@@ -1,15 +1,32 @@
 #!/usr/bin/env bash
-# Runs every test of the project. Installs what it needs first (quick when present).
+# Runs every test of the project: the rules core (unit, golden, property, rules-check and
+# CLI tests), the JS API in headless Chromium, the built web app driven by Playwright, and
+# the benchmarks and size report (which print figures and assert nothing about speed).
+# Installs what it needs first (quick when present).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/setup.sh
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 
 echo "== rules core: rules check, unit, golden, property and CLI tests"
 cargo run --quiet -- rules check
 cargo test --quiet 2>&1 | tee -a "$log"
 
+echo "== web app and JS API build, with the first-load size report (budget 200 KB gzip)"
+./scripts/build-web.sh
+
+echo "== JS API in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown -p yibao-js 2>&1 | tee -a "$log"
+
+echo "== the web app in headless Chromium (Playwright)"
+(cd www && node --test --test-reporter=tap tests/) 2>&1 | tee -a "$log" | grep -E '^(not )?ok |^# (tests|pass|fail)'
+
+echo "== benchmarks (figures, not assertions)"
+node www/bench/browser.mjs
+
 # One closing line for the whole run.
 sum() { grep -Eo "$1" "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
-passed=$(sum '(ok|FAILED)\. [0-9]+ passed')
-failed=$(sum '[0-9]+ failed')
+passed=$(( $(sum '(ok|FAILED)\. [0-9]+ passed') + $(sum '^# pass [0-9]+') ))
+failed=$(( $(sum '[0-9]+ failed;') + $(sum '^# fail [0-9]+') ))
 echo "all: ${passed} passed, ${failed} failed"
+[ "$failed" = 0 ]

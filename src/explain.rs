@@ -15,7 +15,8 @@ pub struct Cite {
     pub param: Option<String>,
     /// The value as shown, e.g. "8%".
     pub value: String,
-    /// `rule`: from `rules/`; `user`: supplied by the person (`--set`, an input box).
+    /// `rule`: from `rules/`; `user`: a parameter the person supplied (`--set`, an input
+    /// box for an unpublished figure); `input`: the person's own situation (wage, months).
     pub origin: Origin,
     /// How far the value can be trusted (for rule values).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -31,6 +32,7 @@ pub struct Cite {
 pub enum Origin {
     Rule,
     User,
+    Input,
 }
 
 impl Cite {

@@ -148,7 +148,7 @@ pub fn typed(field: &str, value: impl ToString) -> Cite {
     Cite {
         param: None,
         value: format!("{field} = {}", value.to_string()),
-        origin: crate::explain::Origin::User,
+        origin: crate::explain::Origin::Input,
         status: None,
         source: None,
         note: None,

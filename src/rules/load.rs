@@ -3,9 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-
-use super::value::{parse_json, Value};
+use super::records::{self, RawCity, RawDocument, RawEntry};
+use super::value::{parse_written, Value, Written};
 use super::{City, Document, Entry, Rules, Series, Source, Status};
 use crate::error::RuleIssue;
 use crate::month::YearMonth;
@@ -14,63 +13,6 @@ use crate::text::Text;
 
 /// The format version this build reads.
 pub const FORMAT: i64 = 1;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    format: i64,
-    city: Option<RawCity>,
-    #[serde(default)]
-    documents: BTreeMap<String, RawDocument>,
-    #[serde(default)]
-    param: BTreeMap<String, Vec<RawEntry>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCity {
-    id: String,
-    name_zh: String,
-    name_en: String,
-    province_zh: String,
-    province_en: String,
-    pooling_from: String,
-    pooling_to: Option<String>,
-    #[serde(default)]
-    excluded_areas_zh: Vec<String>,
-    #[serde(default)]
-    excluded_areas_en: Vec<String>,
-    document: String,
-    summary_zh: String,
-    summary_en: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDocument {
-    title: String,
-    short: Option<String>,
-    number: Option<String>,
-    issuer: Option<String>,
-    date: Option<String>,
-    url: Option<String>,
-    status: String,
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEntry {
-    from: String,
-    to: Option<String>,
-    value: Option<serde_json::Value>,
-    status: String,
-    doc: Option<String>,
-    article: Option<String>,
-    quote: Option<String>,
-    url: Option<String>,
-    note: Option<String>,
-}
 
 struct Issues<'a> {
     file: &'a str,
@@ -109,11 +51,11 @@ fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
 /// Reads and checks rule files written in TOML (`(file name, text)`), as on disk.
 #[cfg(feature = "cli")]
 pub fn load_toml(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
-    let mut json = Vec::new();
+    let mut converted = Vec::new();
     let mut issues = Vec::new();
     for (name, text) in files {
-        match super::convert::toml_to_json(text) {
-            Ok(j) => json.push((name.to_string(), j)),
+        match super::convert::toml_to_records(text) {
+            Ok(j) => converted.push((name.to_string(), j)),
             Err(msg) => issues.push(RuleIssue {
                 file: name.to_string(),
                 key: "(syntax)".into(),
@@ -121,7 +63,7 @@ pub fn load_toml(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
             }),
         }
     }
-    let refs: Vec<(&str, &str)> = json.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let refs: Vec<(&str, &str)> = converted.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
     match load(&refs) {
         Ok(rules) if issues.is_empty() => Ok(rules),
         Ok(_) => Err(issues),
@@ -132,7 +74,7 @@ pub fn load_toml(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
     }
 }
 
-/// Reads and checks a set of rule files in their embedded JSON form (`(file name, JSON)`),
+/// Reads and checks a set of rule files in their embedded record form (`(file name, records)`),
 /// which must hold exactly one `national.toml` and any number of city files.
 pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
     let mut list = Vec::new();
@@ -143,19 +85,11 @@ pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
             file: name,
             list: &mut list,
         };
-        let raw: RawFile = match serde_json::from_str(text) {
-            Ok(raw) => raw,
-            Err(e) => {
-                let msg = e.to_string();
-                issues.push(
-                    "(syntax)",
-                    format!("无法解析：{msg}"),
-                    format!("cannot be read: {msg}"),
-                );
-                continue;
-            }
-        };
-        if raw.format != FORMAT {
+        let (raw, problems) = records::read(text);
+        for (key, zh, en) in problems {
+            issues.push(key, zh, en);
+        }
+        if raw.format != Some(Written::Int(FORMAT)) {
             issues.push(
                 "format",
                 format!("本版本只读取 format = {FORMAT}"),
@@ -446,7 +380,7 @@ fn entry(
             );
             None
         }
-        (Some(v), _) => match parse_json(unit, v) {
+        (Some(v), _) => match parse_written(unit, v) {
             Ok(v) => Some(v),
             Err(reason) => {
                 issues.push(

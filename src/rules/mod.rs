@@ -6,6 +6,7 @@
 #[cfg(feature = "cli")]
 pub mod convert;
 mod load;
+mod records;
 pub mod value;
 
 use std::collections::BTreeMap;
@@ -213,7 +214,7 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/rules_embedded.rs"));
 }
 
-/// The rule files compiled into this build: `(file name, the file as JSON)`.
+/// The rule files compiled into this build: `(file name, the file in record form)`.
 pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
     embedded::FILES
 }

@@ -167,23 +167,28 @@ pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
     }
 }
 
-/// Reads a value as a rule file writes it (in the embedded JSON form of the TOML). Decimals
-/// must be strings: a float would pass through binary floating point and lose exactness.
-pub fn parse_json(unit: Unit, value: &serde_json::Value) -> Result<Value, String> {
-    use serde_json::Value as J;
+/// A value as a rule file wrote it, before it is read for its unit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Written {
+    Str(String),
+    Int(i64),
+    /// A TOML float, refused: it would lose exactness.
+    Float(String),
+    Bool(bool),
+    List(Vec<String>),
+    Other,
+}
+
+/// Reads a value as a rule file writes it. Decimals must be strings: a float would pass
+/// through binary floating point and lose exactness.
+pub fn parse_written(unit: Unit, value: &Written) -> Result<Value, String> {
     match value {
-        J::String(s) => parse_text(unit, s),
-        J::Number(n) if n.is_u64() => parse_text(unit, &n.to_string()),
-        J::Number(n) if n.is_i64() => Err(format!("{n} is negative")),
-        J::Number(n) => Err(format!("write decimals as strings (\"{n}\"), so they stay exact")),
-        J::Bool(b) => parse_text(unit, if *b { "true" } else { "false" }),
-        J::Array(items) => {
-            let words: Option<Vec<&str>> = items.iter().map(|v| v.as_str()).collect();
-            match words {
-                Some(words) => parse_text(unit, &words.join(",")),
-                None => Err("a list must hold only words".into()),
-            }
-        }
-        _ => Err(format!("expected {}", unit.describe())),
+        Written::Str(s) => parse_text(unit, s),
+        Written::Int(i) if *i >= 0 => parse_text(unit, &i.to_string()),
+        Written::Int(i) => Err(format!("{i} is negative")),
+        Written::Float(f) => Err(format!("write decimals as strings (\"{f}\"), so they stay exact")),
+        Written::Bool(b) => parse_text(unit, if *b { "true" } else { "false" }),
+        Written::List(words) => parse_text(unit, &words.join(",")),
+        Written::Other => Err(format!("expected {}", unit.describe())),
     }
 }

@@ -1,4 +1,13 @@
-use yew::prelude::*;
-#[function_component]
-fn App() -> Html { let s = { let v: serde_json::Value = serde_json::from_str("{\"a\":[1,2,\"x\"]}").unwrap(); format!("{}", v.as_object().map(|t| t.len()).unwrap_or(0)) }; html!{ <p>{s}</p> } }
-fn main() { yew::Renderer::<App>::new().render(); }
+//! The yibao web calculator. Everything shown is computed by the rules core (`yibao`);
+//! this crate only keeps the state, renders, and keeps the URL in step.
+
+mod app;
+mod charts;
+mod model;
+mod state;
+mod ui;
+mod views;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

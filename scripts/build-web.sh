@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the web app and the JS API into dist/ and prints the size report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+echo "== building the web app and the JS API (wasm32, release)"
+cargo build --quiet --release --target wasm32-unknown-unknown -p yibao-web -p yibao-js
+rm -rf dist && mkdir -p dist
+out=target/wasm32-unknown-unknown/release
+wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_web "$out/yibao-web.wasm"
+wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_js "$out/yibao_js.wasm"
+for w in dist/yibao_web_bg.wasm dist/yibao_js_bg.wasm; do
+  www/node_modules/.bin/wasm-opt -Oz "$w" -o "$w.opt" && mv "$w.opt" "$w"
+done
+cp www/static/* dist/
+build=$(cat dist/*.wasm dist/*.js dist/*.html dist/*.css | sha256sum | cut -c1-12)
+sed -i "s/__BUILD__/$build/" dist/sw.js
+node scripts/size-report.mjs dist

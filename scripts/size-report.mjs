@@ -1,0 +1,25 @@
+// Prints the size of each file of the first load (raw, gzip, brotli) and the total, and
+// fails when the first load exceeds its budget of 200 KB gzip.
+import { readFileSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const dir = process.argv[2] ?? "dist";
+const firstLoad = ["index.html", "style.css", "main.js", "yibao_web.js", "yibao_web_bg.wasm"];
+const BUDGET_GZIP = 200 * 1024;
+const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+let total = { raw: 0, gzip: 0, brotli: 0 };
+console.log("first load".padEnd(22) + "raw KB".padStart(8) + "gzip KB".padStart(9) + "brotli KB".padStart(10));
+for (const f of firstLoad) {
+  const data = readFileSync(`${dir}/${f}`);
+  const gz = gzipSync(data, { level: 9 }).length;
+  const br = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  total = { raw: total.raw + data.length, gzip: total.gzip + gz, brotli: total.brotli + br };
+  console.log(f.padEnd(22) + kb(data.length) + " " + kb(gz) + "  " + kb(br));
+}
+console.log("total".padEnd(22) + kb(total.raw) + " " + kb(total.gzip) + "  " + kb(total.brotli));
+const api = readFileSync(`${dir}/yibao_js_bg.wasm`);
+console.log(`(JS API, loaded only by embed.html: yibao_js_bg.wasm ${kb(api.length).trim()} KB raw, ${kb(gzipSync(api, { level: 9 }).length).trim()} KB gzip)`);
+if (total.gzip > BUDGET_GZIP) {
+  console.error(`first load is ${(total.gzip / 1024).toFixed(1)} KB gzip, over the budget of ${BUDGET_GZIP / 1024} KB`);
+  process.exit(1);
+}

@@ -1,0 +1,42 @@
+// Browser benchmark: prints (does not assert) the time from navigation to the first result,
+// and the time to recompute all five cities after a keystroke on the comparison view.
+import { serve, launch, page } from "../tests/harness.mjs";
+
+const dist = new URL("../../dist/", import.meta.url).pathname;
+const server = await serve(dist);
+const browser = await launch();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const first = [];
+for (let i = 0; i < 5; i++) {
+  const { context, page: p } = await page(browser);
+  await p.goto(server.base + "#view=employee&city=jining&month=2024-03&wage=5000&employer=other");
+  await p.locator(".result details.figure").first().waitFor();
+  // performance.now() counts from navigation start.
+  first.push(await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now())))));
+  await context.close();
+}
+
+const { context, page: p } = await page(browser);
+await p.goto(server.base + "#view=compare&city=jining&month=2024-03&wage=5000&employer=other");
+await p.locator('tr[data-city="jining"]').waitFor();
+const keystroke = await p.evaluate(async () => {
+  const input = document.getElementById("f-wage");
+  const cell = () => document.querySelector('tr[data-city="jining"] td').textContent;
+  const times = [];
+  for (let i = 0; i < 30; i++) {
+    const before = cell();
+    const t0 = performance.now();
+    input.value = String(5001 + i * 37);
+    input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    while (cell() === before) await new Promise((r) => setTimeout(r, 0));
+    times.push(performance.now() - t0);
+  }
+  return times;
+});
+await context.close();
+await browser.close();
+await server.close();
+
+console.log(`browser: navigation → first result: median ${median(first).toFixed(0)} ms (runs: ${first.map((t) => t.toFixed(0)).join(", ")})`);
+console.log(`browser: recompute all five cities after a keystroke: median ${median(keystroke).toFixed(1)} ms, max ${Math.max(...keystroke).toFixed(1)} ms (${keystroke.length} keystrokes)`);

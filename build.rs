@@ -10,7 +10,8 @@ use std::{env, fs, path::Path};
 mod convert;
 
 fn main() {
-    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("rules");
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+        .join("rules");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(&dir)
         .expect("rules/ directory")
@@ -21,12 +22,20 @@ fn main() {
     let mut out = String::from("pub static FILES: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().and_then(|n| n.to_str()).expect("UTF-8 file name");
-        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("rules/{name}: cannot be read: {e}"));
-        let records = convert::toml_to_records(&text).unwrap_or_else(|e| panic!("rules/{name} is not valid TOML: {e}"));
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("UTF-8 file name");
+        let text = fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("rules/{name}: cannot be read: {e}"));
+        let records = convert::toml_to_records(&text)
+            .unwrap_or_else(|e| panic!("rules/{name} is not valid TOML: {e}"));
         out.push_str(&format!("    ({name:?}, {records:?}),\n"));
     }
     out.push_str("];\n");
-    fs::write(Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules_embedded.rs"), out)
-        .expect("write rules_embedded.rs");
+    fs::write(
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules_embedded.rs"),
+        out,
+    )
+    .expect("write rules_embedded.rs");
 }

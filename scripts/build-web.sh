@@ -4,13 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-echo "== building the web app and the JS API (wasm32, release)"
-cargo build --quiet --release --target wasm32-unknown-unknown -p yibao-web -p yibao-js
+echo "== building the web app, the JS API and the batch page (wasm32, release)"
+cargo build --quiet --release --target wasm32-unknown-unknown -p yibao-web -p yibao-js -p yibao-batch-js
 rm -rf dist && mkdir -p dist
 out=target/wasm32-unknown-unknown/release
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_web "$out/yibao-web.wasm"
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_js "$out/yibao_js.wasm"
-for w in dist/yibao_web_bg.wasm dist/yibao_js_bg.wasm; do
+wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_batch "$out/yibao_batch_js.wasm"
+for w in dist/yibao_web_bg.wasm dist/yibao_js_bg.wasm dist/yibao_batch_bg.wasm; do
   www/node_modules/.bin/wasm-opt -Oz "$w" -o "$w.opt" && mv "$w.opt" "$w"
 done
 cp www/static/* dist/

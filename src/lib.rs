@@ -13,6 +13,8 @@
 //! computation fails with [`Error::MissingFigures`] naming the parameter ids to supply,
 //! and a result that used supplied figures lists them.
 
+#[cfg(feature = "batch")]
+pub mod batch;
 pub mod compute;
 pub mod context;
 pub mod error;

@@ -38,7 +38,8 @@ impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut d = self.0;
         d.rescale(2);
-        write!(f, "{d}")
+        // `pad` so that width and alignment flags work in tables.
+        f.pad(&d.to_string())
     }
 }
 

@@ -5,7 +5,8 @@ use yibao::rules::{load_toml as load, rules, Status};
 
 /// A rule file as written on disk (TOML).
 fn file(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/rules/{name}", env!("CARGO_MANIFEST_DIR"))).expect("rule file")
+    std::fs::read_to_string(format!("{}/rules/{name}", env!("CARGO_MANIFEST_DIR")))
+        .expect("rule file")
 }
 
 /// Loads national.toml with a changed jining.toml; returns the issues as "file|key|reason".
@@ -111,7 +112,11 @@ fn unknown_key() {
         "status = \"seed\"\ndoc = \"jining-2020\"",
         "status = \"seed\"\nsorce = \"x\"\ndoc = \"jining-2020\"",
     );
-    assert_issue(&t, "param.\"employee.rate.employer.public_body\"[0].sorce", "unknown field");
+    assert_issue(
+        &t,
+        "param.\"employee.rate.employer.public_body\"[0].sorce",
+        "unknown field",
+    );
     let t = file("jining.toml") + "\n[extra]\nx = 1\n";
     assert_issue(&t, "extra", "unknown field");
     let t = file("jining.toml").replacen("[city]", "[city]\npopulation = 1", 1);

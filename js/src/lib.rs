@@ -21,17 +21,29 @@ use wasm_bindgen::prelude::*;
 use yibao::{Error, Text};
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 fn request<T: DeserializeOwned>(input: JsValue) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(input).map_err(|e| {
         let msg = e.to_string();
-        to_js(&Error::field("request", "malformed_request", Text::new(format!("请求格式不对：{msg}"), format!("the request is malformed: {msg}"))))
+        to_js(&Error::field(
+            "request",
+            "malformed_request",
+            Text::new(
+                format!("请求格式不对：{msg}"),
+                format!("the request is malformed: {msg}"),
+            ),
+        ))
     })
 }
 
-fn run<Q: DeserializeOwned, R: Serialize>(input: JsValue, f: fn(&Q) -> Result<R, Error>) -> Result<JsValue, JsValue> {
+fn run<Q: DeserializeOwned, R: Serialize>(
+    input: JsValue,
+    f: fn(&Q) -> Result<R, Error>,
+) -> Result<JsValue, JsValue> {
     let req: Q = request(input)?;
     f(&req).map(|r| to_js(&r)).map_err(|e| to_js(&e))
 }
@@ -68,7 +80,16 @@ pub fn cities() -> Result<JsValue, JsValue> {
     let list: Vec<_> = rules
         .cities
         .iter()
-        .map(|c| CityInfo { id: &c.id, name: &c.name, province: &c.province, pooling_from: c.pooling_from.to_string(), pooling_to: c.pooling_to.map(|t| t.to_string()), excluded_areas: &c.excluded_areas, document: &c.document, summary: &c.summary })
+        .map(|c| CityInfo {
+            id: &c.id,
+            name: &c.name,
+            province: &c.province,
+            pooling_from: c.pooling_from.to_string(),
+            pooling_to: c.pooling_to.map(|t| t.to_string()),
+            excluded_areas: &c.excluded_areas,
+            document: &c.document,
+            summary: &c.summary,
+        })
         .collect();
     Ok(to_js(&list))
 }
@@ -88,7 +109,9 @@ struct CityInfo<'a> {
 /// The rules version: a hash of all rule files, as share links carry it.
 #[wasm_bindgen(js_name = rulesVersion)]
 pub fn rules_version() -> Result<String, JsValue> {
-    yibao::rules().map(|r| r.version.clone()).map_err(|e| to_js(&e))
+    yibao::rules()
+        .map(|r| r.version.clone())
+        .map_err(|e| to_js(&e))
 }
 
 /// A city's parameters (or `"national"`), each with its windows, values, status and source.
@@ -98,6 +121,7 @@ pub fn parameters(city: &str) -> Result<JsValue, JsValue> {
     if city == "national" {
         return Ok(to_js(&rules.national));
     }
-    let c = yibao::compute::city(rules, "city", &yibao::Raw(city.to_string())).map_err(|e| to_js(&e))?;
+    let c = yibao::compute::city(rules, "city", &yibao::Raw(city.to_string()))
+        .map_err(|e| to_js(&e))?;
     Ok(to_js(&c.params))
 }

@@ -16,10 +16,11 @@ fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(v.clone(), |v, k| match k.parse::<u32>() {
-        Ok(i) => Reflect::get_u32(&v, i).unwrap(),
-        Err(_) => Reflect::get(&v, &JsValue::from_str(k)).unwrap(),
-    })
+    path.split('.')
+        .fold(v.clone(), |v, k| match k.parse::<u32>() {
+            Ok(i) => Reflect::get_u32(&v, i).unwrap(),
+            Err(_) => Reflect::get(&v, &JsValue::from_str(k)).unwrap(),
+        })
 }
 
 fn s(v: &str) -> JsValue {
@@ -28,34 +29,68 @@ fn s(v: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn contribution_returns_plain_json_with_string_money() {
-    let r = yibao_js::contribution(obj(&[("city", s("jining")), ("month", s("2024-03")), ("employer", s("other")), ("wage", s("5000"))])).unwrap();
+    let r = yibao_js::contribution(obj(&[
+        ("city", s("jining")),
+        ("month", s("2024-03")),
+        ("employer", s("other")),
+        ("wage", s("5000")),
+    ]))
+    .unwrap();
     assert_eq!(get(&r, "employer.total").as_string().unwrap(), "406.00");
     assert_eq!(get(&r, "individual.total").as_string().unwrap(), "104.00");
     // A plain object, not a Map: property access works.
-    assert!(get(&r, "explanation.steps.0.label.zh").as_string().is_some());
+    assert!(get(&r, "explanation.steps.0.label.zh")
+        .as_string()
+        .is_some());
 }
 
 #[wasm_bindgen_test]
 fn numbers_are_accepted_as_js_numbers() {
-    let r = yibao_js::contribution(obj(&[("city", s("jining")), ("month", s("2024-03")), ("employer", s("public_body")), ("wage", JsValue::from_f64(5000.0))])).unwrap();
+    let r = yibao_js::contribution(obj(&[
+        ("city", s("jining")),
+        ("month", s("2024-03")),
+        ("employer", s("public_body")),
+        ("wage", JsValue::from_f64(5000.0)),
+    ]))
+    .unwrap();
     assert_eq!(get(&r, "employer.total").as_string().unwrap(), "376.00");
 }
 
 #[wasm_bindgen_test]
 fn errors_are_thrown_as_objects_with_field_and_reason() {
-    let e = yibao_js::contribution(obj(&[("city", s("jining")), ("month", s("2024-03")), ("employer", s("other")), ("wage", s("-5"))])).unwrap_err();
+    let e = yibao_js::contribution(obj(&[
+        ("city", s("jining")),
+        ("month", s("2024-03")),
+        ("employer", s("other")),
+        ("wage", s("-5")),
+    ]))
+    .unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "input");
     assert_eq!(get(&e, "errors.0.field").as_string().unwrap(), "wage");
     assert_eq!(get(&e, "errors.0.code").as_string().unwrap(), "negative");
-    assert!(get(&e, "errors.0.message.en").as_string().unwrap().contains("negative"));
+    assert!(get(&e, "errors.0.message.en")
+        .as_string()
+        .unwrap()
+        .contains("negative"));
 }
 
 #[wasm_bindgen_test]
 fn missing_figures_and_overrides() {
-    let req = |overrides: JsValue| obj(&[("city", s("wenzhou")), ("month", s("2024-03")), ("employer", s("other")), ("wage", s("5000")), ("overrides", overrides)]);
+    let req = |overrides: JsValue| {
+        obj(&[
+            ("city", s("wenzhou")),
+            ("month", s("2024-03")),
+            ("employer", s("other")),
+            ("wage", s("5000")),
+            ("overrides", overrides),
+        ])
+    };
     let e = yibao_js::contribution(req(obj(&[]))).unwrap_err();
     assert_eq!(get(&e, "kind").as_string().unwrap(), "missing_figures");
-    assert_eq!(get(&e, "missing.0.id").as_string().unwrap(), "employee.rate.employer.other");
+    assert_eq!(
+        get(&e, "missing.0.id").as_string().unwrap(),
+        "employee.rate.employer.other"
+    );
     let o = obj(&[
         ("employee.rate.employer.other", s("0.07")),
         ("employee.rate.individual", s("0.02")),
@@ -64,7 +99,10 @@ fn missing_figures_and_overrides() {
     ]);
     let r = yibao_js::contribution(req(o)).unwrap();
     assert_eq!(get(&r, "employer.total").as_string().unwrap(), "350.00");
-    assert_eq!(get(&r, "explanation.user_supplied.0").as_string().unwrap(), "employee.rate.employer.other");
+    assert_eq!(
+        get(&r, "explanation.user_supplied.0").as_string().unwrap(),
+        "employee.rate.employer.other"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -75,11 +113,32 @@ fn malformed_request_is_an_error_not_a_panic() {
 
 #[wasm_bindgen_test]
 fn the_other_computations() {
-    let r = yibao_js::eligibility(obj(&[("city", s("jining")), ("birth", s("1967-03")), ("category", s("male")), ("paid_months", s("72")), ("last_base", s("5000")), ("as_of", s("2026-11"))])).unwrap();
-    assert_eq!(get(&r, "stop_now.topup.amount").as_string().unwrap(), "16800.00");
-    let r = yibao_js::resident(obj(&[("city", s("jining")), ("year", s("2025")), ("break_years", s("2"))])).unwrap();
+    let r = yibao_js::eligibility(obj(&[
+        ("city", s("jining")),
+        ("birth", s("1967-03")),
+        ("category", s("male")),
+        ("paid_months", s("72")),
+        ("last_base", s("5000")),
+        ("as_of", s("2026-11")),
+    ]))
+    .unwrap();
+    assert_eq!(
+        get(&r, "stop_now.topup.amount").as_string().unwrap(),
+        "16800.00"
+    );
+    let r = yibao_js::resident(obj(&[
+        ("city", s("jining")),
+        ("year", s("2025")),
+        ("break_years", s("2")),
+    ]))
+    .unwrap();
     assert_eq!(get(&r, "waiting_months").as_f64().unwrap(), 4.0);
-    let r = yibao_js::flexible(obj(&[("city", s("jining")), ("month", s("2024-03")), ("overrides", obj(&[("flexible.base", s("6000"))]))])).unwrap();
+    let r = yibao_js::flexible(obj(&[
+        ("city", s("jining")),
+        ("month", s("2024-03")),
+        ("overrides", obj(&[("flexible.base", s("6000"))])),
+    ]))
+    .unwrap();
     assert_eq!(get(&r, "monthly_total").as_string().unwrap(), "550.00");
     let c = yibao_js::cities().unwrap();
     assert_eq!(js_sys::Array::from(&c).length(), 5);

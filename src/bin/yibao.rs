@@ -44,6 +44,8 @@ enum Command {
     Resident(ResidentArgs),
     /// 退休待遇与补缴: retirement month, months missing, top-up cost.
     Eligibility(EligibilityArgs),
+    /// Payroll batch: every row of a CSV (UTF-8 or GBK) or .xlsx file, as CSV (or .xlsx).
+    Batch(BatchArgs),
     /// The rules: list the cities, show a city's figures, check rule files.
     Rules {
         #[command(subcommand)]
@@ -135,6 +137,23 @@ struct EligibilityArgs {
     /// The month "now" (default: this month)
     #[arg(long)]
     as_of: Option<String>,
+}
+
+#[derive(Args)]
+struct BatchArgs {
+    /// The payroll file: CSV (UTF-8 with or without BOM, GBK/GB18030) or .xlsx, with a header row
+    file: std::path::PathBuf,
+    #[arg(long)]
+    city: String,
+    /// YYYY-MM (default: this month)
+    #[arg(long)]
+    month: Option<String>,
+    /// Employer kind of rows without one (public_body or other)
+    #[arg(long)]
+    employer: Option<String>,
+    /// Write here instead of stdout; a name ending in .xlsx writes an Excel workbook
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -403,6 +422,7 @@ fn run(cli: &Cli) -> Result<String, Error> {
             Ok(out + "\n" + &r.explanation.render(lang))
         }
         Command::Rules { command } => rules_command(command, cli.json, lang),
+        Command::Batch(a) => batch(a, set, lang, cli.json),
     }
 }
 
@@ -606,4 +626,217 @@ fn rules_command(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<St
             Ok(out)
         }
     }
+}
+
+/// `yibao batch`: streams a CSV payroll row by row (memory stays flat however long the
+/// file), or reads an .xlsx sheet; writes one result line per row and a summary on stderr.
+fn batch(a: &BatchArgs, overrides: Overrides, lang: Lang, as_json: bool) -> Result<String, Error> {
+    use std::io::{BufWriter, Read, Write};
+    use yibao::batch::{self, Batch, Mapping, Options, StreamingCsv};
+
+    let unreadable = |e: std::io::Error| {
+        Error::field(
+            "file",
+            "unreadable",
+            Text::new(
+                format!("无法读取文件：{e}"),
+                format!("cannot read the file: {e}"),
+            ),
+        )
+    };
+    let mut file = std::fs::File::open(&a.file).map_err(unreadable)?;
+    let mut magic = [0u8; 4];
+    let n = file.read(&mut magic).map_err(unreadable)?;
+    let file = std::fs::File::open(&a.file).map_err(unreadable)?;
+    let (format, mut rows): (batch::Format, Box<dyn Iterator<Item = Vec<String>>>) =
+        if n == 4 && &magic == b"PK\x03\x04" {
+            let mut bytes = Vec::new();
+            std::io::BufReader::new(file)
+                .read_to_end(&mut bytes)
+                .map_err(unreadable)?;
+            let (format, rows) = batch::read_records(&bytes)?;
+            (format, Box::new(rows.into_iter()))
+        } else {
+            let csv = StreamingCsv::open(Box::new(std::io::BufReader::with_capacity(
+                256 * 1024,
+                file,
+            )))?;
+            (csv.format, Box::new(csv))
+        };
+    let header = rows.next().ok_or_else(|| {
+        Error::field(
+            "file",
+            "empty_file",
+            Text::new("文件是空的", "the file is empty"),
+        )
+    })?;
+    let mapping = Mapping::from_header(&header)?;
+    let employer = match &a.employer {
+        Some(e) => Some(yibao::EmployerKind::parse("employer", &Raw(e.clone()))?),
+        None => None,
+    };
+    let options = Options {
+        city: Raw(a.city.clone()),
+        month: Raw(a.month.clone().unwrap_or_else(this_month)),
+        employer,
+        overrides,
+    };
+    let mut run = Batch::new(options, mapping.clone())?;
+
+    // Show the mapping before computing.
+    let col = |i: Option<usize>| {
+        i.map_or_else(
+            || {
+                if lang == Lang::Zh {
+                    "（无）".to_string()
+                } else {
+                    "(none)".to_string()
+                }
+            },
+            |i| format!("{} ({})", mapping.headers[i], i + 1),
+        )
+    };
+    eprintln!(
+        "{} {:?}: {} → {}; {} → {}; {} → {}; {} → {}",
+        if lang == Lang::Zh {
+            "列映射"
+        } else {
+            "columns"
+        },
+        format,
+        if lang == Lang::Zh {
+            "工号"
+        } else {
+            "employee id"
+        },
+        col(mapping.employee_id),
+        if lang == Lang::Zh { "工资" } else { "wage" },
+        col(Some(mapping.wage)),
+        if lang == Lang::Zh {
+            "单位类型"
+        } else {
+            "employer kind"
+        },
+        col(mapping.employer_kind),
+        if lang == Lang::Zh {
+            "实扣"
+        } else {
+            "deducted"
+        },
+        col(mapping.deducted),
+    );
+
+    let to_xlsx = a.out.as_ref().is_some_and(|p| {
+        p.extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+    });
+    let write_err = |e: std::io::Error| {
+        Error::field(
+            "out",
+            "unwritable",
+            Text::new(format!("无法写入：{e}"), format!("cannot write: {e}")),
+        )
+    };
+    let mut kept = Vec::new();
+    if to_xlsx {
+        for (i, cells) in rows.enumerate() {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            kept.push(run.row(i + 2, &cells));
+        }
+        let bytes = batch::xlsx(&kept, &run.totals, lang)
+            .map_err(|e| Error::field("out", "unwritable", Text::new(e.clone(), e)))?;
+        std::fs::write(
+            a.out.as_ref().map_or_else(Default::default, Clone::clone),
+            bytes,
+        )
+        .map_err(write_err)?;
+    } else {
+        let sink: Box<dyn Write> = match &a.out {
+            Some(p) => Box::new(std::fs::File::create(p).map_err(write_err)?),
+            None => Box::new(std::io::stdout().lock()),
+        };
+        let mut out = BufWriter::with_capacity(256 * 1024, sink);
+        out.write_all(batch::CSV_BOM.as_bytes())
+            .map_err(write_err)?;
+        out.write_all(batch::csv_header(lang).as_bytes())
+            .map_err(write_err)?;
+        for (i, cells) in rows.enumerate() {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let r = run.row(i + 2, &cells);
+            out.write_all(batch::csv_row(&r, lang).as_bytes())
+                .map_err(write_err)?;
+        }
+        out.flush().map_err(write_err)?;
+    }
+
+    let t = &run.totals;
+    let (user, unknown) = run.plan_notes();
+    if as_json {
+        eprintln!("{}", serde_json::to_string(&serde_json::json!({"mapping": mapping, "totals": t, "user_supplied": user, "not_known": unknown})).unwrap_or_default());
+    } else {
+        let line = |name: &str, x: &batch::Total| {
+            format!(
+                "  {name:<14} {:>8} {:>14} {:>14} {:>14}",
+                x.rows, x.employer, x.individual, x.total
+            )
+        };
+        let (a1, a2, a3) = if lang == Lang::Zh {
+            ("机关事业单位", "其他单位", "全部")
+        } else {
+            ("public body", "other", "all")
+        };
+        eprintln!(
+            "{}",
+            if lang == Lang::Zh {
+                "  类别              人数       单位合计       个人合计           合计"
+            } else {
+                "  kind               rows       employer     individual          total"
+            }
+        );
+        eprintln!("{}", line(a1, &t.public_body));
+        eprintln!("{}", line(a2, &t.other));
+        eprintln!("{}", line(a3, &t.overall));
+        eprintln!(
+            "{} {}, {} {}",
+            if lang == Lang::Zh {
+                "出错行"
+            } else {
+                "failed rows"
+            },
+            t.failed_rows,
+            if lang == Lang::Zh {
+                "扣款不符行"
+            } else {
+                "mismatched rows"
+            },
+            t.mismatched_rows
+        );
+        if !user.is_empty() {
+            eprintln!(
+                "{} {}",
+                if lang == Lang::Zh {
+                    "用户提供的数据："
+                } else {
+                    "user-supplied figures:"
+                },
+                user.join(", ")
+            );
+        }
+        if !unknown.is_empty() {
+            eprintln!(
+                "{} {}",
+                if lang == Lang::Zh {
+                    "未公布（未使用）："
+                } else {
+                    "not published (went without):"
+                },
+                unknown.join(", ")
+            );
+        }
+    }
+    Ok(String::new())
 }

@@ -8,12 +8,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::{add, apply, open, rounding_note, times, typed};
-use crate::context::{self, Ctx, Overrides};
+use crate::context::{self, Ctx, Got, Overrides};
 use crate::error::{Error, Problems};
 use crate::explain::Explanation;
 use crate::input::{self, Raw};
-use crate::money::Money;
+use crate::money::{Money, Rounding};
 use crate::month::YearMonth;
+use crate::rules::Ratio;
 use crate::text;
 use crate::text::Text;
 
@@ -159,12 +160,92 @@ pub fn contribution(req: &ContributionRequest) -> Result<ContributionResult, Err
     })
 }
 
-/// The arithmetic, on an opened context. Shared with the city comparison and batch work.
-fn compute(
-    cx: &mut Ctx,
-    kind: EmployerKind,
-    wage: Money,
-) -> Result<(ContributionResult, Explanation), Error> {
+/// The figures in force for one city, month and employer kind, resolved once: what the
+/// arithmetic needs and nothing else. A payroll batch applies one plan to every row; the
+/// single computation applies the same plan, so both give the same numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub kind: EmployerKind,
+    pub floor: Option<Money>,
+    pub ceiling: Option<Money>,
+    pub employer_rate: Ratio,
+    pub maternity_rate: Option<Ratio>,
+    pub individual_rate: Ratio,
+    pub employer_fixed: Money,
+    pub individual_fixed: Money,
+    pub personal_account_share: Option<Ratio>,
+    pub rounding: Rounding,
+    /// Parameter ids the person supplied, and figures the plan went without.
+    pub user_supplied: Vec<String>,
+    pub not_known: Vec<String>,
+}
+
+/// One month's amounts under a plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Amounts {
+    pub base: Money,
+    pub employer_basic: Money,
+    pub employer_total: Money,
+    pub maternity_part: Option<Money>,
+    pub individual_basic: Money,
+    pub individual_total: Money,
+    pub personal_account: Option<Money>,
+    pub monthly_total: Money,
+}
+
+impl Plan {
+    /// 缴费基数: the wage, clamped where the limits are known.
+    pub fn base(&self, wage: Money) -> Money {
+        match (self.floor, self.ceiling) {
+            (Some(f), _) if wage < f => f,
+            (_, Some(c)) if wage > c => c,
+            _ => wage,
+        }
+    }
+
+    /// The month's amounts for a wage; each item rounded on its own, as the rule says.
+    pub fn amounts(&self, wage: Money) -> Result<Amounts, Error> {
+        let base = self.base(wage);
+        let b = base.amount();
+        let employer_basic = apply("wage", b, self.employer_rate, self.rounding)?;
+        let individual_basic = apply("wage", b, self.individual_rate, self.rounding)?;
+        let maternity_part = match self.maternity_rate {
+            Some(m) => Some(apply("wage", b, m, self.rounding)?),
+            None => None,
+        };
+        let personal_account = match self.personal_account_share {
+            Some(share) => Some(individual_basic.min(apply("wage", b, share, self.rounding)?)),
+            None => None,
+        };
+        let employer_total = add("wage", employer_basic, self.employer_fixed)?;
+        let individual_total = add("wage", individual_basic, self.individual_fixed)?;
+        Ok(Amounts {
+            base,
+            employer_basic,
+            employer_total,
+            maternity_part,
+            individual_basic,
+            individual_total,
+            personal_account,
+            monthly_total: add("wage", employer_total, individual_total)?,
+        })
+    }
+}
+
+/// Citations of the values a plan was resolved from, for the explanation.
+struct PlanCites {
+    floor: Option<Got>,
+    ceiling: Option<Got>,
+    employer_rate: Option<Got>,
+    maternity: Option<Got>,
+    individual_rate: Option<Got>,
+    employer_fixed: Option<Got>,
+    individual_fixed: Option<Got>,
+    pa_share: Option<Got>,
+    rounding: Vec<crate::explain::Cite>,
+}
+
+fn resolve(cx: &mut Ctx, kind: EmployerKind) -> Result<(Plan, PlanCites), Error> {
     let k = kind.id();
     let floor = cx.optional(
         "employee.base.floor",
@@ -180,7 +261,7 @@ fn compute(
             "the wage is used with no ceiling applied"
         ),
     );
-    let er_rate = cx.need(&format!("employee.rate.employer.{k}"));
+    let employer_rate = cx.need(&format!("employee.rate.employer.{k}"));
     let maternity = cx.optional(
         &format!("employee.rate.maternity.{k}"),
         text!(
@@ -188,9 +269,9 @@ fn compute(
             "the maternity part of the employer rate cannot be shown"
         ),
     );
-    let ind_rate = cx.need("employee.rate.individual");
-    let er_fixed = cx.need("employee.fixed.employer");
-    let ind_fixed = cx.need("employee.fixed.individual");
+    let individual_rate = cx.need("employee.rate.individual");
+    let employer_fixed = cx.need("employee.fixed.employer");
+    let individual_fixed = cx.need("employee.fixed.individual");
     let pa_share = cx.optional(
         "personal_account.in_service_share",
         text!(
@@ -201,10 +282,10 @@ fn compute(
     let (rounding, rounding_cite) = cx.rounding("rounding.money");
     cx.check()?;
     let (Some(er), Some(ir), Some(ef), Some(inf)) = (
-        context::rate(&er_rate),
-        context::rate(&ind_rate),
-        context::money(&er_fixed),
-        context::money(&ind_fixed),
+        context::rate(&employer_rate),
+        context::rate(&individual_rate),
+        context::money(&employer_fixed),
+        context::money(&individual_fixed),
     ) else {
         return Err(Error::Input { errors: Vec::new() });
     };
@@ -221,30 +302,84 @@ fn compute(
             ));
         }
     }
-
-    // 缴费基数: the wage, clamped where the limits are known.
-    let base = match (floor_v, ceiling_v) {
-        (Some(f), _) if wage < f => f,
-        (_, Some(c)) if wage > c => c,
-        _ => wage,
+    let plan = Plan {
+        kind,
+        floor: floor_v,
+        ceiling: ceiling_v,
+        employer_rate: er,
+        maternity_rate: context::rate(&maternity),
+        individual_rate: ir,
+        employer_fixed: ef,
+        individual_fixed: inf,
+        personal_account_share: context::rate(&pa_share),
+        rounding,
+        user_supplied: cx.ex.user_supplied.clone(),
+        not_known: cx.ex.not_known.iter().map(|n| n.param.clone()).collect(),
     };
+    let cites = PlanCites {
+        floor,
+        ceiling,
+        employer_rate,
+        maternity,
+        individual_rate,
+        employer_fixed,
+        individual_fixed,
+        pa_share,
+        rounding: rounding_cite,
+    };
+    Ok((plan, cites))
+}
+
+/// Resolves the plan for a city, month and employer kind (validating them as the single
+/// computation does), for applying to many wages.
+pub fn plan(
+    city: &Raw,
+    month: &Raw,
+    kind: EmployerKind,
+    overrides: &Overrides,
+) -> Result<Plan, Error> {
+    let mut problems = Problems::default();
+    let opened = open(
+        &mut problems,
+        city,
+        "month",
+        input::month("month", month),
+        overrides,
+    )?;
+    problems.finish()?;
+    let Some(o) = opened else {
+        return Err(Error::Input { errors: Vec::new() });
+    };
+    let mut cx = Ctx::new(o.rules, o.city, o.month, "month", o.overrides);
+    resolve(&mut cx, kind).map(|(p, _)| p)
+}
+
+/// The arithmetic with its explanation, on an opened context.
+fn compute(
+    cx: &mut Ctx,
+    kind: EmployerKind,
+    wage: Money,
+) -> Result<(ContributionResult, Explanation), Error> {
+    let (plan, c) = resolve(cx, kind)?;
+    let a = plan.amounts(wage)?;
+    let base = a.base;
     let show = |m: Option<Money>| m.map_or_else(|| "?".to_string(), |m| m.to_string());
-    let formula = match (floor_v, ceiling_v) {
+    let formula = match (plan.floor, plan.ceiling) {
         (None, None) => text!(
             "上下限未公布，基数 = 工资 {wage}",
             "floor and ceiling not published: base = wage {wage}"
         ),
         _ => {
-            let (f, c) = (show(floor_v), show(ceiling_v));
+            let (f, ce) = (show(plan.floor), show(plan.ceiling));
             text!(
-                "基数 = min(max(工资 {wage}, 下限 {f}), 上限 {c}) = {base}",
-                "base = min(max(wage {wage}, floor {f}), ceiling {c}) = {base}"
+                "基数 = min(max(工资 {wage}, 下限 {f}), 上限 {ce}) = {base}",
+                "base = min(max(wage {wage}, floor {f}), ceiling {ce}) = {base}"
             )
         }
     };
     let mut cites = vec![typed("wage", wage)];
-    cites.extend(context::cite(&floor));
-    cites.extend(context::cite(&ceiling));
+    cites.extend(context::cite(&c.floor));
+    cites.extend(context::cite(&c.ceiling));
     cx.ex.step(
         "base",
         text!("缴费基数", "contribution base"),
@@ -254,12 +389,11 @@ fn compute(
         cites,
     );
 
-    let b = base.amount();
-    let (rz, re) = rounding_note(rounding);
-    let er_basic = apply("wage", b, er, rounding)?;
-    let (er_show, ir_show) = (er.show(), ir.show());
-    let mut c = context::cite(&er_rate);
-    c.extend(rounding_cite.clone());
+    let (rz, re) = rounding_note(plan.rounding);
+    let (er_show, ir_show) = (plan.employer_rate.show(), plan.individual_rate.show());
+    let (er_basic, ef, er_total) = (a.employer_basic, plan.employer_fixed, a.employer_total);
+    let mut cs = context::cite(&c.employer_rate);
+    cs.extend(c.rounding.clone());
     cx.ex.step(
         "employer.basic",
         Text::new(
@@ -272,28 +406,22 @@ fn compute(
         ),
         er_basic,
         "yuan/month",
-        c,
+        cs,
     );
-    let maternity_part = match context::rate(&maternity) {
-        Some(m) => {
-            let part = apply("wage", b, m, rounding)?;
-            let m_show = m.show();
-            cx.ex.step(
-                "employer.maternity_part",
-                text!("其中生育保险部分", "of which maternity"),
-                text!(
-                    "{base} × {m_show} = {part}（已含在单位缴费中）",
-                    "{base} × {m_show} = {part} (included in the employer premium)"
-                ),
-                part,
-                "yuan/month",
-                context::cite(&maternity),
-            );
-            Some(part)
-        }
-        None => None,
-    };
-    let er_total = add("wage", er_basic, ef)?;
+    if let (Some(m), Some(part)) = (plan.maternity_rate, a.maternity_part) {
+        let m_show = m.show();
+        cx.ex.step(
+            "employer.maternity_part",
+            text!("其中生育保险部分", "of which maternity"),
+            text!(
+                "{base} × {m_show} = {part}（已含在单位缴费中）",
+                "{base} × {m_show} = {part} (included in the employer premium)"
+            ),
+            part,
+            "yuan/month",
+            context::cite(&c.maternity),
+        );
+    }
     cx.ex.step(
         "employer.total",
         text!("单位每月合计", "employer, monthly total"),
@@ -303,12 +431,16 @@ fn compute(
         ),
         er_total,
         "yuan/month",
-        context::cite(&er_fixed),
+        context::cite(&c.employer_fixed),
     );
 
-    let ind_basic = apply("wage", b, ir, rounding)?;
-    let mut c = context::cite(&ind_rate);
-    c.extend(rounding_cite);
+    let (ind_basic, inf, ind_total) = (
+        a.individual_basic,
+        plan.individual_fixed,
+        a.individual_total,
+    );
+    let mut cs = context::cite(&c.individual_rate);
+    cs.extend(c.rounding);
     cx.ex.step(
         "individual.basic",
         text!("个人缴费", "individual premium"),
@@ -318,9 +450,8 @@ fn compute(
         ),
         ind_basic,
         "yuan/month",
-        c,
+        cs,
     );
-    let ind_total = add("wage", ind_basic, inf)?;
     cx.ex.step(
         "individual.total",
         text!(
@@ -333,32 +464,24 @@ fn compute(
         ),
         ind_total,
         "yuan/month",
-        context::cite(&ind_fixed),
+        context::cite(&c.individual_fixed),
     );
-
-    // 个人账户: the worker's own basic premium, at most the share of the base.
-    let personal_account = match context::rate(&pa_share) {
-        Some(share) => {
-            let cap = apply("wage", b, share, rounding)?;
-            let pa = ind_basic.min(cap);
-            let s = share.show();
-            cx.ex.step(
-                "personal_account",
-                text!("划入个人账户", "to the personal account"),
-                text!(
-                    "min(个人缴费 {ind_basic}, {base} × {s} = {cap}) = {pa}",
-                    "min(individual premium {ind_basic}, {base} × {s} = {cap}) = {pa}"
-                ),
-                pa,
-                "yuan/month",
-                context::cite(&pa_share),
-            );
-            Some(pa)
-        }
-        None => None,
-    };
-
-    let monthly_total = add("wage", er_total, ind_total)?;
+    if let (Some(share), Some(pa)) = (plan.personal_account_share, a.personal_account) {
+        let s = share.show();
+        let cap = apply("wage", base.amount(), share, plan.rounding)?;
+        cx.ex.step(
+            "personal_account",
+            text!("划入个人账户", "to the personal account"),
+            text!(
+                "min(个人缴费 {ind_basic}, {base} × {s} = {cap}) = {pa}",
+                "min(individual premium {ind_basic}, {base} × {s} = {cap}) = {pa}"
+            ),
+            pa,
+            "yuan/month",
+            context::cite(&c.pa_share),
+        );
+    }
+    let monthly_total = a.monthly_total;
     cx.ex.step(
         "total",
         text!("每月合计", "monthly total"),
@@ -402,8 +525,8 @@ fn compute(
             employer_kind: kind,
             wage,
             base,
-            base_floor: floor_v,
-            base_ceiling: ceiling_v,
+            base_floor: plan.floor,
+            base_ceiling: plan.ceiling,
             employer: Share {
                 rate: er_show,
                 basic: er_basic,
@@ -416,8 +539,8 @@ fn compute(
                 fixed: inf,
                 total: ind_total,
             },
-            maternity_part,
-            personal_account,
+            maternity_part: a.maternity_part,
+            personal_account: a.personal_account,
             monthly_total,
             yearly,
             rules_version: String::new(),

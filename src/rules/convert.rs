@@ -7,8 +7,9 @@
 //! `yibao rules check --dir`.
 //!
 //! One record per line, fields separated by tabs (`\t`, `\n` and `\` escaped):
-//! `format <v>` · `city <key> <v>` · `doc <id> <key> <v>` · `param <id> <index> <key> <v>` ·
-//! `top <key>` for any other top-level key. A value is tagged by its first character:
+//! `format <v>` · `city <key>=<v>…` · `doc <id> <key>=<v>…` · `param <id> <key>=<v>…` (one
+//! line per dated entry, in file order) · `top <key>` for any other top-level key. A value is
+//! tagged by its first character:
 //! `s` string, `i` integer, `f` float, `b` boolean, `a` list of strings (separated by
 //! U+001F), `x` anything else.
 
@@ -21,28 +22,46 @@ pub fn toml_to_records(text: &str) -> Result<String, String> {
         match (key.as_str(), value) {
             ("format", v) => record(&mut out, &["format", &scalar(v)]),
             ("city", toml::Value::Table(city)) => {
-                for (k, v) in city {
-                    record(&mut out, &["city", k, &scalar(v)]);
-                }
+                let fields: Vec<String> = city
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", scalar(v)))
+                    .collect();
+                record(&mut out, &[&["city"], &refs(&fields)[..]].concat());
             }
             ("documents", toml::Value::Table(docs)) => {
                 for (id, doc) in docs {
-                    let toml::Value::Table(doc) = doc else { return Err(format!("documents.{id} must be a table")) };
-                    for (k, v) in doc {
-                        record(&mut out, &["doc", id, k, &scalar(v)]);
-                    }
+                    let toml::Value::Table(doc) = doc else {
+                        return Err(format!("documents.{id} must be a table"));
+                    };
+                    let fields: Vec<String> = doc
+                        .iter()
+                        .map(|(k, v)| format!("{k}={}", scalar(v)))
+                        .collect();
+                    record(
+                        &mut out,
+                        &[&["doc", id.as_str()], &refs(&fields)[..]].concat(),
+                    );
                 }
             }
             ("param", toml::Value::Table(params)) => {
                 for (id, entries) in params {
                     let toml::Value::Array(entries) = entries else {
-                        return Err(format!("param.\"{id}\" must be written as [[param.\"{id}\"]] blocks"));
+                        return Err(format!(
+                            "param.\"{id}\" must be written as [[param.\"{id}\"]] blocks"
+                        ));
                     };
                     for (i, entry) in entries.iter().enumerate() {
-                        let toml::Value::Table(entry) = entry else { return Err(format!("param.\"{id}\"[{i}] must be a table")) };
-                        for (k, v) in entry {
-                            record(&mut out, &["param", id, &i.to_string(), k, &scalar(v)]);
-                        }
+                        let toml::Value::Table(entry) = entry else {
+                            return Err(format!("param.\"{id}\"[{i}] must be a table"));
+                        };
+                        let fields: Vec<String> = entry
+                            .iter()
+                            .map(|(k, v)| format!("{k}={}", scalar(v)))
+                            .collect();
+                        record(
+                            &mut out,
+                            &[&["param", id.as_str()], &refs(&fields)[..]].concat(),
+                        );
                     }
                 }
             }
@@ -53,16 +72,22 @@ pub fn toml_to_records(text: &str) -> Result<String, String> {
     Ok(out)
 }
 
+fn refs(fields: &[String]) -> Vec<&str> {
+    fields.iter().map(String::as_str).collect()
+}
+
 fn scalar(v: &toml::Value) -> String {
     match v {
         toml::Value::String(s) => format!("s{s}"),
         toml::Value::Integer(i) => format!("i{i}"),
         toml::Value::Float(f) => format!("f{f}"),
         toml::Value::Boolean(b) => format!("b{b}"),
-        toml::Value::Array(items) => match items.iter().map(|i| i.as_str()).collect::<Option<Vec<_>>>() {
-            Some(words) => format!("a{}", words.join("\u{1f}")),
-            None => "x".into(),
-        },
+        toml::Value::Array(items) => {
+            match items.iter().map(|i| i.as_str()).collect::<Option<Vec<_>>>() {
+                Some(words) => format!("a{}", words.join("\u{1f}")),
+                None => "x".into(),
+            }
+        }
         _ => "x".into(),
     }
 }

@@ -59,11 +59,17 @@ pub fn load_toml(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
             Err(msg) => issues.push(RuleIssue {
                 file: name.to_string(),
                 key: "(syntax)".into(),
-                reason: Text::new(format!("不是有效的 TOML：{msg}"), format!("not valid TOML: {msg}")),
+                reason: Text::new(
+                    format!("不是有效的 TOML：{msg}"),
+                    format!("not valid TOML: {msg}"),
+                ),
             }),
         }
     }
-    let refs: Vec<(&str, &str)> = converted.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let refs: Vec<(&str, &str)> = converted
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     match load(&refs) {
         Ok(rules) if issues.is_empty() => Ok(rules),
         Ok(_) => Err(issues),

@@ -96,96 +96,127 @@ pub fn read(text: &str) -> (RawFile, Vec<Problem>) {
     let mut problems: Vec<Problem> = Vec::new();
     let mut seen: BTreeMap<String, ()> = BTreeMap::new();
     let unknown = |problems: &mut Vec<Problem>, key: String| {
-        problems.push((key.clone(), format!("未知的字段：`{key}`"), format!("unknown field: `{key}`")));
+        problems.push((
+            key.clone(),
+            format!("未知的字段：`{key}`"),
+            format!("unknown field: `{key}`"),
+        ));
     };
     for line in text.lines().filter(|l| !l.is_empty()) {
         let f: Vec<String> = line.split('\t').map(unescape).collect();
         let get = |i: usize| f.get(i).map_or("", String::as_str);
+        // `key=value` fields from position `from` on.
+        let pairs = |from: usize| {
+            f.iter()
+                .skip(from)
+                .filter_map(|kv| kv.split_once('='))
+                .map(|(k, v)| (k.to_string(), written(v)))
+                .collect::<Vec<_>>()
+        };
         match get(0) {
             "format" => file.format = Some(written(get(1))),
             "city" => {
                 let c = file.city.get_or_insert_with(RawCity::default);
-                let key = get(1);
-                seen.insert(format!("city.{key}"), ());
-                let v = written(get(2));
-                let (s, list) = match &v {
-                    Written::Str(s) => (Some(s.clone()), None),
-                    Written::List(l) => (None, Some(l.clone())),
-                    _ => (None, None),
-                };
-                let slot: Option<&mut String> = match key {
-                    "id" => Some(&mut c.id),
-                    "name_zh" => Some(&mut c.name_zh),
-                    "name_en" => Some(&mut c.name_en),
-                    "province_zh" => Some(&mut c.province_zh),
-                    "province_en" => Some(&mut c.province_en),
-                    "pooling_from" => Some(&mut c.pooling_from),
-                    "document" => Some(&mut c.document),
-                    "summary_zh" => Some(&mut c.summary_zh),
-                    "summary_en" => Some(&mut c.summary_en),
-                    _ => None,
-                };
-                match (key, slot) {
-                    (_, Some(slot)) => *slot = s.unwrap_or_default(),
-                    ("pooling_to", None) => c.pooling_to = s,
-                    ("excluded_areas_zh", None) => c.excluded_areas_zh = list.unwrap_or_default(),
-                    ("excluded_areas_en", None) => c.excluded_areas_en = list.unwrap_or_default(),
-                    _ => unknown(&mut problems, format!("city.{key}")),
+                for (key, v) in pairs(1) {
+                    seen.insert(format!("city.{key}"), ());
+                    let (s, list) = match v {
+                        Written::Str(s) => (Some(s), None),
+                        Written::List(l) => (None, Some(l)),
+                        _ => (None, None),
+                    };
+                    let slot: Option<&mut String> = match key.as_str() {
+                        "id" => Some(&mut c.id),
+                        "name_zh" => Some(&mut c.name_zh),
+                        "name_en" => Some(&mut c.name_en),
+                        "province_zh" => Some(&mut c.province_zh),
+                        "province_en" => Some(&mut c.province_en),
+                        "pooling_from" => Some(&mut c.pooling_from),
+                        "document" => Some(&mut c.document),
+                        "summary_zh" => Some(&mut c.summary_zh),
+                        "summary_en" => Some(&mut c.summary_en),
+                        _ => None,
+                    };
+                    match (key.as_str(), slot) {
+                        (_, Some(slot)) => *slot = s.unwrap_or_default(),
+                        ("pooling_to", None) => c.pooling_to = s,
+                        ("excluded_areas_zh", None) => {
+                            c.excluded_areas_zh = list.unwrap_or_default()
+                        }
+                        ("excluded_areas_en", None) => {
+                            c.excluded_areas_en = list.unwrap_or_default()
+                        }
+                        _ => unknown(&mut problems, format!("city.{key}")),
+                    }
                 }
             }
             "doc" => {
-                let (id, key) = (get(1).to_string(), get(2));
+                let id = get(1).to_string();
                 let d = file.documents.entry(id.clone()).or_default();
-                let s = match written(get(3)) {
-                    Written::Str(s) => s,
-                    _ => String::new(),
-                };
-                match key {
-                    "title" => d.title = s,
-                    "short" => d.short = Some(s),
-                    "number" => d.number = Some(s),
-                    "issuer" => d.issuer = Some(s),
-                    "date" => d.date = Some(s),
-                    "url" => d.url = Some(s),
-                    "status" => d.status = s,
-                    "note" => d.note = Some(s),
-                    _ => unknown(&mut problems, format!("documents.{id}.{key}")),
+                for (key, v) in pairs(2) {
+                    let s = match v {
+                        Written::Str(s) => s,
+                        _ => String::new(),
+                    };
+                    match key.as_str() {
+                        "title" => d.title = s,
+                        "short" => d.short = Some(s),
+                        "number" => d.number = Some(s),
+                        "issuer" => d.issuer = Some(s),
+                        "date" => d.date = Some(s),
+                        "url" => d.url = Some(s),
+                        "status" => d.status = s,
+                        "note" => d.note = Some(s),
+                        _ => unknown(&mut problems, format!("documents.{id}.{key}")),
+                    }
                 }
             }
             "param" => {
-                let (id, key) = (get(1).to_string(), get(3));
-                let index: usize = get(2).parse().unwrap_or(0);
+                let id = get(1).to_string();
                 let entries = file.param.entry(id.clone()).or_default();
-                while entries.len() <= index {
-                    entries.push(RawEntry::default());
+                let index = entries.len();
+                let mut e = RawEntry::default();
+                for (key, v) in pairs(2) {
+                    let s = match &v {
+                        Written::Str(s) => Some(s.clone()),
+                        _ => None,
+                    };
+                    match key.as_str() {
+                        "value" => e.value = Some(v),
+                        "from" => e.from = s.unwrap_or_default(),
+                        "to" => e.to = s,
+                        "status" => e.status = s.unwrap_or_default(),
+                        "doc" => e.doc = s,
+                        "article" => e.article = s,
+                        "quote" => e.quote = s,
+                        "url" => e.url = s,
+                        "note" => e.note = s,
+                        _ => unknown(&mut problems, format!("param.\"{id}\"[{index}].{key}")),
+                    }
                 }
-                let e = &mut entries[index];
-                let v = written(get(4));
-                let s = match &v {
-                    Written::Str(s) => Some(s.clone()),
-                    _ => None,
-                };
-                match key {
-                    "value" => e.value = Some(v),
-                    "from" => e.from = s.unwrap_or_default(),
-                    "to" => e.to = s,
-                    "status" => e.status = s.unwrap_or_default(),
-                    "doc" => e.doc = s,
-                    "article" => e.article = s,
-                    "quote" => e.quote = s,
-                    "url" => e.url = s,
-                    "note" => e.note = s,
-                    _ => unknown(&mut problems, format!("param.\"{id}\"[{index}].{key}")),
-                }
+                entries.push(e);
             }
             "top" => unknown(&mut problems, get(1).to_string()),
             other => unknown(&mut problems, other.to_string()),
         }
     }
     if file.city.is_some() {
-        for key in ["id", "name_zh", "name_en", "province_zh", "province_en", "pooling_from", "document", "summary_zh", "summary_en"] {
+        for key in [
+            "id",
+            "name_zh",
+            "name_en",
+            "province_zh",
+            "province_en",
+            "pooling_from",
+            "document",
+            "summary_zh",
+            "summary_en",
+        ] {
             if !seen.contains_key(&format!("city.{key}")) {
-                problems.push((format!("city.{key}"), "缺少必填字段".into(), "a required field is missing".into()));
+                problems.push((
+                    format!("city.{key}"),
+                    "缺少必填字段".into(),
+                    "a required field is missing".into(),
+                ));
             }
         }
     }

@@ -186,7 +186,9 @@ pub fn parse_written(unit: Unit, value: &Written) -> Result<Value, String> {
         Written::Str(s) => parse_text(unit, s),
         Written::Int(i) if *i >= 0 => parse_text(unit, &i.to_string()),
         Written::Int(i) => Err(format!("{i} is negative")),
-        Written::Float(f) => Err(format!("write decimals as strings (\"{f}\"), so they stay exact")),
+        Written::Float(f) => Err(format!(
+            "write decimals as strings (\"{f}\"), so they stay exact"
+        )),
         Written::Bool(b) => parse_text(unit, if *b { "true" } else { "false" }),
         Written::List(words) => parse_text(unit, &words.join(",")),
         Written::Other => Err(format!("expected {}", unit.describe())),

@@ -14,12 +14,16 @@ fn this_month() -> String {
 }
 
 fn initial() -> State {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     from_fragment(&hash, State::new(&this_month()))
 }
 
 fn rules_version() -> String {
-    yibao::rules().map(|r| r.version.clone()).unwrap_or_default()
+    yibao::rules()
+        .map(|r| r.version.clone())
+        .unwrap_or_default()
 }
 
 #[function_component]
@@ -34,13 +38,22 @@ pub fn App() -> Html {
             let frag = to_fragment(s, &rules_version(), &model::headline(s));
             if let Some(w) = web_sys::window() {
                 if let Ok(h) = w.history() {
-                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{frag}")));
+                    let _ = h.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&format!("#{frag}")),
+                    );
                 }
                 if let Some(doc) = w.document() {
                     if let Some(root) = doc.document_element() {
-                        let _ = root.set_attribute("lang", if s.lang == Lang::Zh { "zh-CN" } else { "en" });
+                        let _ = root
+                            .set_attribute("lang", if s.lang == Lang::Zh { "zh-CN" } else { "en" });
                     }
-                    doc.set_title(tr(s.lang, "医保市级统筹计算器", "Medical insurance calculator (city-level pooling)"));
+                    doc.set_title(tr(
+                        s.lang,
+                        "医保市级统筹计算器",
+                        "Medical insurance calculator (city-level pooling)",
+                    ));
                 }
             }
         });
@@ -57,11 +70,17 @@ pub fn App() -> Html {
     };
     let on_city = {
         let f = set(Action::City);
-        Callback::from(move |e: Event| f(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+        Callback::from(move |e: Event| {
+            f(e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value())
+        })
     };
     let on_month = {
         let f = set(Action::Month);
-        Callback::from(move |e: InputEvent| f(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            f(e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value())
+        })
     };
     let lang_button = |l: Lang, label: &'static str| {
         let state = state.clone();
@@ -74,8 +93,14 @@ pub fn App() -> Html {
     };
     let month_error = match state.view {
         View::Employee | View::Flexible | View::Compare => {
-            let r = if state.view == View::Flexible { yibao::flexible(&state.flexible_request()).err() } else { yibao::contribution(&state.contribution_request(&state.city)).err() };
-            r.as_ref().map(model::field_errors).and_then(|m| m.get("month").cloned())
+            let r = if state.view == View::Flexible {
+                yibao::flexible(&state.flexible_request()).err()
+            } else {
+                yibao::contribution(&state.contribution_request(&state.city)).err()
+            };
+            r.as_ref()
+                .map(model::field_errors)
+                .and_then(|m| m.get("month").cloned())
         }
         _ => None,
     };
@@ -94,7 +119,9 @@ pub fn App() -> Html {
             </aside>
         }
     });
-    let url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let url = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
 
     html! {
         <ContextProvider<Ctx> context={state.clone()}>
@@ -151,7 +178,7 @@ pub fn App() -> Html {
         </main>
         <footer>
             <p>{ tr(lang, "全部计算在你的浏览器中完成，输入的内容不会离开本机。", "Everything is computed in your browser; nothing you type leaves it.") }</p>
-            <p>{ format!("{} {}", tr(lang, "规则版本", "rules version"), rules.version) }{ " · " }<a href="embed.html">{ tr(lang, "嵌入与 JS 接口", "Embed and JS API") }</a></p>
+            <p>{ format!("{} {}", tr(lang, "规则版本", "rules version"), rules.version) }{ " · " }<a href="batch.html">{ tr(lang, "工资表批量核对", "Payroll batch") }</a>{ " · " }<a href="embed.html">{ tr(lang, "嵌入与 JS 接口", "Embed and JS API") }</a></p>
         </footer>
         </ContextProvider<Ctx>>
     }

@@ -15,7 +15,11 @@ const L: i64 = 44; // left margin for the y labels
 const B: i64 = 28; // bottom margin for the x labels
 
 fn path(points: &[(i64, i64)]) -> String {
-    points.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" ")
+    points
+        .iter()
+        .map(|(x, y)| format!("{x},{y}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Employer and individual monthly amounts against the wage, floor and ceiling marked.
@@ -27,11 +31,15 @@ pub fn wage_chart(lang: Lang, s: &WageSeries) -> Html {
     let individual: Vec<(i64, i64)> = s.points.iter().map(|p| (sx(p.0), sy(p.2))).collect();
     let vline = |x: i64, class: &'static str, label: String| {
         html! { <g class={class}><line x1={sx(x).to_string()} x2={sx(x).to_string()} y1="10" y2={(H - B).to_string()} />
-            <text x={(sx(x) + 2).to_string()} y="18">{ label }</text></g> }
+        <text x={(sx(x) + 2).to_string()} y="18">{ label }</text></g> }
     };
     let desc = format!(
         "{} 0–{}; {} {}",
-        tr(lang, "单位和个人每月缴费随工资变化，工资范围", "employer and individual monthly amounts against wage, wages"),
+        tr(
+            lang,
+            "单位和个人每月缴费随工资变化，工资范围",
+            "employer and individual monthly amounts against wage, wages"
+        ),
         s.x_max,
         tr(lang, "当前工资", "current wage"),
         s.wage
@@ -67,7 +75,10 @@ pub fn timeline(lang: Lang, r: &EligibilityResult) -> Html {
     let ret = r.retirement.month;
     let scenario = r.continue_paying.as_ref().unwrap_or(&r.stop_now);
     let missing = scenario.shortfall_months as i32;
-    let end = scenario.benefits_from.map_or(ret, |b| b.max(ret)).max(start);
+    let end = scenario
+        .benefits_from
+        .map_or(ret, |b| b.max(ret))
+        .max(start);
     let span = i64::from((end.months_since(start).max(0) + missing.max(0)).max(1));
     let sx = |m: i32| L + i64::from(m) * (W - L - 8) / span;
     let to_ret = ret.months_since(start).max(0);

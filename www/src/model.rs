@@ -10,7 +10,10 @@ use crate::state::{State, View};
 /// The reason for each bad field, by the request's field name (`wage`, `set:ID`, …).
 pub fn field_errors(err: &Error) -> BTreeMap<String, Text> {
     match err {
-        Error::Input { errors } => errors.iter().map(|e| (e.field.clone(), e.message.clone())).collect(),
+        Error::Input { errors } => errors
+            .iter()
+            .map(|e| (e.field.clone(), e.message.clone()))
+            .collect(),
         _ => BTreeMap::new(),
     }
 }
@@ -77,14 +80,24 @@ pub fn headline_label(key: &str, lang: Lang) -> String {
         "topup" => ("一次性补缴", "one-off top-up"),
         other => return other.to_string(),
     };
-    if lang == Lang::Zh { zh.into() } else { en.into() }
+    if lang == Lang::Zh {
+        zh.into()
+    } else {
+        en.into()
+    }
 }
 
 /// The figures that differ between a link and now: `(key, then, now)`.
-pub fn changed(then: &[(String, String)], now: &[(String, String)]) -> Vec<(String, String, String)> {
+pub fn changed(
+    then: &[(String, String)],
+    now: &[(String, String)],
+) -> Vec<(String, String, String)> {
     then.iter()
         .filter_map(|(k, v)| {
-            let current = now.iter().find(|(nk, _)| nk == k).map_or_else(|| "—".to_string(), |(_, nv)| nv.clone());
+            let current = now
+                .iter()
+                .find(|(nk, _)| nk == k)
+                .map_or_else(|| "—".to_string(), |(_, nv)| nv.clone());
             (current != *v).then(|| (k.clone(), v.clone(), current))
         })
         .collect()
@@ -92,7 +105,14 @@ pub fn changed(then: &[(String, String)], now: &[(String, String)]) -> Vec<(Stri
 
 /// `(id, name)` of every city on file.
 pub fn cities() -> Vec<(String, Text)> {
-    yibao::rules().map(|r| r.cities.iter().map(|c| (c.id.clone(), c.name.clone())).collect()).unwrap_or_default()
+    yibao::rules()
+        .map(|r| {
+            r.cities
+                .iter()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// One line of the city comparison.
@@ -103,7 +123,14 @@ pub struct CompareRow {
 }
 
 pub fn compare(s: &State) -> Vec<CompareRow> {
-    cities().into_iter().map(|(city, name)| CompareRow { result: yibao::contribution(&s.contribution_request(&city)), city, name }).collect()
+    cities()
+        .into_iter()
+        .map(|(city, name)| CompareRow {
+            result: yibao::contribution(&s.contribution_request(&city)),
+            city,
+            name,
+        })
+        .collect()
 }
 
 /// Employer and individual amounts at sampled wages, for the chart, in whole yuan
@@ -119,13 +146,17 @@ pub struct WageSeries {
 }
 
 fn yuan(m: yibao::Money) -> i64 {
-    i64::try_from(m.amount().trunc().mantissa()).unwrap_or(0) / 10i64.pow(m.amount().trunc().scale())
+    i64::try_from(m.amount().trunc().mantissa()).unwrap_or(0)
+        / 10i64.pow(m.amount().trunc().scale())
 }
 
 pub fn wage_series(s: &State, at: &ContributionResult) -> WageSeries {
     let wage = yuan(at.wage);
     let (floor, ceiling) = (at.base_floor.map(yuan), at.base_ceiling.map(yuan));
-    let top = [wage * 8 / 5, ceiling.map_or(0, |c| c * 6 / 5), 10_000].into_iter().max().unwrap_or(10_000);
+    let top = [wage * 8 / 5, ceiling.map_or(0, |c| c * 6 / 5), 10_000]
+        .into_iter()
+        .max()
+        .unwrap_or(10_000);
     let step = (top / 24 / 100 + 1) * 100;
     let mut req = s.contribution_request(&s.city);
     let mut points = Vec::new();
@@ -136,6 +167,18 @@ pub fn wage_series(s: &State, at: &ContributionResult) -> WageSeries {
             points.push((w, yuan(r.employer.total), yuan(r.individual.total)));
         }
     }
-    let y_max = points.iter().map(|p| p.1.max(p.2)).max().unwrap_or(1).max(1);
-    WageSeries { points, x_max: step * 24, y_max, floor, ceiling, wage }
+    let y_max = points
+        .iter()
+        .map(|p| p.1.max(p.2))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    WageSeries {
+        points,
+        x_max: step * 24,
+        y_max,
+        floor,
+        ceiling,
+        wage,
+    }
 }

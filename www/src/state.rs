@@ -17,7 +17,13 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Employee, View::Flexible, View::Resident, View::Eligibility, View::Compare];
+    pub const ALL: [View; 5] = [
+        View::Employee,
+        View::Flexible,
+        View::Resident,
+        View::Eligibility,
+        View::Compare,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -36,8 +42,25 @@ impl View {
 
 /// Every input field of every view, by the name the core's request uses.
 pub const FIELDS: &[&str] = &[
-    "wage", "employer", "first_paid", "year", "break_years", "repaid_years", "in_enrolment_period", "newborn", "birth", "category",
-    "as_of", "paid_months", "deemed_months", "transferred_months", "last_base", "situation", "pension", "bankruptcy_age", "payment_month",
+    "wage",
+    "employer",
+    "first_paid",
+    "year",
+    "break_years",
+    "repaid_years",
+    "in_enrolment_period",
+    "newborn",
+    "birth",
+    "category",
+    "as_of",
+    "paid_months",
+    "deemed_months",
+    "transferred_months",
+    "last_base",
+    "situation",
+    "pension",
+    "bankruptcy_age",
+    "payment_month",
 ];
 
 #[derive(Clone, Debug, PartialEq)]
@@ -66,7 +89,11 @@ pub enum Action {
     City(String),
     Month(String),
     Field(&'static str, String),
-    Override { city: String, id: String, value: String },
+    Override {
+        city: String,
+        id: String,
+        value: String,
+    },
     DismissLink,
 }
 
@@ -111,7 +138,12 @@ impl State {
     pub fn overrides_for(&self, city: &str) -> BTreeMap<String, Raw> {
         self.overrides
             .get(city)
-            .map(|m| m.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k.clone(), Raw(v.clone()))).collect())
+            .map(|m| {
+                m.iter()
+                    .filter(|(_, v)| !v.trim().is_empty())
+                    .map(|(k, v)| (k.clone(), Raw(v.clone())))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -126,7 +158,12 @@ impl State {
     }
 
     pub fn flexible_request(&self) -> FlexibleRequest {
-        FlexibleRequest { city: Raw(self.city.clone()), month: Raw(self.month.clone()), first_paid: self.raw("first_paid"), overrides: self.overrides_for(&self.city) }
+        FlexibleRequest {
+            city: Raw(self.city.clone()),
+            month: Raw(self.month.clone()),
+            first_paid: self.raw("first_paid"),
+            overrides: self.overrides_for(&self.city),
+        }
     }
 
     pub fn resident_request(&self) -> ResidentRequest {
@@ -193,7 +230,9 @@ fn enc(s: &str) -> String {
 }
 
 fn dec(s: &str) -> String {
-    js_sys::decode_uri_component(s).map(String::from).unwrap_or_default()
+    js_sys::decode_uri_component(s)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// The fragment for a state, with the figures now shown.
@@ -231,9 +270,14 @@ pub fn from_fragment(fragment: &str, defaults: State) -> State {
     if fragment.is_empty() {
         return s;
     }
-    let mut link = LinkInfo { rules_version: String::new(), figures: Vec::new() };
+    let mut link = LinkInfo {
+        rules_version: String::new(),
+        figures: Vec::new(),
+    };
     for pair in fragment.split('&') {
-        let Some((k, v)) = pair.split_once('=') else { continue };
+        let Some((k, v)) = pair.split_once('=') else {
+            continue;
+        };
         let (k, v) = (dec(k), dec(v));
         match k.as_str() {
             "lang" => s.lang = if v == "en" { Lang::En } else { Lang::Zh },
@@ -242,12 +286,19 @@ pub fn from_fragment(fragment: &str, defaults: State) -> State {
             "month" => s.month = v,
             "rv" => link.rules_version = v,
             "f" => {
-                link.figures = v.split(',').filter_map(|p| p.split_once(':')).map(|(a, b)| (a.to_string(), b.to_string())).collect();
+                link.figures = v
+                    .split(',')
+                    .filter_map(|p| p.split_once(':'))
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .collect();
             }
             other => {
                 if let Some(rest) = other.strip_prefix("set.") {
                     if let Some((city, id)) = rest.split_once('.') {
-                        s.overrides.entry(city.to_string()).or_default().insert(id.to_string(), v);
+                        s.overrides
+                            .entry(city.to_string())
+                            .or_default()
+                            .insert(id.to_string(), v);
                     }
                 } else if let Some(name) = FIELDS.iter().find(|f| **f == other) {
                     s.fields.insert((*name).to_string(), v);

@@ -11,7 +11,11 @@ pub type Ctx = UseReducerHandle<State>;
 
 /// The text in the current language.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Zh { zh } else { en }
+    if lang == Lang::Zh {
+        zh
+    } else {
+        en
+    }
 }
 
 pub fn tx(lang: Lang, t: &Text) -> String {
@@ -41,7 +45,13 @@ pub fn Field(p: &FieldProps) -> Html {
     let name = p.name;
     let oninput = {
         let ctx = ctx.clone();
-        Callback::from(move |e: InputEvent| ctx.dispatch(Action::Field(name, e.target_unchecked_into::<web_sys::HtmlInputElement>().value())))
+        Callback::from(move |e: InputEvent| {
+            ctx.dispatch(Action::Field(
+                name,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            ))
+        })
     };
     let id = format!("f-{name}");
     let err_id = format!("{id}-err");
@@ -72,7 +82,13 @@ pub fn Select(p: &SelectProps) -> Html {
     let name = p.name;
     let onchange = {
         let ctx = ctx.clone();
-        Callback::from(move |e: Event| ctx.dispatch(Action::Field(name, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())))
+        Callback::from(move |e: Event| {
+            ctx.dispatch(Action::Field(
+                name,
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            ))
+        })
     };
     let id = format!("f-{name}");
     let current = ctx.field(name).to_string();
@@ -100,7 +116,14 @@ pub fn Check(p: &CheckProps) -> Html {
     let checked = ctx.field(name) == "true";
     let onchange = {
         let ctx = ctx.clone();
-        Callback::from(move |e: Event| ctx.dispatch(Action::Field(name, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked().to_string())))
+        Callback::from(move |e: Event| {
+            ctx.dispatch(Action::Field(
+                name,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked()
+                    .to_string(),
+            ))
+        })
     };
     let id = format!("f-{name}");
     html! {
@@ -113,8 +136,12 @@ pub fn Check(p: &CheckProps) -> Html {
 
 fn status_badge(lang: Lang, c: &Cite) -> Html {
     match (c.origin, c.status) {
-        (Origin::User, _) => html! { <span class="badge user">{ tr(lang, "用户提供", "user-supplied") }</span> },
-        (_, Some(s)) if s.needs_caution() => html! { <span class={classes!("badge", "caution")}>{ tx(lang, &s.label()) }</span> },
+        (Origin::User, _) => {
+            html! { <span class="badge user">{ tr(lang, "用户提供", "user-supplied") }</span> }
+        }
+        (_, Some(s)) if s.needs_caution() => {
+            html! { <span class={classes!("badge", "caution")}>{ tx(lang, &s.label()) }</span> }
+        }
         (_, Some(s)) => html! { <span class="badge">{ tx(lang, &s.label()) }</span> },
         _ => html! {},
     }
@@ -165,7 +192,14 @@ pub fn Steps(p: &StepsProps) -> Html {
 
 /// Steps whose key is one of `keys` or starts with `prefix.`.
 pub fn steps_for(ex: &Explanation, keys: &[&str]) -> Vec<Step> {
-    ex.steps.iter().filter(|s| keys.iter().any(|k| s.key == *k || s.key.starts_with(&format!("{k}.")))).cloned().collect()
+    ex.steps
+        .iter()
+        .filter(|s| {
+            keys.iter()
+                .any(|k| s.key == *k || s.key.starts_with(&format!("{k}.")))
+        })
+        .cloned()
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -185,8 +219,16 @@ pub struct FigureProps {
 pub fn Figure(p: &FigureProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let lang = ctx.lang;
-    let user = p.steps.iter().flat_map(|s| &s.cites).any(|c| c.origin == Origin::User);
-    let caution = p.steps.iter().flat_map(|s| &s.cites).any(|c| c.status.is_some_and(Status::needs_caution));
+    let user = p
+        .steps
+        .iter()
+        .flat_map(|s| &s.cites)
+        .any(|c| c.origin == Origin::User);
+    let caution = p
+        .steps
+        .iter()
+        .flat_map(|s| &s.cites)
+        .any(|c| c.status.is_some_and(Status::needs_caution));
     html! {
         <details class="figure">
             <summary>
@@ -285,7 +327,12 @@ pub fn error_box(lang: Lang, err: &yibao::Error, shown_fields: &[&str]) -> Html 
                 { missing.iter().map(|m| tx(lang, &m.label)).collect::<Vec<_>>().join("、") }</p>
         },
         yibao::Error::Input { errors } => {
-            let other: Vec<_> = errors.iter().filter(|e| !shown_fields.contains(&e.field.as_str()) && !e.field.starts_with("set:")).collect();
+            let other: Vec<_> = errors
+                .iter()
+                .filter(|e| {
+                    !shown_fields.contains(&e.field.as_str()) && !e.field.starts_with("set:")
+                })
+                .collect();
             html! { <>{ for other.iter().map(|e| html! { <p class="error general" role="status">{ format!("{}: {}", e.field, tx(lang, &e.message)) }</p> }) }</> }
         }
         yibao::Error::Rules { issues } => html! {
@@ -296,7 +343,12 @@ pub fn error_box(lang: Lang, err: &yibao::Error, shown_fields: &[&str]) -> Html 
 
 /// The parameter ids to offer as inputs for a city: those missing now, those the result
 /// went without, and those already supplied (so they stay editable).
-pub fn offered_ids(ctx: &State, city: &str, err: Option<&yibao::Error>, ex: Option<&Explanation>) -> Vec<String> {
+pub fn offered_ids(
+    ctx: &State,
+    city: &str,
+    err: Option<&yibao::Error>,
+    ex: Option<&Explanation>,
+) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     let mut add = |id: &str| {
         if !ids.iter().any(|x| x == id) {
@@ -307,7 +359,12 @@ pub fn offered_ids(ctx: &State, city: &str, err: Option<&yibao::Error>, ex: Opti
         missing.iter().for_each(|m| add(&m.id));
     }
     if let Some(ex) = ex {
-        ex.not_known.iter().filter(|n| yibao::params::find(&n.param).is_some_and(|d| d.scope == yibao::params::Scope::City)).for_each(|n| add(&n.param));
+        ex.not_known
+            .iter()
+            .filter(|n| {
+                yibao::params::find(&n.param).is_some_and(|d| d.scope == yibao::params::Scope::City)
+            })
+            .for_each(|n| add(&n.param));
         ex.user_supplied.iter().for_each(|u| add(u));
     }
     if let Some(m) = ctx.overrides.get(city) {

@@ -3,13 +3,17 @@
 
 use yew::prelude::*;
 
-
 use crate::charts;
 use crate::model::{self, field_errors};
 use crate::state::State;
-use crate::ui::{error_box, offered_ids, steps_for, tr, tx, Check, Field, Figure, FigureInputs, Notes, Select};
+use crate::ui::{
+    error_box, offered_ids, steps_for, tr, tx, Check, Field, Figure, FigureInputs, Notes, Select,
+};
 
-fn err_of<'a>(errors: &'a std::collections::BTreeMap<String, yibao::Text>, name: &str) -> Option<yibao::Text> {
+fn err_of<'a>(
+    errors: &'a std::collections::BTreeMap<String, yibao::Text>,
+    name: &str,
+) -> Option<yibao::Text> {
     errors.get(name).cloned()
 }
 
@@ -17,7 +21,12 @@ pub fn employee(s: &State) -> Html {
     let lang = s.lang;
     let res = yibao::contribution(&s.contribution_request(&s.city));
     let errors = res.as_ref().err().map(field_errors).unwrap_or_default();
-    let ids = offered_ids(s, &s.city, res.as_ref().err(), res.as_ref().ok().map(|r| &r.explanation));
+    let ids = offered_ids(
+        s,
+        &s.city,
+        res.as_ref().err(),
+        res.as_ref().ok().map(|r| &r.explanation),
+    );
     html! {
         <>
         <div class="inputs">
@@ -54,7 +63,12 @@ pub fn flexible(s: &State) -> Html {
     let lang = s.lang;
     let res = yibao::flexible(&s.flexible_request());
     let errors = res.as_ref().err().map(field_errors).unwrap_or_default();
-    let ids = offered_ids(s, &s.city, res.as_ref().err(), res.as_ref().ok().map(|r| &r.explanation));
+    let ids = offered_ids(
+        s,
+        &s.city,
+        res.as_ref().err(),
+        res.as_ref().ok().map(|r| &r.explanation),
+    );
     html! {
         <>
         <div class="inputs">
@@ -87,10 +101,18 @@ pub fn resident(s: &State) -> Html {
     let lang = s.lang;
     let res = yibao::resident(&s.resident_request());
     let errors = res.as_ref().err().map(field_errors).unwrap_or_default();
-    let ids = offered_ids(s, &s.city, res.as_ref().err(), res.as_ref().ok().map(|r| &r.explanation));
+    let ids = offered_ids(
+        s,
+        &s.city,
+        res.as_ref().err(),
+        res.as_ref().ok().map(|r| &r.explanation),
+    );
     let basis = |b: yibao::compute::resident::Basis| match b {
         yibao::compute::resident::Basis::City => ("个人缴费", "Individual premium"),
-        yibao::compute::resident::Basis::NationalMinimum => ("个人缴费（全国最低标准，非本市标准）", "Individual premium (national minimum, not the city's)"),
+        yibao::compute::resident::Basis::NationalMinimum => (
+            "个人缴费（全国最低标准，非本市标准）",
+            "Individual premium (national minimum, not the city's)",
+        ),
     };
     html! {
         <>
@@ -127,9 +149,17 @@ pub fn eligibility(s: &State) -> Html {
     let lang = s.lang;
     let res = yibao::eligibility(&s.eligibility_request());
     let errors = res.as_ref().err().map(field_errors).unwrap_or_default();
-    let ids = offered_ids(s, &s.city, res.as_ref().err(), res.as_ref().ok().map(|r| &r.explanation));
+    let ids = offered_ids(
+        s,
+        &s.city,
+        res.as_ref().err(),
+        res.as_ref().ok().map(|r| &r.explanation),
+    );
     let situation = s.field("situation").to_string();
-    let scenario = |label: (&'static str, &'static str), key: &'static str, sc: &yibao::compute::eligibility::Scenario, ex: &yibao::Explanation| {
+    let scenario = |label: (&'static str, &'static str),
+                    key: &'static str,
+                    sc: &yibao::compute::eligibility::Scenario,
+                    ex: &yibao::Explanation| {
         html! { <>
             <Figure label={label} value={format!("{}", sc.shortfall_months)} unit={(" 个月", " months")} steps={steps_for(ex, &["min_months", "counted_now", "counted_continue", &format!("{key}.shortfall")])} />
             if let Some(t) = &sc.topup { <Figure label={("一次性补缴", "One-off top-up")} value={t.amount.to_string()} unit={(" 元", " yuan")} steps={steps_for(ex, &[&format!("{key}.topup_base"), &format!("{key}.topup"), &format!("{key}.to_personal_account"), &format!("{key}.serious_illness")])} /> }
@@ -234,4 +264,3 @@ pub fn compare(s: &State) -> Html {
         </>
     }
 }
-

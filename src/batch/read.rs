@@ -1,0 +1,241 @@
+//! Reading payroll files: CSV in UTF-8 (with or without BOM) or GBK/GB18030 as Excel saves
+//! it in China, or .xlsx. In memory for the web; streaming for the CLI's CSV.
+
+use std::io::{self, Read};
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::text;
+
+/// What the file turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    CsvUtf8,
+    CsvUtf8Bom,
+    CsvGb18030,
+    Xlsx,
+}
+
+fn empty() -> Error {
+    Error::field(
+        "file",
+        "empty_file",
+        text!("文件是空的", "the file is empty"),
+    )
+}
+
+fn is_xlsx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Which text encoding a CSV's first bytes show: a UTF-8 BOM, valid UTF-8 (a character
+/// cut at the end of the sample is fine), else GB18030 (a superset of GBK).
+fn sniff(sample: &[u8]) -> Format {
+    if sample.starts_with(b"\xEF\xBB\xBF") {
+        return Format::CsvUtf8Bom;
+    }
+    match std::str::from_utf8(sample) {
+        Ok(_) => Format::CsvUtf8,
+        Err(e) if e.error_len().is_none() => Format::CsvUtf8,
+        Err(_) => Format::CsvGb18030,
+    }
+}
+
+/// Decodes a whole CSV file to text.
+pub fn decode(bytes: &[u8]) -> Result<(String, Format), Error> {
+    if bytes.is_empty() {
+        return Err(empty());
+    }
+    let format = sniff(bytes);
+    let text = match format {
+        Format::CsvUtf8Bom => String::from_utf8_lossy(&bytes[3..]).into_owned(),
+        Format::CsvUtf8 => String::from_utf8_lossy(bytes).into_owned(),
+        _ => {
+            let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+            if had_errors {
+                return Err(Error::field(
+                    "file",
+                    "bad_encoding",
+                    text!(
+                        "文件既不是 UTF-8 也不是 GBK 编码",
+                        "the file is neither UTF-8 nor GBK text"
+                    ),
+                ));
+            }
+            text.into_owned()
+        }
+    };
+    Ok((text, format))
+}
+
+fn csv_reader<R: Read>(r: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(r)
+}
+
+fn record_cells(rec: &csv::StringRecord) -> Vec<String> {
+    rec.iter().map(str::to_string).collect()
+}
+
+/// Reads a whole file (CSV or .xlsx) into rows of cells, the header row first. A row the
+/// CSV reader cannot read becomes a row with no cells, so it fails on its own.
+pub fn read_records(bytes: &[u8]) -> Result<(Format, Vec<Vec<String>>), Error> {
+    if bytes.is_empty() {
+        return Err(empty());
+    }
+    if is_xlsx(bytes) {
+        return read_xlsx(bytes).map(|rows| (Format::Xlsx, rows));
+    }
+    let (text, format) = decode(bytes)?;
+    let rows: Vec<Vec<String>> = csv_reader(text.as_bytes())
+        .records()
+        .map(|r| r.map(|r| record_cells(&r)).unwrap_or_default())
+        .collect();
+    if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+        return Err(empty());
+    }
+    Ok((format, rows))
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Error> {
+    use calamine::{Data, Reader, Xlsx};
+    let bad = |e: String| {
+        Error::field(
+            "file",
+            "bad_xlsx",
+            text!(
+                "无法读取 .xlsx 文件：{e}",
+                "cannot read the .xlsx file: {e}"
+            ),
+        )
+    };
+    let mut book: Xlsx<_> = Xlsx::new(io::Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| bad("no worksheet".into()))?
+        .map_err(|e| bad(e.to_string()))?;
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    Data::String(s) => s.clone(),
+                    // Excel keeps numbers as doubles; the shortest text that reads back as
+                    // the same double is what the person typed (5000.5, 3333.33).
+                    Data::Float(f) => format!("{f}"),
+                    Data::Int(i) => i.to_string(),
+                    Data::Bool(b) => b.to_string(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+        return Err(empty());
+    }
+    Ok(rows)
+}
+
+/// A reader that turns GB18030 bytes into UTF-8 as they stream.
+struct Gb18030Reader<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    input: Vec<u8>,
+    start: usize,
+    end: usize,
+    done: bool,
+}
+
+impl<R: Read> Read for Gb18030Reader<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        loop {
+            if self.start == self.end && !self.done {
+                self.start = 0;
+                self.end = self.inner.read(&mut self.input)?;
+                self.done = self.end == 0;
+            }
+            if out.len() < 4 {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "buffer too small",
+                ));
+            }
+            let (result, read, written, _) =
+                self.decoder
+                    .decode_to_utf8(&self.input[self.start..self.end], out, self.done);
+            self.start += read;
+            if written > 0 || (self.done && matches!(result, encoding_rs::CoderResult::InputEmpty))
+            {
+                return Ok(written);
+            }
+        }
+    }
+}
+
+/// A CSV file read row by row (for the CLI), whatever its encoding; memory stays flat.
+pub struct StreamingCsv {
+    pub format: Format,
+    records: csv::StringRecordsIntoIter<Box<dyn Read>>,
+}
+
+impl StreamingCsv {
+    pub fn open(mut file: Box<dyn Read>) -> Result<StreamingCsv, Error> {
+        let mut sample = vec![0u8; 64 * 1024];
+        let mut filled = 0;
+        while filled < sample.len() {
+            let n = file.read(&mut sample[filled..]).map_err(|e| {
+                Error::field(
+                    "file",
+                    "unreadable",
+                    text!("无法读取文件：{e}", "cannot read the file: {e}"),
+                )
+            })?;
+            if n == 0 {
+                break;
+            }
+            filled += n;
+        }
+        sample.truncate(filled);
+        if sample.is_empty() {
+            return Err(empty());
+        }
+        let format = sniff(&sample);
+        let skip = if format == Format::CsvUtf8Bom { 3 } else { 0 };
+        let joined: Box<dyn Read> = Box::new(io::Cursor::new(sample).chain(file));
+        let mut joined = joined;
+        if skip > 0 {
+            let mut bom = [0u8; 3];
+            joined.read_exact(&mut bom).map_err(|_| empty())?;
+        }
+        let reader: Box<dyn Read> = match format {
+            Format::CsvGb18030 => Box::new(Gb18030Reader {
+                inner: joined,
+                decoder: encoding_rs::GB18030.new_decoder_without_bom_handling(),
+                input: vec![0u8; 64 * 1024],
+                start: 0,
+                end: 0,
+                done: false,
+            }),
+            _ => joined,
+        };
+        Ok(StreamingCsv {
+            format,
+            records: csv_reader(reader).into_records(),
+        })
+    }
+}
+
+impl Iterator for StreamingCsv {
+    /// The row's cells; an unreadable row (bad UTF-8) gives no cells, so it fails alone.
+    type Item = Vec<String>;
+    fn next(&mut self) -> Option<Vec<String>> {
+        self.records
+            .next()
+            .map(|r| r.map(|r| record_cells(&r)).unwrap_or_default())
+    }
+}

@@ -23,9 +23,9 @@ if [ ! -x www/node_modules/.bin/wasm-opt ] || [ www/package-lock.json -nt www/no
   (cd www && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# Debian's Chromium and ChromeDriver, for the browser tests.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  echo "== installing chromium and chromium-driver"
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; fi
+# Debian's Chromium and ChromeDriver for the browser tests; GNU time for the benchmarks.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -x /usr/bin/time ]; then
+  echo "== installing chromium, chromium-driver and time"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver time >/dev/null
 fi

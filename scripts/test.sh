@@ -12,16 +12,18 @@ echo "== rules core: rules check, unit, golden, property and CLI tests"
 cargo run --quiet -- rules check
 cargo test --quiet 2>&1 | tee -a "$log"
 
-echo "== web app and JS API build, with the first-load size report (budget 200 KB gzip)"
+echo "== web app, JS API and batch page build, with the first-load size report (budget 200 KB gzip)"
 ./scripts/build-web.sh
+cargo build --quiet --release --bin yibao
 
 echo "== JS API in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown -p yibao-js 2>&1 | tee -a "$log"
 
 echo "== the web app in headless Chromium (Playwright)"
-(cd www && node --test --test-reporter=tap tests/) 2>&1 | tee -a "$log" | grep -E '^(not )?ok |^# (tests|pass|fail)'
+(cd www && YIBAO_BIN=../target/release/yibao node --test --test-reporter=tap tests/) 2>&1 | tee -a "$log" | grep -E '^(not )?ok |^# (tests|pass|fail)'
 
 echo "== benchmarks (figures, not assertions)"
+YIBAO_BIN=target/release/yibao ./scripts/bench-native.sh
 node www/bench/browser.mjs
 
 # One closing line for the whole run.

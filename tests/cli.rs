@@ -284,3 +284,90 @@ fn rules_check_dir_reports_file_key_reason() {
     assert!(stderr(&o).contains("jining.toml [param.\"employee.rate.employer.other\"[0].value]: invalid value: a rate must be between 0 and 1"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn payroll(name: &str) -> String {
+    format!("{}/tests/payroll/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn batch_writes_bom_csv_with_every_row_and_a_summary() {
+    let o = yibao(&[
+        "batch",
+        &payroll("broken.csv"),
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The expected output was checked by hand against tests/batch.rs (406.00 = 5000 × 8% + 6;
+    // 326.00 = 4000 × 8% + 6) and each failed row's column and reason.
+    let expected = std::fs::read_to_string(payroll("broken.expected.csv")).unwrap();
+    assert_eq!(stdout(&o), expected);
+    assert!(stdout(&o).starts_with('\u{feff}'));
+    let summary = stderr(&o);
+    assert!(
+        summary.contains("月工资 (2)"),
+        "the mapping is shown: {summary}"
+    );
+    assert!(summary.contains("出错行 7"), "{summary}");
+}
+
+#[test]
+fn batch_gbk_and_xlsx_out() {
+    let out = std::env::temp_dir().join(format!("yibao-out-{}.xlsx", std::process::id()));
+    let o = yibao(&[
+        "batch",
+        &payroll("gbk.csv"),
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--out",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (_, rows) = yibao::batch::read_records(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(rows[0].1[0], "row");
+    assert_eq!(
+        (rows[1].1[1].as_str(), rows[1].1[6].as_str()),
+        ("A001", "406")
+    );
+    std::fs::remove_file(out).unwrap();
+}
+
+#[test]
+fn batch_file_errors_exit_2() {
+    for (file, reason) in [("noheader.csv", "header row"), ("empty.csv", "empty")] {
+        let o = yibao(&[
+            "batch",
+            &payroll(file),
+            "--city",
+            "jining",
+            "--month",
+            "2024-03",
+            "--lang",
+            "en",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        assert!(stderr(&o).contains(reason), "{file}: {}", stderr(&o));
+    }
+    let o = yibao(&[
+        "batch",
+        &payroll("bom.csv"),
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("employer-kind column"),
+        "{}",
+        stderr(&o)
+    );
+}

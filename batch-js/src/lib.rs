@@ -34,7 +34,7 @@ struct JsOptions {
 #[wasm_bindgen]
 pub struct PayrollBatch {
     format: Format,
-    rows: Vec<Vec<String>>,
+    rows: Vec<batch::Record>,
     next: usize,
     run: Batch,
     results: Vec<RowResult>,
@@ -81,7 +81,7 @@ impl PayrollBatch {
         let header = if rows.is_empty() {
             Vec::new()
         } else {
-            rows.remove(0)
+            rows.remove(0).1
         };
         let mapping = Mapping::from_header(&header).map_err(|e| to_js(&e))?;
         let employer = match o.employer.filter(|e| !e.is_empty()) {
@@ -123,11 +123,11 @@ impl PayrollBatch {
     pub fn step(&mut self, n: usize) -> JsValue {
         let end = (self.next + n).min(self.rows.len());
         for i in self.next..end {
-            let cells = std::mem::take(&mut self.rows[i]);
-            if cells.iter().all(|c| c.trim().is_empty()) {
+            let (line, cells) = std::mem::take(&mut self.rows[i]);
+            if cells.iter().all(|c| c.trim().is_empty()) && !cells.is_empty() {
                 continue;
             }
-            let r = self.run.row(i + 2, &cells);
+            let r = self.run.row(line, &cells);
             self.results.push(r);
         }
         self.next = end;

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use output::{csv_header, csv_row, xlsx, CSV_BOM};
-pub use read::{decode, read_records, Format, StreamingCsv};
+pub use read::{decode, read_records, Format, Record, StreamingCsv};
 
 use crate::compute::contribution::{plan, Amounts, EmployerKind, Plan};
 use crate::context::Overrides;

@@ -70,20 +70,92 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Format), Error> {
     Ok((text, format))
 }
 
-fn csv_reader<R: Read>(r: R) -> csv::Reader<R> {
+/// The CSV reader skips blank lines without counting them, which would put every later
+/// row number off; a space on each blank line makes it a (blank, skipped) row that counts.
+pub struct MarkBlankLines<R> {
+    inner: R,
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+    at_line_start: bool,
+}
+
+impl<R: Read> Read for MarkBlankLines<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if out.len() < 2 {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "buffer too small",
+            ));
+        }
+        if self.start == self.end {
+            self.start = 0;
+            self.end = self.inner.read(&mut self.buf)?;
+        }
+        let mut n = 0;
+        // Leave room for an inserted space before each byte.
+        while self.start < self.end && n + 2 <= out.len() {
+            let b = self.buf[self.start];
+            if self.at_line_start && (b == b'\n' || b == b'\r') {
+                out[n] = b' ';
+                n += 1;
+            }
+            out[n] = b;
+            n += 1;
+            self.start += 1;
+            self.at_line_start = b == b'\n';
+        }
+        Ok(n)
+    }
+}
+
+fn csv_reader<R: Read>(r: R) -> csv::Reader<MarkBlankLines<R>> {
+    let marked = MarkBlankLines {
+        inner: r,
+        buf: vec![0; 64 * 1024],
+        start: 0,
+        end: 0,
+        at_line_start: true,
+    };
     csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(r)
+        .from_reader(marked)
 }
 
-fn record_cells(rec: &csv::StringRecord) -> Vec<String> {
-    rec.iter().map(str::to_string).collect()
+/// A row of the file: its line number (the first line being 1) and its cells.
+pub type Record = (usize, Vec<String>);
+
+/// Line numbers as a person sees them in an editor. Every line is a record (blank ones are
+/// marked, see [`MarkBlankLines`]), so the next record starts one line after this one,
+/// plus the line breaks inside its quoted cells. (The CSV reader's own line count is off
+/// for CRLF files, the way Excel saves them.)
+#[derive(Default)]
+struct Lines {
+    next: usize,
 }
 
-/// Reads a whole file (CSV or .xlsx) into rows of cells, the header row first. A row the
-/// CSV reader cannot read becomes a row with no cells, so it fails on its own.
-pub fn read_records(bytes: &[u8]) -> Result<(Format, Vec<Vec<String>>), Error> {
+impl Lines {
+    fn record(&mut self, rec: Result<csv::StringRecord, csv::Error>) -> Record {
+        let line = self.next + 1;
+        match rec {
+            Ok(r) => {
+                let inner: usize = r.iter().map(|c| c.matches('\n').count()).sum();
+                self.next = line + inner;
+                (line, r.iter().map(str::to_string).collect())
+            }
+            // An unreadable row gives no cells, so it fails on its own.
+            Err(_) => {
+                self.next = line;
+                (line, Vec::new())
+            }
+        }
+    }
+}
+
+/// Reads a whole file (CSV or .xlsx) into rows with their line numbers, the header first.
+/// Blank lines are skipped; a row the CSV reader cannot read has no cells and fails alone.
+pub fn read_records(bytes: &[u8]) -> Result<(Format, Vec<Record>), Error> {
     if bytes.is_empty() {
         return Err(empty());
     }
@@ -91,17 +163,21 @@ pub fn read_records(bytes: &[u8]) -> Result<(Format, Vec<Vec<String>>), Error> {
         return read_xlsx(bytes).map(|rows| (Format::Xlsx, rows));
     }
     let (text, format) = decode(bytes)?;
-    let rows: Vec<Vec<String>> = csv_reader(text.as_bytes())
+    let mut lines = Lines::default();
+    let rows: Vec<Record> = csv_reader(text.as_bytes())
         .records()
-        .map(|r| r.map(|r| record_cells(&r)).unwrap_or_default())
+        .map(|r| lines.record(r))
         .collect();
-    if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+    if rows
+        .iter()
+        .all(|(_, r)| r.iter().all(|c| c.trim().is_empty()))
+    {
         return Err(empty());
     }
     Ok((format, rows))
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Error> {
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<Record>, Error> {
     use calamine::{Data, Reader, Xlsx};
     let bad = |e: String| {
         Error::field(
@@ -118,10 +194,13 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Error> {
         .worksheet_range_at(0)
         .ok_or_else(|| bad("no worksheet".into()))?
         .map_err(|e| bad(e.to_string()))?;
-    let rows: Vec<Vec<String>> = range
+    let first = range.start().map_or(0, |(row, _)| row as usize);
+    let rows: Vec<Record> = range
         .rows()
-        .map(|row| {
-            row.iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let cells = row
+                .iter()
                 .map(|c| match c {
                     Data::Empty => String::new(),
                     Data::String(s) => s.clone(),
@@ -132,10 +211,14 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Error> {
                     Data::Bool(b) => b.to_string(),
                     other => other.to_string(),
                 })
-                .collect()
+                .collect();
+            (first + i + 1, cells)
         })
         .collect();
-    if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+    if rows
+        .iter()
+        .all(|(_, r)| r.iter().all(|c| c.trim().is_empty()))
+    {
         return Err(empty());
     }
     Ok(rows)
@@ -180,7 +263,8 @@ impl<R: Read> Read for Gb18030Reader<R> {
 /// A CSV file read row by row (for the CLI), whatever its encoding; memory stays flat.
 pub struct StreamingCsv {
     pub format: Format,
-    records: csv::StringRecordsIntoIter<Box<dyn Read>>,
+    records: csv::StringRecordsIntoIter<MarkBlankLines<Box<dyn Read>>>,
+    lines: Lines,
 }
 
 impl StreamingCsv {
@@ -226,16 +310,16 @@ impl StreamingCsv {
         Ok(StreamingCsv {
             format,
             records: csv_reader(reader).into_records(),
+            lines: Lines::default(),
         })
     }
 }
 
 impl Iterator for StreamingCsv {
-    /// The row's cells; an unreadable row (bad UTF-8) gives no cells, so it fails alone.
-    type Item = Vec<String>;
-    fn next(&mut self) -> Option<Vec<String>> {
-        self.records
-            .next()
-            .map(|r| r.map(|r| record_cells(&r)).unwrap_or_default())
+    /// The row's line number and cells; an unreadable row gives no cells, so it fails alone.
+    type Item = Record;
+    fn next(&mut self) -> Option<Record> {
+        let rec = self.records.next()?;
+        Some(self.lines.record(rec))
     }
 }

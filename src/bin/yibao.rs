@@ -648,7 +648,7 @@ fn batch(a: &BatchArgs, overrides: Overrides, lang: Lang, as_json: bool) -> Resu
     let mut magic = [0u8; 4];
     let n = file.read(&mut magic).map_err(unreadable)?;
     let file = std::fs::File::open(&a.file).map_err(unreadable)?;
-    let (format, mut rows): (batch::Format, Box<dyn Iterator<Item = Vec<String>>>) =
+    let (format, mut rows): (batch::Format, Box<dyn Iterator<Item = batch::Record>>) =
         if n == 4 && &magic == b"PK\x03\x04" {
             let mut bytes = Vec::new();
             std::io::BufReader::new(file)
@@ -663,7 +663,7 @@ fn batch(a: &BatchArgs, overrides: Overrides, lang: Lang, as_json: bool) -> Resu
             )))?;
             (csv.format, Box::new(csv))
         };
-    let header = rows.next().ok_or_else(|| {
+    let (_, header) = rows.next().ok_or_else(|| {
         Error::field(
             "file",
             "empty_file",
@@ -739,11 +739,11 @@ fn batch(a: &BatchArgs, overrides: Overrides, lang: Lang, as_json: bool) -> Resu
     };
     let mut kept = Vec::new();
     if to_xlsx {
-        for (i, cells) in rows.enumerate() {
-            if cells.iter().all(|c| c.trim().is_empty()) {
+        for (line, cells) in rows {
+            if cells.iter().all(|c| c.trim().is_empty()) && !cells.is_empty() {
                 continue;
             }
-            kept.push(run.row(i + 2, &cells));
+            kept.push(run.row(line, &cells));
         }
         let bytes = batch::xlsx(&kept, &run.totals, lang)
             .map_err(|e| Error::field("out", "unwritable", Text::new(e.clone(), e)))?;
@@ -762,11 +762,11 @@ fn batch(a: &BatchArgs, overrides: Overrides, lang: Lang, as_json: bool) -> Resu
             .map_err(write_err)?;
         out.write_all(batch::csv_header(lang).as_bytes())
             .map_err(write_err)?;
-        for (i, cells) in rows.enumerate() {
-            if cells.iter().all(|c| c.trim().is_empty()) {
+        for (line, cells) in rows {
+            if cells.iter().all(|c| c.trim().is_empty()) && !cells.is_empty() {
                 continue;
             }
-            let r = run.row(i + 2, &cells);
+            let r = run.row(line, &cells);
             out.write_all(batch::csv_row(&r, lang).as_bytes())
                 .map_err(write_err)?;
         }

@@ -10,8 +10,8 @@ use crate::ui::{
     error_box, offered_ids, steps_for, tr, tx, Check, Field, Figure, FigureInputs, Notes, Select,
 };
 
-fn err_of<'a>(
-    errors: &'a std::collections::BTreeMap<String, yibao::Text>,
+fn err_of(
+    errors: &std::collections::BTreeMap<String, yibao::Text>,
     name: &str,
 ) -> Option<yibao::Text> {
     errors.get(name).cloned()

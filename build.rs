@@ -19,6 +19,10 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
+    // The rules version is a hash of every file's full records, whatever this build keeps,
+    // so a share link made by any build names the same rules.
+    let fund = env::var_os("CARGO_FEATURE_FUND").is_some();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut out = String::from("pub static FILES: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -30,9 +34,26 @@ fn main() {
             .unwrap_or_else(|e| panic!("rules/{name}: cannot be read: {e}"));
         let records = convert::toml_to_records(&text)
             .unwrap_or_else(|e| panic!("rules/{name} is not valid TOML: {e}"));
+        for b in name.bytes().chain(records.bytes()) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        // Without the fund feature, the fund's rules are left out of this build.
+        let records: String = if fund {
+            records
+        } else {
+            records
+                .lines()
+                .filter(|l| !l.starts_with("param\tfund."))
+                .map(|l| format!("{l}\n"))
+                .collect()
+        };
         out.push_str(&format!("    ({name:?}, {records:?}),\n"));
     }
     out.push_str("];\n");
+    out.push_str(&format!(
+        "pub const VERSION: &str = \"{:08x}\";\n",
+        hash >> 32
+    ));
     fs::write(
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules_embedded.rs"),
         out,

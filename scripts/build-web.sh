@@ -5,7 +5,10 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
 echo "== building the web app, the JS API and the batch page (wasm32, release)"
-cargo build --quiet --release --target wasm32-unknown-unknown -p yibao-web -p yibao-js -p yibao-batch-js
+# Separate builds: cargo unifies the features of packages built together, and the
+# calculator must not carry the batch and fund features into its first load.
+cargo build --quiet --release --target wasm32-unknown-unknown -p yibao-web
+cargo build --quiet --release --target wasm32-unknown-unknown -p yibao-js -p yibao-batch-js
 rm -rf dist && mkdir -p dist
 out=target/wasm32-unknown-unknown/release
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_web "$out/yibao-web.wasm"

@@ -31,6 +31,8 @@ pub use compute::contribution::{
 };
 pub use compute::eligibility::{eligibility, EligibilityRequest, EligibilityResult, Situation};
 pub use compute::flexible::{flexible, FlexibleRequest, FlexibleResult};
+#[cfg(feature = "fund")]
+pub use compute::fund::{fund, FundRequest, FundResult};
 pub use compute::resident::{resident, ResidentRequest, ResidentResult};
 pub use compute::retirement::Category;
 pub use context::Overrides;

@@ -64,6 +64,9 @@ pub enum Scope {
     City,
     /// In `rules/national.toml`.
     National,
+    /// How a city's pooled fund is run: only in the files of cities whose document sets the
+    /// rule. Absent means the document sets no such rule (not that its figure is unknown).
+    Fund,
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -96,6 +99,12 @@ pub const TOPUP_SITUATIONS: &[&str] = &[
 pub const COUNTED_MONTHS: &[&str] = &["actual", "actual_and_deemed"];
 pub const SHORTFALL: &[&str] = &["one_off", "monthly_or_one_off"];
 pub const ROUNDINGS: &[&str] = &["half_up", "up"];
+pub const DEFICIT_METHODS: &[&str] = &[
+    "huanggang_waterfall",
+    "historical_then_shared",
+    "shared",
+    "surplus_then_policy",
+];
 
 macro_rules! p {
     ($id:literal, $scope:ident, $unit:expr, $lz:literal, $le:literal, $hz:literal, $he:literal) => {
@@ -209,6 +218,42 @@ pub const CATALOGUE: &[ParamDef] = &[
     p!("rounding.minimum", National, Unit::Choice(ROUNDINGS), "下限类金额取整办法", "how minima (不低于) are rounded", "", ""),
 ];
 
+/// The pooled fund's parameters (only in builds with the `fund` feature: the calculator's
+/// web build leaves them out to keep its first load small).
+#[cfg(feature = "fund")]
+pub const FUND_CATALOGUE: &[ParamDef] = &[
+    // 基金管理 the pooled fund (only where the city's document sets it)
+    p!("fund.reserve.adjustment_rate", Fund, Unit::Rate, "风险调剂金提取比例", "risk adjustment fund draw rate",
+       "按上年度基金收入提取风险调剂金的比例", "share of prior-year fund revenue drawn into the risk adjustment fund"),
+    p!("fund.reserve.pooling_rate", Fund, Unit::Rate, "统筹调节金提取比例", "pooling adjustment fund draw rate",
+       "按上年度基金收入提取统筹调节金的比例", "share of prior-year fund revenue drawn into the pooling adjustment fund"),
+    p!("fund.reserve.cap_share", Fund, Unit::Rate, "风险储备金停止提取的上限（占上年总收入）", "reserve cap (share of prior-year total revenue)",
+       "风险储备金累计余额达到上年度基金总收入的此比例时不再提取", "drawing stops once the reserve reaches this share of prior-year total revenue"),
+    p!("fund.warning.surplus_rate", Fund, Unit::Rate, "当年结余率预警线", "warning line: current-year surplus rate",
+       "统筹基金当年结余率低于此值时预警", "a warning when the pooled fund's current-year surplus rate is below this"),
+    p!("fund.warning.months", Fund, Unit::Months, "累计结余可支付月数预警线", "warning line: months of payments",
+       "累计结余低于此月数的待遇支付时预警", "a warning when the accumulated surplus covers fewer months of benefit payments"),
+    p!("fund.deficit.method", Fund, Unit::Choice(DEFICIT_METHODS), "县级缺口的弥补办法", "how a county deficit is met",
+       "huanggang_waterfall / historical_then_shared / shared / surplus_then_policy", "huanggang_waterfall / historical_then_shared / shared / surplus_then_policy"),
+    p!("fund.deficit.county_government_share", Fund, Unit::Rate, "县政府分担比例（与统筹调节金）", "county government's share (with the pooling fund)",
+       "县政府与统筹调节金分担缺口时县政府的比例", "the county government's share when it and the pooling fund split a deficit"),
+    p!("fund.deficit.city_share", Fund, Unit::Rate, "市级基金分担县级缺口的比例", "city fund's share of a county deficit",
+       "市级基金与县级政府分担缺口时市级基金承担的比例（另行确定的分担办法）", "the city fund's share when it and the county government split a deficit (set in a separate measure)"),
+    p!("fund.historical.collected_share", Fund, Unit::Rate, "统筹前结余（首批）归集比例", "pre-pooling balance collected (first part)",
+       "统筹前历史结余首批上解市级的比例", "the share of the pre-pooling balance collected by the city first"),
+    p!("fund.historical.first_due", Fund, Unit::Month, "首批归集截止月份", "first collection due",
+       "首批归集的截止月份", "the month the first part is due"),
+    p!("fund.historical.second_due", Fund, Unit::Month, "余下部分归集截止月份", "remainder due",
+       "余下部分上解的截止月份", "the month the remainder is due"),
+    p!("fund.historical.kept_months", Fund, Unit::Months, "县级预留支付月数", "months of payments kept at county",
+       "归集时县级预留的支付额度（月数）", "months of payments a county keeps when the balance is collected"),
+    p!("fund.surplus.kept_by_county", Fund, Unit::Flag, "县级当年结余留存县级", "county surplus kept by the county",
+       "县级当年结余不再上划、结转下一年度", "a county's yearly surplus stays with it for the next year"),
+];
+
+#[cfg(not(feature = "fund"))]
+pub const FUND_CATALOGUE: &[ParamDef] = &[];
+
 pub fn find(id: &str) -> Option<&'static ParamDef> {
-    CATALOGUE.iter().find(|p| p.id == id)
+    CATALOGUE.iter().chain(FUND_CATALOGUE).find(|p| p.id == id)
 }

@@ -371,3 +371,68 @@ fn batch_file_errors_exit_2() {
         stderr(&o)
     );
 }
+
+#[test]
+fn fund_reads_csv_and_json_and_writes_the_table() {
+    let csv = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fund/huanggang.csv");
+    let out = std::env::temp_dir().join(format!("yibao-fund-{}.csv", std::process::id()));
+    let o = yibao(&[
+        "fund",
+        csv,
+        "--city",
+        "huanggang",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // 2025 A: 1,266,000 deficit = 50,000 + 42,000 + 939,200 + 124,000 + 110,800 (tests/golden/fund.toml).
+    assert!(
+        stdout(&o).contains("县政府（8:2 中的 8） 939200.00"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("第十八条"), "cites the article");
+    let table = std::fs::read_to_string(&out).unwrap();
+    assert!(table.contains("2025,A,1100000.00,2300000.00,66000.00,-1266000.00,50000.00,42000.00,939200.00,124000.00,110800.00"), "{table}");
+    std::fs::remove_file(&out).unwrap();
+    let json = std::env::temp_dir().join(format!("yibao-fund-{}.json", std::process::id()));
+    std::fs::write(&json, r#"{"rows":[{"year":"2020","county":"Y","revenue":"100000","expenditure":"200000","opening_balance":"80000"}]}"#).unwrap();
+    let o = yibao(&[
+        "fund",
+        json.to_str().unwrap(),
+        "--city",
+        "yancheng",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["years"][0]["counties"][0]["policy_adjustment"],
+        "20000.00"
+    );
+    std::fs::remove_file(&json).unwrap();
+}
+
+#[test]
+fn fund_bad_input_exits_2_naming_row_and_field() {
+    let bad = std::env::temp_dir().join(format!("yibao-fund-bad-{}.csv", std::process::id()));
+    std::fs::write(
+        &bad,
+        "year,county,revenue,expenditure\n2025,A,1,1\n2024,A,1,1\n2025,B,-1,1\n",
+    )
+    .unwrap();
+    let o = yibao(&[
+        "fund",
+        bad.to_str().unwrap(),
+        "--city",
+        "huanggang",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("row 4: revenue: must not be negative"),
+        "{err}"
+    );
+    std::fs::remove_file(&bad).unwrap();
+}

@@ -50,6 +50,7 @@ fn run(kind: &str, input: toml::Value) -> Result<Value, Result<yibao::Error, Str
         "flexible" => go!(yibao::FlexibleRequest, yibao::flexible),
         "resident" => go!(yibao::ResidentRequest, yibao::resident),
         "eligibility" => go!(yibao::EligibilityRequest, yibao::eligibility),
+        "fund" => go!(yibao::FundRequest, yibao::fund),
         other => Err(Err(format!("unknown kind {other}"))),
     }
 }

@@ -26,6 +26,10 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
+fn request_of<T: DeserializeOwned>(input: JsValue) -> Result<T, JsValue> {
+    request(input)
+}
+
 fn request<T: DeserializeOwned>(input: JsValue) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(input).map_err(|e| {
         let msg = e.to_string();
@@ -71,6 +75,34 @@ pub fn resident(request: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn eligibility(request: JsValue) -> Result<JsValue, JsValue> {
     run(request, yibao::eligibility)
+}
+
+/// 市级统筹基金: `{city, rows: [{year, county, revenue, expenditure, opening_balance?,
+/// prior_revenue?}], overrides?}` → the year-by-year reserve, deficits, who covered them and
+/// the warning lines.
+#[wasm_bindgen]
+pub fn fund(request: JsValue) -> Result<JsValue, JsValue> {
+    run(request, yibao::fund)
+}
+
+/// Reads fund figures written as CSV (a header row of year, county, revenue, expenditure
+/// and optionally opening_balance, prior_revenue; Chinese names too) into `rows` for `fund`.
+#[wasm_bindgen(js_name = fundRowsFromCsv)]
+pub fn fund_rows_from_csv(text: &str) -> Result<JsValue, JsValue> {
+    yibao::compute::fund::rows_from_csv(text)
+        .map(|r| to_js(&r))
+        .map_err(|e| to_js(&e))
+}
+
+/// The fund's year-by-year table as CSV with a UTF-8 BOM (`lang`: "zh" or "en").
+#[wasm_bindgen(js_name = fundTableCsv)]
+pub fn fund_table_csv(request: JsValue, lang: &str) -> Result<String, JsValue> {
+    let req: yibao::FundRequest = request_of(request)?;
+    let r = yibao::fund(&req).map_err(|e| to_js(&e))?;
+    Ok(yibao::compute::fund::to_csv(
+        &r,
+        lang.parse().unwrap_or(yibao::Lang::Zh),
+    ))
 }
 
 /// The cities on file: `[{id, name, province, pooling_from, pooling_to?, excluded_areas, document, summary}]`.

@@ -46,6 +46,8 @@ enum Command {
     Eligibility(EligibilityArgs),
     /// Payroll batch: every row of a CSV (UTF-8 or GBK) or .xlsx file, as CSV (or .xlsx).
     Batch(BatchArgs),
+    /// The pooled fund, year by year: reserve, deficits and who covers them, warning lines.
+    Fund(FundArgs),
     /// The rules: list the cities, show a city's figures, check rule files.
     Rules {
         #[command(subcommand)]
@@ -152,6 +154,18 @@ struct BatchArgs {
     #[arg(long)]
     employer: Option<String>,
     /// Write here instead of stdout; a name ending in .xlsx writes an Excel workbook
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+}
+
+#[derive(Args)]
+struct FundArgs {
+    /// The figures: CSV with a header (year, county, revenue, expenditure[, opening_balance,
+    /// prior_revenue]) or JSON ({"rows": [...]} or a list of rows)
+    file: std::path::PathBuf,
+    #[arg(long)]
+    city: String,
+    /// Also write the year-by-year table as CSV (UTF-8 with BOM)
     #[arg(long)]
     out: Option<std::path::PathBuf>,
 }
@@ -423,6 +437,7 @@ fn run(cli: &Cli) -> Result<String, Error> {
         }
         Command::Rules { command } => rules_command(command, cli.json, lang),
         Command::Batch(a) => batch(a, set, lang, cli.json),
+        Command::Fund(a) => fund(a, set, lang, cli.json),
     }
 }
 
@@ -839,4 +854,152 @@ fn batch(a: &BatchArgs, overrides: Overrides, lang: Lang, as_json: bool) -> Resu
         }
     }
     Ok(String::new())
+}
+
+/// `yibao fund`: the pooled fund year by year, from a CSV or JSON file of the figures.
+fn fund(a: &FundArgs, overrides: Overrides, lang: Lang, as_json: bool) -> Result<String, Error> {
+    use yibao::compute::fund::{rows_from_csv, to_csv, FundRow};
+    let text = std::fs::read_to_string(&a.file).map_err(|e| {
+        Error::field(
+            "file",
+            "unreadable",
+            Text::new(
+                format!("无法读取文件：{e}"),
+                format!("cannot read the file: {e}"),
+            ),
+        )
+    })?;
+    let is_json = a
+        .file
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+        || text.trim_start().starts_with(['{', '[']);
+    let rows: Vec<FundRow> = if is_json {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Input {
+            Rows(Vec<FundRow>),
+            Wrapped { rows: Vec<FundRow> },
+        }
+        match serde_json::from_str::<Input>(&text) {
+            Ok(Input::Rows(r)) | Ok(Input::Wrapped { rows: r }) => r,
+            Err(e) => {
+                return Err(Error::field(
+                    "file",
+                    "malformed_json",
+                    Text::new(
+                        format!("JSON 格式不对：{e}"),
+                        format!("malformed JSON: {e}"),
+                    ),
+                ))
+            }
+        }
+    } else {
+        rows_from_csv(&text)?
+    };
+    let r = yibao::fund(&yibao::FundRequest {
+        city: Raw(a.city.clone()),
+        rows,
+        overrides,
+    })?;
+    if let Some(out) = &a.out {
+        std::fs::write(out, to_csv(&r, lang)).map_err(|e| {
+            Error::field(
+                "out",
+                "unwritable",
+                Text::new(format!("无法写入：{e}"), format!("cannot write: {e}")),
+            )
+        })?;
+    }
+    if as_json {
+        return Ok(json(&r));
+    }
+    let zh = lang == Lang::Zh;
+    let mut out = format!(
+        "{} · {}\n",
+        r.city_name.get(lang),
+        if zh {
+            "市级统筹基金"
+        } else {
+            "the pooled fund"
+        }
+    );
+    for rem in &r.remittances {
+        out += &format!(
+            "{} {}: {} ({} {})\n",
+            rem.county,
+            rem.label.get(lang),
+            rem.amount,
+            if zh { "截止" } else { "due" },
+            rem.due.map_or_else(|| "—".into(), |d| d.to_string())
+        );
+    }
+    for y in &r.years {
+        out += &format!(
+            "\n{} — {} {}, {} {}\n",
+            y.year,
+            if zh { "收入" } else { "revenue" },
+            y.revenue,
+            if zh { "支出" } else { "expenditure" },
+            y.expenditure
+        );
+        if let Some(res) = &y.reserve {
+            out += &format!(
+                "  {}: {} + {}{}; {} {} / {}\n",
+                if zh {
+                    "储备金提取（调剂金 + 调节金）"
+                } else {
+                    "reserve drawn (adjustment + pooling)"
+                },
+                res.drawn_adjustment,
+                res.drawn_pooling,
+                if res.capped {
+                    if zh {
+                        "（达到上限）"
+                    } else {
+                        " (capped)"
+                    }
+                } else {
+                    ""
+                },
+                if zh { "余额" } else { "balances" },
+                res.adjustment_balance,
+                res.pooling_balance
+            );
+        }
+        for c in &y.counties {
+            out += &format!(
+                "  {:<10} {:>14} {:>14} {:>12} {:>14}",
+                c.county, c.revenue, c.expenditure, c.reserve_levy, c.result
+            );
+            for cov in &c.covered_by {
+                out += &format!("  {} {}", cov.label.get(lang), cov.amount);
+            }
+            if let Some(p) = c.policy_adjustment {
+                out += &format!(
+                    "  {} {p}",
+                    if zh {
+                        "须调整政策"
+                    } else {
+                        "policy adjustment"
+                    }
+                );
+            }
+            out += &format!(
+                "  → {} {}\n",
+                if zh { "年末结余" } else { "closing" },
+                c.closing_balance
+            );
+        }
+        for w in &y.warnings {
+            out += &format!(
+                "  {} {}: {} ({})\n",
+                if w.raised { "⚠" } else { "✓" },
+                w.label.get(lang),
+                w.value,
+                w.threshold
+            );
+        }
+    }
+    Ok(out + "\n" + &r.explanation.render(lang))
 }

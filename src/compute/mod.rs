@@ -5,6 +5,8 @@
 pub mod contribution;
 pub mod eligibility;
 pub mod flexible;
+#[cfg(feature = "fund")]
+pub mod fund;
 pub mod resident;
 pub mod retirement;
 

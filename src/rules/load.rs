@@ -294,13 +294,14 @@ fn param_table(
             );
             continue;
         };
-        if def.scope != scope {
+        let allowed = def.scope == scope || (scope == Scope::City && def.scope == Scope::Fund);
+        if !allowed {
             let (zh, en) = match def.scope {
                 Scope::National => (
                     "该参数属于 national.toml",
                     "this parameter belongs in national.toml",
                 ),
-                Scope::City => (
+                Scope::City | Scope::Fund => (
                     "该参数属于城市文件",
                     "this parameter belongs in a city file",
                 ),

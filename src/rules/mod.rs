@@ -224,7 +224,15 @@ pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
 pub fn rules() -> Result<&'static Rules, Error> {
     static RULES: OnceLock<Result<Rules, Error>> = OnceLock::new();
     RULES
-        .get_or_init(|| load(embedded_files()).map_err(|issues| Error::Rules { issues }))
+        .get_or_init(|| {
+            load(embedded_files())
+                // The version of the full rule files, the same in every build.
+                .map(|mut r| {
+                    r.version = embedded::VERSION.to_string();
+                    r
+                })
+                .map_err(|issues| Error::Rules { issues })
+        })
         .as_ref()
         .map_err(Clone::clone)
 }

@@ -178,7 +178,7 @@ pub fn App() -> Html {
         </main>
         <footer>
             <p>{ tr(lang, "全部计算在你的浏览器中完成，输入的内容不会离开本机。", "Everything is computed in your browser; nothing you type leaves it.") }</p>
-            <p>{ format!("{} {}", tr(lang, "规则版本", "rules version"), rules.version) }{ " · " }<a href="batch.html">{ tr(lang, "工资表批量核对", "Payroll batch") }</a>{ " · " }<a href="embed.html">{ tr(lang, "嵌入与 JS 接口", "Embed and JS API") }</a></p>
+            <p>{ format!("{} {}", tr(lang, "规则版本", "rules version"), rules.version) }{ " · " }<a href="batch.html">{ tr(lang, "工资表批量核对", "Payroll batch") }</a>{ " · " }<a href="fund.html">{ tr(lang, "市级统筹基金", "The pooled fund") }</a>{ " · " }<a href="embed.html">{ tr(lang, "嵌入与 JS 接口", "Embed and JS API") }</a></p>
         </footer>
         </ContextProvider<Ctx>>
     }

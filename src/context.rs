@@ -155,7 +155,7 @@ impl<'a> Ctx<'a> {
             });
         }
         let series = match def.scope {
-            Scope::City | Scope::Fund => self.city.params.get(def.id),
+            Scope::City | Scope::Local => self.city.params.get(def.id),
             Scope::National => self.rules.national.get(def.id),
         };
         let Some(entry) = series.and_then(|s| s.at(self.month)) else {

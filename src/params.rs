@@ -64,9 +64,10 @@ pub enum Scope {
     City,
     /// In `rules/national.toml`.
     National,
-    /// How a city's pooled fund is run: only in the files of cities whose document sets the
-    /// rule. Absent means the document sets no such rule (not that its figure is unknown).
-    Fund,
+    /// A rule only some cities' documents set (温州's resident minimum, a pooled fund's
+    /// reserve): only in those cities' files. Absent means the document sets no such rule,
+    /// which is not the same as a figure nobody published.
+    Local,
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -164,11 +165,11 @@ pub const CATALOGUE: &[ParamDef] = &[
        "当地当年城乡居民医保个人缴费标准，见当地居民医保缴费通知", "the year's individual resident premium, in the local resident-insurance notice"),
     p!("resident.fiscal_subsidy", City, Unit::YuanPerYear, "居民医保财政补助（年）", "resident fiscal subsidy (yearly)",
        "当地当年城乡居民医保人均财政补助标准", "the year's per-person government subsidy for resident insurance"),
-    p!("resident.min_funding_share", City, Unit::Rate, "人均筹资额下限占上年人均可支配收入比例", "minimum per-capita funding as a share of prior-year disposable income",
+    p!("resident.min_funding_share", Local, Unit::Rate, "人均筹资额下限占上年人均可支配收入比例", "minimum per-capita funding as a share of prior-year disposable income",
        "地方规定：人均筹资额不低于上年度居民人均可支配收入的比例", "a local rule: per-capita funding at least this share of prior-year per-capita disposable income"),
-    p!("resident.min_individual_share", City, Unit::Rate, "个人缴费占人均筹资额的最低比例", "minimum individual share of per-capita funding",
+    p!("resident.min_individual_share", Local, Unit::Rate, "个人缴费占人均筹资额的最低比例", "minimum individual share of per-capita funding",
        "地方规定：个人缴费一般不低于人均筹资额的比例", "a local rule: the individual premium is at least this share of per-capita funding"),
-    p!("resident.disposable_income", City, Unit::YuanPerYear, "上年度居民人均可支配收入", "prior-year per-capita disposable income",
+    p!("resident.disposable_income", Local, Unit::YuanPerYear, "上年度居民人均可支配收入", "prior-year per-capita disposable income",
        "当地统计局公布的上一年度居民人均可支配收入（统计公报）", "the prior year's per-capita disposable income, from the city's statistical communiqué"),
     // 退休待遇 retiree benefits
     p!("retiree.min_years", City, Unit::Years, "享受退休待遇最低缴费年限", "minimum years for retiree benefits",
@@ -223,31 +224,31 @@ pub const CATALOGUE: &[ParamDef] = &[
 #[cfg(feature = "fund")]
 pub const FUND_CATALOGUE: &[ParamDef] = &[
     // 基金管理 the pooled fund (only where the city's document sets it)
-    p!("fund.reserve.adjustment_rate", Fund, Unit::Rate, "风险调剂金提取比例", "risk adjustment fund draw rate",
+    p!("fund.reserve.adjustment_rate", Local, Unit::Rate, "风险调剂金提取比例", "risk adjustment fund draw rate",
        "按上年度基金收入提取风险调剂金的比例", "share of prior-year fund revenue drawn into the risk adjustment fund"),
-    p!("fund.reserve.pooling_rate", Fund, Unit::Rate, "统筹调节金提取比例", "pooling adjustment fund draw rate",
+    p!("fund.reserve.pooling_rate", Local, Unit::Rate, "统筹调节金提取比例", "pooling adjustment fund draw rate",
        "按上年度基金收入提取统筹调节金的比例", "share of prior-year fund revenue drawn into the pooling adjustment fund"),
-    p!("fund.reserve.cap_share", Fund, Unit::Rate, "风险储备金停止提取的上限（占上年总收入）", "reserve cap (share of prior-year total revenue)",
+    p!("fund.reserve.cap_share", Local, Unit::Rate, "风险储备金停止提取的上限（占上年总收入）", "reserve cap (share of prior-year total revenue)",
        "风险储备金累计余额达到上年度基金总收入的此比例时不再提取", "drawing stops once the reserve reaches this share of prior-year total revenue"),
-    p!("fund.warning.surplus_rate", Fund, Unit::Rate, "当年结余率预警线", "warning line: current-year surplus rate",
+    p!("fund.warning.surplus_rate", Local, Unit::Rate, "当年结余率预警线", "warning line: current-year surplus rate",
        "统筹基金当年结余率低于此值时预警", "a warning when the pooled fund's current-year surplus rate is below this"),
-    p!("fund.warning.months", Fund, Unit::Months, "累计结余可支付月数预警线", "warning line: months of payments",
+    p!("fund.warning.months", Local, Unit::Months, "累计结余可支付月数预警线", "warning line: months of payments",
        "累计结余低于此月数的待遇支付时预警", "a warning when the accumulated surplus covers fewer months of benefit payments"),
-    p!("fund.deficit.method", Fund, Unit::Choice(DEFICIT_METHODS), "县级缺口的弥补办法", "how a county deficit is met",
+    p!("fund.deficit.method", Local, Unit::Choice(DEFICIT_METHODS), "县级缺口的弥补办法", "how a county deficit is met",
        "huanggang_waterfall / historical_then_shared / shared / surplus_then_policy", "huanggang_waterfall / historical_then_shared / shared / surplus_then_policy"),
-    p!("fund.deficit.county_government_share", Fund, Unit::Rate, "县政府分担比例（与统筹调节金）", "county government's share (with the pooling fund)",
+    p!("fund.deficit.county_government_share", Local, Unit::Rate, "县政府分担比例（与统筹调节金）", "county government's share (with the pooling fund)",
        "县政府与统筹调节金分担缺口时县政府的比例", "the county government's share when it and the pooling fund split a deficit"),
-    p!("fund.deficit.city_share", Fund, Unit::Rate, "市级基金分担县级缺口的比例", "city fund's share of a county deficit",
+    p!("fund.deficit.city_share", Local, Unit::Rate, "市级基金分担县级缺口的比例", "city fund's share of a county deficit",
        "市级基金与县级政府分担缺口时市级基金承担的比例（另行确定的分担办法）", "the city fund's share when it and the county government split a deficit (set in a separate measure)"),
-    p!("fund.historical.collected_share", Fund, Unit::Rate, "统筹前结余（首批）归集比例", "pre-pooling balance collected (first part)",
+    p!("fund.historical.collected_share", Local, Unit::Rate, "统筹前结余（首批）归集比例", "pre-pooling balance collected (first part)",
        "统筹前历史结余首批上解市级的比例", "the share of the pre-pooling balance collected by the city first"),
-    p!("fund.historical.first_due", Fund, Unit::Month, "首批归集截止月份", "first collection due",
+    p!("fund.historical.first_due", Local, Unit::Month, "首批归集截止月份", "first collection due",
        "首批归集的截止月份", "the month the first part is due"),
-    p!("fund.historical.second_due", Fund, Unit::Month, "余下部分归集截止月份", "remainder due",
+    p!("fund.historical.second_due", Local, Unit::Month, "余下部分归集截止月份", "remainder due",
        "余下部分上解的截止月份", "the month the remainder is due"),
-    p!("fund.historical.kept_months", Fund, Unit::Months, "县级预留支付月数", "months of payments kept at county",
+    p!("fund.historical.kept_months", Local, Unit::Months, "县级预留支付月数", "months of payments kept at county",
        "归集时县级预留的支付额度（月数）", "months of payments a county keeps when the balance is collected"),
-    p!("fund.surplus.kept_by_county", Fund, Unit::Flag, "县级当年结余留存县级", "county surplus kept by the county",
+    p!("fund.surplus.kept_by_county", Local, Unit::Flag, "县级当年结余留存县级", "county surplus kept by the county",
        "县级当年结余不再上划、结转下一年度", "a county's yearly surplus stays with it for the next year"),
 ];
 

@@ -294,14 +294,14 @@ fn param_table(
             );
             continue;
         };
-        let allowed = def.scope == scope || (scope == Scope::City && def.scope == Scope::Fund);
+        let allowed = def.scope == scope || (scope == Scope::City && def.scope == Scope::Local);
         if !allowed {
             let (zh, en) = match def.scope {
                 Scope::National => (
                     "该参数属于 national.toml",
                     "this parameter belongs in national.toml",
                 ),
-                Scope::City | Scope::Fund => (
+                Scope::City | Scope::Local => (
                     "该参数属于城市文件",
                     "this parameter belongs in a city file",
                 ),

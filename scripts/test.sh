@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 
-echo "== rules core: rules check, unit, golden, property and CLI tests"
+echo "== rules core: lints (no unwrap, expect, indexing or panic in the core), rules check, tests"
+cargo clippy --quiet --all-targets -- -D warnings
 cargo run --quiet -- rules check
 cargo test --quiet 2>&1 | tee -a "$log"
 

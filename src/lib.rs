@@ -13,6 +13,21 @@
 //! computation fails with [`Error::MissingFigures`] naming the parameter ids to supply,
 //! and a result that used supplied figures lists them.
 
+// No panics by construction: the core's code may not unwrap, expect, index or panic on
+// values that come from input (tests are exempt).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
 #[cfg(feature = "batch")]
 pub mod batch;
 pub mod compute;

@@ -50,7 +50,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Format), Error> {
     }
     let format = sniff(bytes);
     let text = match format {
-        Format::CsvUtf8Bom => String::from_utf8_lossy(&bytes[3..]).into_owned(),
+        Format::CsvUtf8Bom => {
+            String::from_utf8_lossy(bytes.get(3..).unwrap_or_default()).into_owned()
+        }
         Format::CsvUtf8 => String::from_utf8_lossy(bytes).into_owned(),
         _ => {
             let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
@@ -95,12 +97,18 @@ impl<R: Read> Read for MarkBlankLines<R> {
         let mut n = 0;
         // Leave room for an inserted space before each byte.
         while self.start < self.end && n + 2 <= out.len() {
-            let b = self.buf[self.start];
+            let Some(&b) = self.buf.get(self.start) else {
+                break;
+            };
             if self.at_line_start && (b == b'\n' || b == b'\r') {
-                out[n] = b' ';
+                if let Some(slot) = out.get_mut(n) {
+                    *slot = b' ';
+                }
                 n += 1;
             }
-            out[n] = b;
+            if let Some(slot) = out.get_mut(n) {
+                *slot = b;
+            }
             n += 1;
             self.start += 1;
             self.at_line_start = b == b'\n';
@@ -248,9 +256,11 @@ impl<R: Read> Read for Gb18030Reader<R> {
                     "buffer too small",
                 ));
             }
-            let (result, read, written, _) =
-                self.decoder
-                    .decode_to_utf8(&self.input[self.start..self.end], out, self.done);
+            let (result, read, written, _) = self.decoder.decode_to_utf8(
+                self.input.get(self.start..self.end).unwrap_or_default(),
+                out,
+                self.done,
+            );
             self.start += read;
             if written > 0 || (self.done && matches!(result, encoding_rs::CoderResult::InputEmpty))
             {
@@ -272,13 +282,15 @@ impl StreamingCsv {
         let mut sample = vec![0u8; 64 * 1024];
         let mut filled = 0;
         while filled < sample.len() {
-            let n = file.read(&mut sample[filled..]).map_err(|e| {
-                Error::field(
-                    "file",
-                    "unreadable",
-                    text!("无法读取文件：{e}", "cannot read the file: {e}"),
-                )
-            })?;
+            let n = file
+                .read(sample.get_mut(filled..).unwrap_or_default())
+                .map_err(|e| {
+                    Error::field(
+                        "file",
+                        "unreadable",
+                        text!("无法读取文件：{e}", "cannot read the file: {e}"),
+                    )
+                })?;
             if n == 0 {
                 break;
             }

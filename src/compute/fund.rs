@@ -186,7 +186,9 @@ fn read_rows(rows: &[FundRow], p: &mut Problems) -> Result<Vec<Row>, Error> {
     if !p.is_empty() {
         return Ok(out);
     }
-    let first = out[0].year;
+    let Some(first) = out.first().map(|r| r.year) else {
+        return Ok(out);
+    };
     let mut seen: BTreeMap<(i32, String), usize> = BTreeMap::new();
     let mut last = first;
     for r in &out {

@@ -467,8 +467,7 @@ fn windows(
     entries: &[Entry],
     window: Option<(YearMonth, Option<YearMonth>)>,
 ) {
-    for pair in entries.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
+    for (a, b) in entries.iter().zip(entries.iter().skip(1)) {
         match a.to {
             None => issues.push(
                 key,

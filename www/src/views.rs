@@ -155,7 +155,11 @@ pub fn eligibility(s: &State) -> Html {
         res.as_ref().err(),
         res.as_ref().ok().map(|r| &r.explanation),
     );
-    let situation = s.field("situation").to_string();
+    // An empty situation means an employee, as in the core.
+    let situation = match s.field("situation") {
+        "" => "employee".to_string(),
+        other => other.to_string(),
+    };
     let scenario = |label: (&'static str, &'static str),
                     key: &'static str,
                     sc: &yibao::compute::eligibility::Scenario,

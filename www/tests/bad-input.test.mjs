@@ -1,0 +1,74 @@
+// The bad-input catalogue (tests/bad-input.md) at the web door: each row marked "web" is
+// entered in the app as a person would (through the URL it restores), and the message must
+// appear next to the field in Chinese, while the rest of the page keeps working.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { serve, launch, page } from "./harness.mjs";
+
+const root = new URL("../../", import.meta.url).pathname;
+const rows = readFileSync(root + "tests/bad-input.md", "utf8").split("\n")
+  .filter((l) => l.startsWith("| ") && !l.startsWith("| id ") && !l.startsWith("|---"))
+  .map((l) => {
+    const c = l.slice(1, -1).split(" | ").map((x) => x.trim());
+    return { id: c[0], computation: c[1], request: JSON.parse(c[2].replaceAll("`", "")), field: c[3], code: c[4], zh: c[5], en: c[6], doors: c[7].split(/\s+/) };
+  })
+  .filter((r) => r.doors.includes("web"));
+
+const FIELDS = {
+  contribution: ["wage", "employer"],
+  flexible: ["first_paid"],
+  resident: ["year", "break_years", "repaid_years", "in_enrolment_period", "newborn"],
+  eligibility: ["birth", "category", "as_of", "paid_months", "deemed_months", "transferred_months", "last_base", "situation", "pension", "bankruptcy_age", "payment_month"],
+};
+const VIEW = { contribution: "employee", flexible: "flexible", resident: "resident", eligibility: "eligibility" };
+
+let server, browser;
+before(async () => { server = await serve(root + "dist/"); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+function fragment(row) {
+  const r = row.request;
+  const parts = [["lang", "zh"], ["view", VIEW[row.computation]], ["city", r.city], ["month", r.month ?? "2024-03"]];
+  // Every field of the view, as in the request (absent = empty), so the page computes the same request.
+  for (const f of FIELDS[row.computation]) parts.push([f, r[f] ?? ""]);
+  for (const [id, v] of Object.entries(r.overrides ?? {})) parts.push([`set.${r.city}.${id}`, v]);
+  return parts.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+}
+
+function where(p, row) {
+  if (row.code === "missing_figures") return p.locator(".view .result .missing");
+  if (row.field === "month") return p.locator("#month-err");
+  if (row.field === "city") return p.locator(".view .result");
+  if (row.field.startsWith("set:")) return p.locator(`#p-${row.field.slice(4).replaceAll(".", "-")}-err`);
+  if (["employer", "category", "situation"].includes(row.field)) return p.locator(`.field:has(#f-${row.field}) .error`);
+  return p.locator(`#f-${row.field}-err`);
+}
+
+for (const row of rows) {
+  test(`${row.id}: ${row.field} — ${row.zh}`, async () => {
+    const { context, page: p } = await page(browser, { viewport: { width: 1000, height: 900 } });
+    if (row.computation === "fund") {
+      await p.goto(server.base + "fund.html");
+      await p.waitForFunction(() => document.body.dataset.ready === "true");
+      await p.selectOption("#f-city", row.request.city);
+      const csv = ["year,county,revenue,expenditure"].concat(row.request.rows.map((x) => `${x.year},${x.county},${x.revenue},${x.expenditure}`)).join("\n");
+      await p.fill("#f-data", csv);
+      await p.waitForFunction(([f, zh]) => document.getElementById("f-error").textContent.includes(`${f}: `) && document.getElementById("f-error").textContent.includes(zh), [row.field, row.zh]);
+    } else if (row.computation === "batch") {
+      await p.goto(server.base + "batch.html");
+      await p.waitForFunction(() => document.body.dataset.ready === "true");
+      await p.setInputFiles("#b-file", root + row.request.file);
+      await p.waitForFunction((zh) => document.getElementById("b-error").textContent.includes(zh), row.zh);
+    } else {
+      await p.goto(server.base + "#" + fragment(row));
+      const box = where(p, row);
+      await box.filter({ hasText: row.zh }).first().waitFor({ timeout: 10000 });
+      // The rest of the page keeps working: the language switch still works.
+      await p.click("button.lang:has-text('English')");
+      await box.filter({ hasText: row.en }).first().waitFor({ timeout: 10000 });
+    }
+    assert.deepEqual(p.requests.filter((u) => !u.startsWith(server.origin)), []);
+    await context.close();
+  });
+}

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-log=$(mktemp); trap 'rm -f "$log"' EXIT
+log=$(mktemp); trap 'rm -f "$log" "$log.bench"' EXIT
 
 echo "== rules core: lints (no unwrap, expect, indexing or panic in the core), rules check, tests"
 cargo clippy --quiet --all-targets -- -D warnings
@@ -24,6 +24,8 @@ echo "== the web app in headless Chromium (Playwright)"
 (cd www && YIBAO_BIN=../target/release/yibao node --test --test-reporter=tap tests/) 2>&1 | tee -a "$log" | grep -E '^(not )?ok |^# (tests|pass|fail)'
 
 echo "== benchmarks (figures, not assertions)"
+cargo bench --quiet --bench core > "$log.bench" 2>&1 || { cat "$log.bench"; exit 1; }
+grep -E 'time:|change:|^[a-z]' "$log.bench" | grep -vE '^(Benchmarking|Found|Gnuplot|running)' | sed 's/^/native: /'
 YIBAO_BIN=target/release/yibao ./scripts/bench-native.sh
 node www/bench/browser.mjs
 

@@ -23,6 +23,9 @@ CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unkno
 echo "== the web app in headless Chromium (Playwright)"
 (cd www && YIBAO_BIN=../target/release/yibao node --test --test-reporter=tap tests/) 2>&1 | tee -a "$log" | grep -E '^(not )?ok |^# (tests|pass|fail)'
 
+echo "== fuzzing smoke pass (cargo-fuzz, 10 s a target; FUZZ_SECONDS to change)"
+./scripts/fuzz.sh
+
 echo "== benchmarks (figures, not assertions)"
 cargo bench --quiet --bench core > "$log.bench" 2>&1 || { cat "$log.bench"; exit 1; }
 grep -E 'time:|change:|^[a-z]' "$log.bench" | grep -vE '^(Benchmarking|Found|Gnuplot|running)' | sed 's/^/native: /'

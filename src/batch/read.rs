@@ -240,11 +240,17 @@ struct Gb18030Reader<R> {
     start: usize,
     end: usize,
     done: bool,
+    /// The decoder has seen the end of the input; it must not be called again (found by
+    /// fuzzing: encoding_rs panics on a finished decoder).
+    finished: bool,
 }
 
 impl<R: Read> Read for Gb18030Reader<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         loop {
+            if self.finished {
+                return Ok(0);
+            }
             if self.start == self.end && !self.done {
                 self.start = 0;
                 self.end = self.inner.read(&mut self.input)?;
@@ -262,8 +268,11 @@ impl<R: Read> Read for Gb18030Reader<R> {
                 self.done,
             );
             self.start += read;
-            if written > 0 || (self.done && matches!(result, encoding_rs::CoderResult::InputEmpty))
-            {
+            if self.done && matches!(result, encoding_rs::CoderResult::InputEmpty) {
+                self.finished = true;
+                return Ok(written);
+            }
+            if written > 0 {
                 return Ok(written);
             }
         }
@@ -316,6 +325,7 @@ impl StreamingCsv {
                 start: 0,
                 end: 0,
                 done: false,
+                finished: false,
             }),
             _ => joined,
         };

@@ -1,0 +1,38 @@
+//! The eligibility request with arbitrary field values.
+#![no_main]
+use arbitrary::Arbitrary;
+use libfuzzer_sys::fuzz_target;
+use yibao::Raw;
+
+/// A city: one of the five (so the computation gets past the city check) or any text.
+fn city(i: u8, other: &str) -> Raw {
+    match i % 7 {
+        0 => "jining".into(),
+        1 => "wenzhou".into(),
+        2 => "zhengzhou".into(),
+        3 => "yancheng".into(),
+        4 => "huanggang".into(),
+        5 => "济宁".into(),
+        _ => Raw(other.to_string()),
+    }
+}
+
+fn overrides(pairs: &[(u8, String)]) -> yibao::Overrides {
+    // Real parameter ids with arbitrary values, so override parsing and use are exercised.
+    let ids: Vec<&str> = yibao::params::CATALOGUE.iter().chain(yibao::params::FUND_CATALOGUE).map(|p| p.id).collect();
+    pairs.iter().map(|(i, v)| (ids[*i as usize % ids.len()].to_string(), Raw(v.clone()))).collect()
+}
+
+#[derive(Arbitrary, Debug)]
+struct Input {
+    city: u8, city_text: String, birth: String, category: String, as_of: String, paid: String, deemed: String, transferred: String,
+    last_base: String, situation: String, pension: String, bankruptcy_age: String, payment_month: String, overrides: Vec<(u8, String)>,
+}
+
+fuzz_target!(|i: Input| {
+    let _ = yibao::eligibility(&yibao::EligibilityRequest {
+        city: city(i.city, &i.city_text), birth: Raw(i.birth), category: Raw(i.category), as_of: Raw(i.as_of), paid_months: Raw(i.paid),
+        deemed_months: Raw(i.deemed), transferred_months: Raw(i.transferred), last_base: Raw(i.last_base), situation: Raw(i.situation),
+        pension: Raw(i.pension), bankruptcy_age: Raw(i.bankruptcy_age), payment_month: Raw(i.payment_month), overrides: overrides(&i.overrides),
+    });
+});

@@ -1,0 +1,36 @@
+//! The fund request with arbitrary rows, and the fund CSV reader.
+#![no_main]
+use arbitrary::Arbitrary;
+use libfuzzer_sys::fuzz_target;
+use yibao::Raw;
+
+/// A city: one of the five (so the computation gets past the city check) or any text.
+fn city(i: u8, other: &str) -> Raw {
+    match i % 7 {
+        0 => "jining".into(),
+        1 => "wenzhou".into(),
+        2 => "zhengzhou".into(),
+        3 => "yancheng".into(),
+        4 => "huanggang".into(),
+        5 => "济宁".into(),
+        _ => Raw(other.to_string()),
+    }
+}
+
+fn overrides(pairs: &[(u8, String)]) -> yibao::Overrides {
+    // Real parameter ids with arbitrary values, so override parsing and use are exercised.
+    let ids: Vec<&str> = yibao::params::CATALOGUE.iter().chain(yibao::params::FUND_CATALOGUE).map(|p| p.id).collect();
+    pairs.iter().map(|(i, v)| (ids[*i as usize % ids.len()].to_string(), Raw(v.clone()))).collect()
+}
+use yibao::compute::fund::FundRow;
+
+#[derive(Arbitrary, Debug)]
+struct Input { city: u8, city_text: String, rows: Vec<(String, String, String, String, String, String)>, overrides: Vec<(u8, String)>, csv: String }
+
+fuzz_target!(|i: Input| {
+    let rows = i.rows.into_iter().take(40).map(|(y, c, r, e, o, p)| FundRow { year: Raw(y), county: Raw(c), revenue: Raw(r), expenditure: Raw(e), opening_balance: Raw(o), prior_revenue: Raw(p) }).collect();
+    let _ = yibao::fund(&yibao::FundRequest { city: city(i.city, &i.city_text), rows, overrides: overrides(&i.overrides) });
+    if let Ok(rows) = yibao::compute::fund::rows_from_csv(&i.csv) {
+        let _ = yibao::fund(&yibao::FundRequest { city: "huanggang".into(), rows: rows.into_iter().take(40).collect(), overrides: Default::default() });
+    }
+});

@@ -200,14 +200,7 @@ impl<'a> Ctx<'a> {
         match self.lookup(id) {
             Lookup::Found(g) => Some(g),
             Lookup::Unknown => {
-                if !self.missing.iter().any(|m| m.id == def.id) {
-                    self.missing.push(MissingFigure {
-                        id: def.id.into(),
-                        label: def.label(),
-                        hint: def.hint(),
-                        unit: def.unit.describe(),
-                    });
-                }
+                self.mark_missing(def.id);
                 None
             }
             Lookup::NoWindow => {
@@ -256,7 +249,7 @@ impl<'a> Ctx<'a> {
         found
     }
 
-    /// Records `id` as a missing figure directly (when a fallback was also unknown).
+    /// Records `id` as a missing figure, once (also used when a fallback was unknown too).
     pub fn mark_missing(&mut self, id: &str) {
         let def = Self::def(id);
         if !self.missing.iter().any(|m| m.id == def.id) {

@@ -241,6 +241,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// The text in the output language.
+fn pick(lang: Lang, zh: &str, en: &str) -> String {
+    if lang == Lang::Zh { zh } else { en }.to_string()
+}
+
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
@@ -262,13 +267,7 @@ fn run(cli: &Cli) -> Result<String, Error> {
             if cli.json {
                 return Ok(json(&r));
             }
-            let l = |zh: &str, en: &str| {
-                if lang == Lang::Zh {
-                    zh.to_string()
-                } else {
-                    en.to_string()
-                }
-            };
+            let l = |zh: &str, en: &str| pick(lang, zh, en);
             let mut out = format!(
                 "{} {} · {}\n",
                 r.city_name.get(lang),
@@ -314,13 +313,7 @@ fn run(cli: &Cli) -> Result<String, Error> {
             if cli.json {
                 return Ok(json(&r));
             }
-            let l = |zh: &str, en: &str| {
-                if lang == Lang::Zh {
-                    zh.to_string()
-                } else {
-                    en.to_string()
-                }
-            };
+            let l = |zh: &str, en: &str| pick(lang, zh, en);
             let mut out = format!(
                 "{} {} · {}\n",
                 r.city_name.get(lang),
@@ -353,13 +346,7 @@ fn run(cli: &Cli) -> Result<String, Error> {
             if cli.json {
                 return Ok(json(&r));
             }
-            let l = |zh: &str, en: &str| {
-                if lang == Lang::Zh {
-                    zh.to_string()
-                } else {
-                    en.to_string()
-                }
-            };
+            let l = |zh: &str, en: &str| pick(lang, zh, en);
             let mut out = format!(
                 "{} {} · {}\n",
                 r.city_name.get(lang),
@@ -397,13 +384,7 @@ fn run(cli: &Cli) -> Result<String, Error> {
             if cli.json {
                 return Ok(json(&r));
             }
-            let l = |zh: &str, en: &str| {
-                if lang == Lang::Zh {
-                    zh.to_string()
-                } else {
-                    en.to_string()
-                }
-            };
+            let l = |zh: &str, en: &str| pick(lang, zh, en);
             let mut out = format!(
                 "{} · {}\n",
                 r.city_name.get(lang),

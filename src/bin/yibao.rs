@@ -513,7 +513,7 @@ fn rules_command(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<St
                     c.name.get(lang),
                     c.province.get(lang),
                     c.document.short_name(),
-                    if lang == Lang::Zh { "自" } else { "from" },
+                    pick(lang, "自", "from"),
                     c.pooling_from
                 );
                 if let Some(to) = c.pooling_to {
@@ -521,20 +521,12 @@ fn rules_command(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<St
                 }
                 if !c.excluded_areas.is_empty() {
                     let ex: Vec<&str> = c.excluded_areas.iter().map(|t| t.get(lang)).collect();
-                    out += &format!(
-                        " ({} {})",
-                        if lang == Lang::Zh { "不含" } else { "except" },
-                        ex.join(", ")
-                    );
+                    out += &format!(" ({} {})", pick(lang, "不含", "except"), ex.join(", "));
                 }
                 out += &format!(
                     "; {known}/{} {}\n",
                     c.params.len(),
-                    if lang == Lang::Zh {
-                        "项有数值"
-                    } else {
-                        "parameters with values"
-                    }
+                    pick(lang, "项有数值", "parameters with values")
                 );
             }
             out += &format!("rules version {}\n", r.version);
@@ -570,11 +562,7 @@ fn rules_command(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<St
                 out += &format!(
                     "\n{} — {} [{}]\n",
                     s.id,
-                    if lang == Lang::Zh {
-                        s.def.label_zh
-                    } else {
-                        s.def.label_en
-                    },
+                    pick(lang, s.def.label_zh, s.def.label_en),
                     s.def.unit.describe()
                 );
                 for e in &s.entries {
@@ -611,11 +599,7 @@ fn rules_command(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<St
                     out += &format!(
                         "  → --set {}=…: {}\n",
                         s.id,
-                        if lang == Lang::Zh {
-                            s.def.hint_zh
-                        } else {
-                            s.def.hint_en
-                        }
+                        pick(lang, s.def.hint_zh, s.def.hint_en)
                     );
                 }
             }
@@ -694,31 +678,15 @@ fn batch(a: &BatchArgs, overrides: Overrides, lang: Lang, as_json: bool) -> Resu
     };
     eprintln!(
         "{} {:?}: {} → {}; {} → {}; {} → {}; {} → {}",
-        if lang == Lang::Zh {
-            "列映射"
-        } else {
-            "columns"
-        },
+        pick(lang, "列映射", "columns"),
         format,
-        if lang == Lang::Zh {
-            "工号"
-        } else {
-            "employee id"
-        },
+        pick(lang, "工号", "employee id"),
         col(mapping.employee_id),
-        if lang == Lang::Zh { "工资" } else { "wage" },
+        pick(lang, "工资", "wage"),
         col(Some(mapping.wage)),
-        if lang == Lang::Zh {
-            "单位类型"
-        } else {
-            "employer kind"
-        },
+        pick(lang, "单位类型", "employer kind"),
         col(mapping.employer_kind),
-        if lang == Lang::Zh {
-            "实扣"
-        } else {
-            "deducted"
-        },
+        pick(lang, "实扣", "deducted"),
         col(mapping.deducted),
     );
 
@@ -787,49 +755,33 @@ fn batch(a: &BatchArgs, overrides: Overrides, lang: Lang, as_json: bool) -> Resu
         };
         eprintln!(
             "{}",
-            if lang == Lang::Zh {
-                "  类别              人数       单位合计       个人合计           合计"
-            } else {
+            pick(
+                lang,
+                "  类别              人数       单位合计       个人合计           合计",
                 "  kind               rows       employer     individual          total"
-            }
+            )
         );
         eprintln!("{}", line(a1, &t.public_body));
         eprintln!("{}", line(a2, &t.other));
         eprintln!("{}", line(a3, &t.overall));
         eprintln!(
             "{} {}, {} {}",
-            if lang == Lang::Zh {
-                "出错行"
-            } else {
-                "failed rows"
-            },
+            pick(lang, "出错行", "failed rows"),
             t.failed_rows,
-            if lang == Lang::Zh {
-                "扣款不符行"
-            } else {
-                "mismatched rows"
-            },
+            pick(lang, "扣款不符行", "mismatched rows"),
             t.mismatched_rows
         );
         if !user.is_empty() {
             eprintln!(
                 "{} {}",
-                if lang == Lang::Zh {
-                    "用户提供的数据："
-                } else {
-                    "user-supplied figures:"
-                },
+                pick(lang, "用户提供的数据：", "user-supplied figures:"),
                 user.join(", ")
             );
         }
         if !unknown.is_empty() {
             eprintln!(
                 "{} {}",
-                if lang == Lang::Zh {
-                    "未公布（未使用）："
-                } else {
-                    "not published (went without):"
-                },
+                pick(lang, "未公布（未使用）：", "not published (went without):"),
                 unknown.join(", ")
             );
         }

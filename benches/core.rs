@@ -13,7 +13,7 @@ fn contribution(city: &str) -> ContributionRequest {
         month: "2024-06".into(),
         employer: "other".into(),
         wage: "6789.12".into(),
-        overrides: Default::default(),
+        ..Default::default()
     };
     // Figures the other cities never published, as a person would supply them.
     for (id, v) in [
@@ -31,14 +31,16 @@ fn contribution(city: &str) -> ContributionRequest {
 
 fn benches(c: &mut Criterion) {
     let _ = yibao::rules(); // parsed once, as on start-up
-    c.bench_function("rules: parse and validate all rule files (start-up)", |b| {
-        b.iter(|| {
-            yibao::rules::load(black_box(yibao::rules::embedded_files())).map(|r| r.cities.len())
-        })
+    c.bench_function("rules: decode the embedded, build-validated rules (start-up)", |b| {
+        b.iter(|| yibao::rules::decode().map(|r| r.cities.len()))
     });
     let one = contribution("jining");
     c.bench_function("contribution: one (济宁, with explanation)", |b| {
         b.iter(|| yibao::contribution(black_box(&one)).map(|r| r.monthly_total))
+    });
+    let bare = ContributionRequest { explain: Some(false), ..contribution("jining") };
+    c.bench_function("contribution: one (济宁, figures only)", |b| {
+        b.iter(|| yibao::contribution(black_box(&bare)).map(|r| r.monthly_total))
     });
     let el = EligibilityRequest {
         city: "jining".into(),

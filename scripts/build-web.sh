@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Builds the web app and the JS API into dist/ and prints the size report.
+# Builds the web app, the JS API and the batch page into dist/ and prints the size report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-echo "== building the web app, the JS API and the batch page (wasm32, release)"
+echo "== building the web app, the JS API and the batch page (wasm32, profile wasm: optimised for size)"
 # Separate builds: cargo unifies the features of packages built together, and the
-# calculator must not carry the batch and fund features into its first load.
-cargo build --quiet --release --target wasm32-unknown-unknown -p yibao-web
-cargo build --quiet --release --target wasm32-unknown-unknown -p yibao-js -p yibao-batch-js
+# calculator must not carry the fund and table features into its first load.
+cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-web
+cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-js -p yibao-batch-js
 rm -rf dist && mkdir -p dist
-out=target/wasm32-unknown-unknown/release
+out=target/wasm32-unknown-unknown/wasm
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_web "$out/yibao-web.wasm"
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_js "$out/yibao_js.wasm"
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_batch "$out/yibao_batch_js.wasm"

@@ -5,7 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{Lang, Text};
+use crate::explain::Replaced;
+use crate::model::{Lang, RuleIssue, Text};
 
 /// One bad input field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,24 +20,20 @@ pub struct FieldError {
 
 /// A figure the computation needs that no published rule gives and the caller did not
 /// supply: supply it with `--set ID=VALUE` (CLI) or `overrides: {ID: VALUE}` (JS).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MissingFigure {
     pub id: String,
     pub label: Text,
     /// What the figure is and where a person finds it (the local notice, a payslip).
     pub hint: Text,
     pub unit: String,
+    /// With "official figures only": the value a less-than-official source gives, which was
+    /// set aside.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub set_aside: Option<Replaced>,
 }
 
-/// A defect in a rules file: which file, which key, why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RuleIssue {
-    pub file: String,
-    pub key: String,
-    pub reason: Text,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Error {
     /// Bad input; every bad field is listed, not just the first.
@@ -58,7 +55,8 @@ impl Error {
         }
     }
 
-    /// Human-readable, one line per problem.
+    /// Human-readable, one line per problem (the CLI's form: field names and ids included,
+    /// since they are what `--flags` and `--set` take).
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
         match self {
@@ -68,12 +66,10 @@ impl Error {
                 }
             }
             Error::MissingFigures { missing } => {
-                out.push_str(match lang {
-                    Lang::Zh => "缺少未公布的数据，请用 --set 编号=数值 提供：\n",
-                    Lang::En => {
-                        "Figures nobody published are needed; supply them with --set ID=VALUE:\n"
-                    }
-                });
+                out.push_str(lang.pick(
+                    "缺少未公布的数据，请用 --set 编号=数值 提供：\n",
+                    "Figures nobody published are needed; supply them with --set ID=VALUE:\n",
+                ));
                 for m in missing {
                     out.push_str(&format!(
                         "  {} ({}, {}): {}\n",
@@ -91,6 +87,14 @@ impl Error {
             }
         }
         out
+    }
+
+    /// The message of the first bad field called `field`, if any.
+    pub fn on(&self, field: &str) -> Option<&Text> {
+        match self {
+            Error::Input { errors } => errors.iter().find(|e| e.field == field).map(|e| &e.message),
+            _ => None,
+        }
     }
 }
 
@@ -145,3 +149,48 @@ impl Problems {
         }
     }
 }
+
+/// Tuples of results, combined: every value if every one is `Ok`, else every bad field of
+/// all of them together (a non-input error, such as invalid rules, wins).
+pub trait AllOk {
+    type Out;
+    fn all_ok(self) -> Result<Self::Out, Error>;
+}
+
+macro_rules! all_ok_tuple {
+    ($($t:ident $v:ident),+) => {
+        impl<$($t),+> AllOk for ($(Result<$t, Error>,)+) {
+            type Out = ($($t,)+);
+            fn all_ok(self) -> Result<Self::Out, Error> {
+                let ($($v,)+) = self;
+                match ($($v,)+) {
+                    ($(Ok($v),)+) => Ok(($($v,)+)),
+                    ($($v,)+) => {
+                        let mut errors = Vec::new();
+                        $(
+                            match $v {
+                                Err(Error::Input { errors: e }) => errors.extend(e),
+                                Err(other) => return Err(other),
+                                Ok(_) => {}
+                            }
+                        )+
+                        Err(Error::Input { errors })
+                    }
+                }
+            }
+        }
+    };
+}
+
+all_ok_tuple!(A a);
+all_ok_tuple!(A a, B b);
+all_ok_tuple!(A a, B b, C c);
+all_ok_tuple!(A a, B b, C c, D d);
+all_ok_tuple!(A a, B b, C c, D d, E e);
+all_ok_tuple!(A a, B b, C c, D d, E e, F f);
+all_ok_tuple!(A a, B b, C c, D d, E e, F f, G g);
+all_ok_tuple!(A a, B b, C c, D d, E e, F f, G g, H h);
+all_ok_tuple!(A a, B b, C c, D d, E e, F f, G g, H h, I i);
+all_ok_tuple!(A a, B b, C c, D d, E e, F f, G g, H h, I i, J j);
+all_ok_tuple!(A a, B b, C c, D d, E e, F f, G g, H h, I i, J j, K k);
+all_ok_tuple!(A a, B b, C c, D d, E e, F f, G g, H h, I i, J j, K k, L l);

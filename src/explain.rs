@@ -1,18 +1,23 @@
 //! Explanations: every figure comes with the steps that produce it, each with the formula
 //! in actual numbers and the article it rests on, so a person can check it with a desk
-//! calculator.
+//! calculator. Steps are recorded by the arithmetic itself (see [`crate::trace`]); this
+//! module holds what a result carries and how the CLI prints it.
 
 use serde::Serialize;
 
-use crate::rules::{Source, Status};
-use crate::text::{Lang, Text};
+use crate::model::{Document, Lang, ParamId, Status, Text};
 
 /// Where a value used in a step comes from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cite {
-    /// The parameter id, when the value is a rule parameter (overridable with `--set`).
+    /// The parameter, when the value is a rule parameter (overridable with `--set`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub param: Option<String>,
+    pub param: Option<ParamId>,
+    /// The request field, when the value is the person's own situation (wage, months).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// What the value is, in words (the parameter's or the field's label).
+    pub label: Text,
     /// The value as shown, e.g. "8%".
     pub value: String,
     /// `rule`: from `rules/`; `user`: a parameter the person supplied (`--set`, an input
@@ -22,9 +27,81 @@ pub struct Cite {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<Source>,
+    pub source: Option<CiteSource>,
+    /// How the value was read or derived, in English (`note_zh`: the same in Chinese).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_zh: Option<String>,
+    /// For a figure the person supplied: the published value it replaced, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<Replaced>,
+}
+
+/// A source as a result shows it: the whole document, the article and the quote.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CiteSource {
+    pub document: DocumentRef,
+    pub article: String,
+    pub quote: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A document as a result cites it (the model's [`Document`], without empty fields).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocumentRef {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_zh: Option<String>,
+    /// Whether the full text is kept (`sources/ID.txt` beside the app), to open the article.
+    pub has_text: bool,
+}
+
+impl From<&Document> for DocumentRef {
+    fn from(d: &Document) -> Self {
+        DocumentRef {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            short: d.short.clone(),
+            number: d.number.clone(),
+            issuer: d.issuer.clone(),
+            date: d.date.clone(),
+            url: d.url.clone(),
+            status: d.status,
+            note: d.note.clone(),
+            note_zh: d.note_zh.clone(),
+            has_text: d.has_text,
+        }
+    }
+}
+
+impl DocumentRef {
+    /// "郑政办〔2021〕24号" where there is a number, else the short name, else the title.
+    pub fn short_name(&self) -> &str {
+        self.number.as_deref().or(self.short.as_deref()).unwrap_or(&self.title)
+    }
+}
+
+/// The value a rule file had where the person supplied their own.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Replaced {
+    pub value: String,
+    pub status: Status,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -36,40 +113,37 @@ pub enum Origin {
 }
 
 impl Cite {
-    /// One line: "济宁…通知 三（二）1 «quote» [seed]".
+    /// The note in both languages, where there is one.
+    pub fn note_text(&self) -> Option<Text> {
+        match (&self.note_zh, &self.note) {
+            (Some(zh), Some(en)) => Some(Text::new(zh, en)),
+            _ => None,
+        }
+    }
+
+    /// One line: "用人单位费率（其他单位，含生育） = 8% — 济宁…通知 三（二）1 «quote» [统筹文件原文]".
     pub fn render(&self, lang: Lang) -> String {
-        let who = match (&self.origin, &self.param) {
-            (Origin::User, Some(p)) => match lang {
-                Lang::Zh => format!("{p} = {}（用户提供）", self.value),
-                Lang::En => format!("{p} = {} (user-supplied)", self.value),
-            },
-            (_, Some(p)) => format!("{p} = {}", self.value),
-            (_, None) => self.value.clone(),
+        let who = match self.origin {
+            Origin::User => format!(
+                "{} = {}{}",
+                self.label.get(lang),
+                self.value,
+                lang.pick("（你提供的数据）", " (you supplied it)")
+            ),
+            _ => format!("{} = {}", self.label.get(lang), self.value),
         };
         match &self.source {
             Some(s) => format!(
-                "{who} — {} {} «{}» [{}]",
+                "{who} — {} {} «{}»{}",
                 s.document.short_name(),
                 s.article,
                 s.quote,
-                self.status.map_or("", |st| match lang {
-                    Lang::Zh => status_zh(st),
-                    Lang::En => st.name(),
-                })
+                self.status
+                    .map(|st| format!(" [{}]", st.label().get(lang)))
+                    .unwrap_or_default()
             ),
             None => who,
         }
-    }
-}
-
-fn status_zh(st: Status) -> &'static str {
-    match st {
-        Status::Seed => "统筹文件原文",
-        Status::Official => "官方文件",
-        Status::Secondary => "二手来源",
-        Status::LowReliability => "低可信度",
-        Status::Inferred => "推断值",
-        Status::Unknown => "未公布",
     }
 }
 
@@ -91,7 +165,7 @@ pub struct Step {
 /// A value the result rests on that is less than an official published figure.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Caution {
-    pub param: String,
+    pub param: ParamId,
     pub status: Status,
     pub label: Text,
 }
@@ -99,11 +173,63 @@ pub struct Caution {
 /// A figure nobody published that the computation could do without, and what that means.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NotKnown {
-    pub param: String,
+    pub param: ParamId,
     pub label: Text,
     pub hint: Text,
     /// What the result does without it.
     pub effect: Text,
+}
+
+/// How sure a result is, by the least sure figure it rests on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Every figure is from a seed or another official document.
+    #[default]
+    Official,
+    /// Some figure rests on a secondary source.
+    Secondary,
+    /// Some figure rests on a low-reliability source or is inferred.
+    LowReliabilityOrInferred,
+    /// Some figure was supplied by the person.
+    UserSupplied,
+}
+
+impl Confidence {
+    pub fn label(self) -> Text {
+        match self {
+            Confidence::Official => Text::new(
+                "所有数据均来自统筹文件或官方文件",
+                "every figure is from the pooling document or another official document",
+            ),
+            Confidence::Secondary => Text::new(
+                "部分数据来自二手来源（转载、新闻），未经官方原文核对",
+                "some figures are from secondary sources (reprints, news), not checked against the official text",
+            ),
+            Confidence::LowReliabilityOrInferred => Text::new(
+                "部分数据为推断值或来自低可信度来源",
+                "some figures are inferred or from low-reliability sources",
+            ),
+            Confidence::UserSupplied => Text::new(
+                "部分数据由你提供，结果取决于这些数据",
+                "some figures were supplied by you; the result is only as good as they are",
+            ),
+        }
+    }
+}
+
+/// One figure a result rests on that is less than official, listed once at the top.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Basis {
+    pub param: ParamId,
+    pub label: Text,
+    pub value: String,
+    /// The entry's status; `None` for a figure the person supplied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// The document's short name and article, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -117,84 +243,69 @@ pub struct Explanation {
     pub cautions: Vec<Caution>,
     /// Unpublished figures the result went without.
     pub not_known: Vec<NotKnown>,
+    /// How sure the result is, with the figures that make it less than official.
+    pub confidence: Confidence,
+    pub rests_on: Vec<Basis>,
+    /// Conventions of the calculator the result follows (how amounts are rounded), each
+    /// stated once.
+    pub conventions: Vec<Text>,
 }
 
 impl Explanation {
-    pub fn step(
-        &mut self,
-        key: &str,
-        label: Text,
-        formula: Text,
-        value: impl ToString,
-        unit: &str,
-        cites: Vec<Cite>,
-    ) {
-        self.steps.push(Step {
-            key: key.into(),
-            label,
-            formula,
-            value: value.to_string(),
-            unit: unit.into(),
-            cites,
-        });
-    }
-
     pub fn note(&mut self, note: Text) {
         if !self.notes.contains(&note) {
             self.notes.push(note);
         }
     }
 
+    pub fn convention(&mut self, text: Text) {
+        if !self.conventions.contains(&text) {
+            self.conventions.push(text);
+        }
+    }
+
     /// Plain-text rendering for the CLI.
     pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        let heading = |zh: &str, en: &str| match lang {
-            Lang::Zh => zh.to_string(),
-            Lang::En => en.to_string(),
-        };
-        out.push_str(&heading("计算步骤：\n", "Steps:\n"));
-        for (i, s) in self.steps.iter().enumerate() {
+        let mut out = format!(
+            "{}{}\n",
+            lang.pick("可信度：", "Confidence: "),
+            self.confidence.label().get(lang)
+        );
+        for b in &self.rests_on {
+            let status = b.status.map_or_else(
+                || lang.pick("你提供的数据", "supplied by you").to_string(),
+                |s| s.label().get(lang).to_string(),
+            );
             out.push_str(&format!(
-                "{:>2}. {}: {}\n",
-                i + 1,
-                s.label.get(lang),
-                s.formula.get(lang)
+                "  · {} = {} [{status}]{}\n",
+                b.label.get(lang),
+                b.value,
+                b.source.as_ref().map(|s| format!(" {s}")).unwrap_or_default()
             ));
+        }
+        out.push_str(lang.pick("计算步骤：\n", "Steps:\n"));
+        for (i, s) in self.steps.iter().enumerate() {
+            out.push_str(&format!("{:>2}. {}: {}\n", i + 1, s.label.get(lang), s.formula.get(lang)));
             for c in &s.cites {
                 out.push_str(&format!("      ↳ {}\n", c.render(lang)));
             }
         }
         if !self.user_supplied.is_empty() {
-            out.push_str(&heading("用户提供的数据：", "User-supplied figures: "));
+            out.push_str(lang.pick("用户提供的数据：", "User-supplied figures: "));
             out.push_str(&self.user_supplied.join(", "));
             out.push('\n');
         }
-        for c in &self.cautions {
-            out.push_str(&match lang {
-                Lang::Zh => format!(
-                    "注意：{}（{}）为{}\n",
-                    c.label.zh,
-                    c.param,
-                    c.status.label().zh
-                ),
-                Lang::En => format!(
-                    "Caution: {} ({}) is {}\n",
-                    c.label.en,
-                    c.param,
-                    c.status.label().en
-                ),
-            });
-        }
+        // The CLI names the id: it is what `--set ID=VALUE` takes.
         for n in &self.not_known {
-            out.push_str(&match lang {
-                Lang::Zh => format!("未公布：{}（{}）— {}\n", n.label.zh, n.param, n.effect.zh),
-                Lang::En => format!(
-                    "Not published: {} ({}) — {}\n",
-                    n.label.en, n.param, n.effect.en
-                ),
-            });
+            out.push_str(&format!(
+                "{}{}（{}）— {}\n",
+                lang.pick("未公布：", "Not published: "),
+                n.label.get(lang),
+                n.param,
+                n.effect.get(lang)
+            ));
         }
-        for n in &self.notes {
+        for n in self.notes.iter().chain(&self.conventions) {
             out.push_str(&format!("* {}\n", n.get(lang)));
         }
         out

@@ -1,5 +1,8 @@
 //! Turning what a person typed into typed values, with an error that names the field and
-//! the reason in both languages. Every check a request field goes through lives here.
+//! the reason in both languages. Numbers are taken as people type them: full-width digits
+//! from a Chinese keyboard (`５０００`), `¥`/`元`, thousands separators (`5,000`), and rates
+//! as `8`, `8%` or `0.08`, saying how an ambiguous one was read. What cannot be read one
+//! way only (`5000,00`: 5000.00 or 500000?) is refused with the reason.
 
 use std::fmt;
 
@@ -7,8 +10,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::Error;
-use crate::money::Money;
-use crate::month::{MonthParseError, YearMonth};
+use crate::model::month::MonthParseError;
+use crate::model::{Money, ParamDef, Ratio, Text, Unit, Value, YearMonth};
 use crate::text;
 
 /// A raw request field as typed: a string, or a number from JSON. Kept as text so that
@@ -68,13 +71,11 @@ impl<'de> Deserialize<'de> for Raw {
             }
             fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
                 // Shortest text that reads back as the same float: 5000.1 stays "5000.1".
-                Ok(Raw(
-                    if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
-                        format!("{}", v as i64)
-                    } else {
-                        format!("{v}")
-                    },
-                ))
+                Ok(Raw(if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
+                    format!("{}", v as i64)
+                } else {
+                    format!("{v}")
+                }))
             }
             fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
                 Ok(Raw(v.to_string()))
@@ -95,104 +96,120 @@ impl<'de> Deserialize<'de> for Raw {
 
 /// Largest amount of money accepted in any field: far above any wage, far below where
 /// exact arithmetic could overflow.
-pub const MAX_AMOUNT: u64 = 1_000_000_000;
+pub const MAX_AMOUNT: u64 = crate::model::value::MAX_AMOUNT;
+
+/// Full-width forms (`５０００．５`, `８％`) to ASCII, the ideographic space to a space.
+pub fn half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            other => other,
+        })
+        .collect()
+}
+
+/// Why a typed number could not be read, in both languages.
+fn not_a_number(raw: &str) -> Text {
+    text!("不是数字：{raw}", "not a number: {raw}")
+}
+
+/// Checks the commas of a number: thousands separators in groups of three (`5,000`,
+/// `1,234,567.89`). `5000,00` could be 5000.00 or 500000, so it is refused.
+fn check_commas(body: &str, raw: &str) -> Result<(), (&'static str, Text)> {
+    if !body.contains(',') {
+        return Ok(());
+    }
+    let int = body.split('.').next().unwrap_or("");
+    let mut groups = int.split(',');
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+    let rest: Vec<&str> = groups.collect();
+    if first_ok && rest.iter().all(|g| g.len() == 3) {
+        return Ok(());
+    }
+    if rest.len() == 1 && rest.iter().all(|g| (1..=2).contains(&g.len())) && !body.contains('.') {
+        return Err((
+            "ambiguous_comma",
+            text!(
+                "「{raw}」读法不明确（是小数还是千分位？）：小数点请写「.」，如 5000.00",
+                "“{raw}” is ambiguous (a decimal comma or a thousands separator?): write the decimal point as “.”, e.g. 5000.00"
+            ),
+        ));
+    }
+    Err((
+        "ambiguous_comma",
+        text!(
+            "「{raw}」中的逗号位置不对：千位分隔符每三位一组（如 5,000），小数点请写「.」",
+            "the commas in “{raw}” are misplaced: thousands go in groups of three (5,000); the decimal point is “.”"
+        ),
+    ))
+}
+
+/// A non-negative decimal (a rate, years, an age), any number of decimals.
+pub fn decimal(field: &str, raw: &Raw) -> Result<Decimal, Error> {
+    let typed = half_width(raw.as_str());
+    let cleaned: String = typed
+        .trim()
+        .trim_start_matches(['¥', '￥'])
+        .trim_end_matches("元/月")
+        .trim_end_matches("元/年")
+        .trim_end_matches('元')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '，' { ',' } else { c })
+        .collect();
+    if cleaned.is_empty() {
+        return Err(Error::field(field, "empty", text!("不能为空", "must not be empty")));
+    }
+    let negative = cleaned.starts_with('-');
+    let body = cleaned.trim_start_matches(['-', '+']);
+    let well_formed = !body.is_empty()
+        && body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && body.bytes().filter(|b| *b == b'.').count() <= 1
+        && body.bytes().any(|b| b.is_ascii_digit());
+    if !well_formed {
+        return Err(Error::field(field, "not_a_number", not_a_number(raw.as_str())));
+    }
+    if let Err((code, message)) = check_commas(body, raw.as_str()) {
+        return Err(Error::field(field, code, message));
+    }
+    let body: String = body.chars().filter(|c| *c != ',').collect();
+    if negative && body.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+        return Err(Error::field(field, "negative", text!("不能为负数：{raw}", "must not be negative: {raw}")));
+    }
+    // Integer part longer than any accepted amount: too large, before Decimal overflows.
+    let int_len = body.split('.').next().map_or(0, |s| s.trim_start_matches('0').len());
+    let frac_len = body.split('.').nth(1).map_or(0, str::len);
+    if int_len > 15 {
+        return Err(Error::field(field, "too_large", text!("数值过大：{raw}", "the number is too large: {raw}")));
+    }
+    if frac_len > 12 {
+        return Err(Error::field(field, "too_many_decimals", text!("小数位过多：{raw}", "too many decimals: {raw}")));
+    }
+    body.parse::<Decimal>()
+        .map_err(|_| Error::field(field, "not_a_number", not_a_number(raw.as_str())))
+}
 
 /// A non-negative amount of yuan with at most two decimals. Accepts `5000`, `5000.5`,
-/// `5,000.00`, `¥5000`, `5000元`.
+/// `5,000.00`, `¥5000`, `5000元`, `５０００`.
 pub fn amount(field: &str, raw: &Raw) -> Result<Money, Error> {
     let d = decimal(field, raw)?;
     if d.scale() > 2 && d.normalize().scale() > 2 {
         return Err(Error::field(
             field,
             "too_many_decimals",
-            text!(
-                "金额最多两位小数（到分）：{raw}",
-                "an amount has at most two decimals (fen): {raw}"
-            ),
+            text!("金额最多两位小数（到分）：{raw}", "an amount has at most two decimals (fen): {raw}"),
         ));
     }
     if d > Decimal::from(MAX_AMOUNT) {
         return Err(Error::field(
             field,
             "too_large",
-            text!(
-                "金额过大（上限 {MAX_AMOUNT} 元）：{raw}",
-                "the amount is too large (at most {MAX_AMOUNT} yuan): {raw}"
-            ),
+            text!("金额过大（上限 {MAX_AMOUNT} 元）：{raw}", "the amount is too large (at most {MAX_AMOUNT} yuan): {raw}"),
         ));
     }
     Money::from_fen_exact(d.round_dp(2)).ok_or_else(|| {
-        Error::field(
-            field,
-            "too_many_decimals",
-            text!("金额最多两位小数：{raw}", "at most two decimals: {raw}"),
-        )
-    })
-}
-
-/// A non-negative decimal (a rate, years of life expectancy, an age), any number of decimals.
-pub fn decimal(field: &str, raw: &Raw) -> Result<Decimal, Error> {
-    let cleaned: String = raw
-        .0
-        .trim()
-        .trim_start_matches(['¥', '￥'])
-        .trim_end_matches('元')
-        .chars()
-        .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace())
-        .collect();
-    if cleaned.is_empty() {
-        return Err(Error::field(
-            field,
-            "empty",
-            text!("不能为空", "must not be empty"),
-        ));
-    }
-    let negative = cleaned.starts_with('-');
-    let body = cleaned.trim_start_matches(['-', '+']);
-    let well_formed = !body.is_empty()
-        && body.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && body.bytes().filter(|b| *b == b'.').count() <= 1
-        && body.bytes().any(|b| b.is_ascii_digit());
-    if !well_formed {
-        return Err(Error::field(
-            field,
-            "not_a_number",
-            text!("不是数字：{raw}", "not a number: {raw}"),
-        ));
-    }
-    if negative && body.bytes().any(|b| matches!(b, b'1'..=b'9')) {
-        return Err(Error::field(
-            field,
-            "negative",
-            text!("不能为负数：{raw}", "must not be negative: {raw}"),
-        ));
-    }
-    // Integer part longer than any accepted amount: too large, before Decimal overflows.
-    let int_len = body
-        .split('.')
-        .next()
-        .map_or(0, |s| s.trim_start_matches('0').len());
-    let frac_len = body.split('.').nth(1).map_or(0, str::len);
-    if int_len > 15 {
-        return Err(Error::field(
-            field,
-            "too_large",
-            text!("数值过大：{raw}", "the number is too large: {raw}"),
-        ));
-    }
-    if frac_len > 12 {
-        return Err(Error::field(
-            field,
-            "too_many_decimals",
-            text!("小数位过多：{raw}", "too many decimals: {raw}"),
-        ));
-    }
-    body.parse::<Decimal>().map_err(|_| {
-        Error::field(
-            field,
-            "not_a_number",
-            text!("不是数字：{raw}", "not a number: {raw}"),
-        )
+        Error::field(field, "too_many_decimals", text!("金额最多两位小数：{raw}", "at most two decimals: {raw}"))
     })
 }
 
@@ -200,19 +217,11 @@ pub fn decimal(field: &str, raw: &Raw) -> Result<Decimal, Error> {
 pub fn count(field: &str, raw: &Raw, max: u32) -> Result<u32, Error> {
     let d = decimal(field, raw)?;
     if d.fract() != Decimal::ZERO {
-        return Err(Error::field(
-            field,
-            "not_whole",
-            text!("必须是整数：{raw}", "must be a whole number: {raw}"),
-        ));
+        return Err(Error::field(field, "not_whole", text!("必须是整数：{raw}", "must be a whole number: {raw}")));
     }
     match u32::try_from(d.trunc().mantissa() / 10i128.pow(d.scale())) {
         Ok(n) if n <= max => Ok(n),
-        _ => Err(Error::field(
-            field,
-            "too_large",
-            text!("不能大于 {max}：{raw}", "must be at most {max}: {raw}"),
-        )),
+        _ => Err(Error::field(field, "too_large", text!("不能大于 {max}：{raw}", "must be at most {max}: {raw}"))),
     }
 }
 
@@ -225,14 +234,12 @@ pub fn count_or_zero(field: &str, raw: &Raw, max: u32) -> Result<u32, Error> {
     }
 }
 
-/// A month, `YYYY-MM`.
+/// A month, `YYYY-MM` (also `2024年3月`, full-width digits).
 pub fn month(field: &str, raw: &Raw) -> Result<YearMonth, Error> {
-    raw.0.parse::<YearMonth>().map_err(|e| match e {
-        MonthParseError::Empty => Error::field(
-            field,
-            "empty",
-            text!("不能为空（格式 YYYY-MM）", "must not be empty (YYYY-MM)"),
-        ),
+    half_width(raw.as_str()).parse::<YearMonth>().map_err(|e| match e {
+        MonthParseError::Empty => {
+            Error::field(field, "empty", text!("不能为空（格式 YYYY-MM）", "must not be empty (YYYY-MM)"))
+        }
         MonthParseError::Malformed => Error::field(
             field,
             "malformed_month",
@@ -252,20 +259,169 @@ pub fn month(field: &str, raw: &Raw) -> Result<YearMonth, Error> {
     })
 }
 
+/// A month field that may be left empty.
+pub fn opt_month(field: &str, raw: &Raw) -> Result<Option<YearMonth>, Error> {
+    if raw.is_blank() {
+        Ok(None)
+    } else {
+        month(field, raw).map(Some)
+    }
+}
+
+/// An amount field that may be left empty.
+pub fn opt_amount(field: &str, raw: &Raw) -> Result<Option<Money>, Error> {
+    if raw.is_blank() {
+        Ok(None)
+    } else {
+        amount(field, raw).map(Some)
+    }
+}
+
+fn yes_no(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "false" | "no" | "0" | "否" | "不" | "无" | "不是" | "不享受" => Some(false),
+        "true" | "yes" | "1" | "是" | "有" | "享受" => Some(true),
+        _ => None,
+    }
+}
+
 /// A yes/no field; empty means no.
 pub fn flag(field: &str, raw: &Raw) -> Result<bool, Error> {
-    match raw.0.trim().to_ascii_lowercase().as_str() {
-        "" | "false" | "no" | "0" | "否" => Ok(false),
-        "true" | "yes" | "1" | "是" => Ok(true),
-        _ => Err(Error::field(
-            field,
-            "not_a_flag",
-            text!(
-                "应为 是/否（true/false）：{raw}",
-                "must be true or false: {raw}"
-            ),
-        )),
+    if raw.is_blank() {
+        return Ok(false);
     }
+    yes_no(&half_width(raw.as_str())).ok_or_else(|| {
+        Error::field(field, "not_a_flag", text!("应为 是/否（true/false）：{raw}", "must be yes or no (true or false): {raw}"))
+    })
+}
+
+/// A rate as people write it. `8%` is 8%; a number of 1 or more is a percentage (`8` →
+/// 8%); a number below 1 is a share (`0.08` → 8%); `1/3` is a fraction. The reading is
+/// returned where the person might have meant something else.
+pub fn rate(field: &str, raw: &Raw) -> Result<(Ratio, Option<Text>), Error> {
+    let typed = half_width(raw.as_str()).trim().to_string();
+    if let Some((n, d)) = typed.split_once('/') {
+        let (num, den) = (decimal(field, &Raw(n.into()))?, decimal(field, &Raw(d.into()))?);
+        if den.is_zero() {
+            return Err(Error::field(field, "not_a_rate", text!("分母不能为 0：{raw}", "a fraction's denominator must not be 0: {raw}")));
+        }
+        if num > den {
+            return Err(Error::field(field, "not_a_rate", text!("分数须在 0 到 1 之间：{raw}", "a fraction must be between 0 and 1: {raw}")));
+        }
+        return Ok((Ratio { num, den }, None));
+    }
+    let (body, percent) = match typed.strip_suffix('%') {
+        Some(b) => (b.trim(), true),
+        None => (typed.as_str(), false),
+    };
+    let d = decimal(field, &Raw(body.into()))?;
+    let as_percent = percent || d >= Decimal::ONE;
+    let share = if as_percent { d / Decimal::ONE_HUNDRED } else { d };
+    if share > Decimal::ONE {
+        return Err(Error::field(field, "not_a_rate", text!("费率不能超过 100%：{raw}", "a rate cannot exceed 100%: {raw}")));
+    }
+    let ratio = Ratio::decimal(share.normalize());
+    let shown = ratio.show();
+    let note = (!percent && !d.is_zero())
+        .then(|| text!("「{body}」按 {shown} 计", "“{body}” read as {shown}"));
+    Ok((ratio, note))
+}
+
+/// A figure the person supplied for a parameter, read for its unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub value: Value,
+    /// How the value is shown ("8%", "3500.00", the words of a choice).
+    pub shown: Text,
+    /// How an ambiguous entry was read ("8" → 8%), to show beside the box.
+    pub note: Option<Text>,
+}
+
+/// Reads a figure a person typed (or chose) for a parameter. The error is on the field
+/// `set:KEY`, with the reason in both languages and the figure's name, never its id.
+pub fn figure(def: &ParamDef, raw: &Raw) -> Result<Reading, Error> {
+    let field = format!("set:{}", def.key());
+    let wrap = |e: Error| match e {
+        Error::Input { errors } => Error::Input {
+            errors: errors
+                .into_iter()
+                .map(|mut f| {
+                    f.field = field.clone();
+                    f.message = Text::new(
+                        format!("「{raw}」不是有效的{}：{}", def.label_zh, f.message.zh),
+                        format!("“{raw}” is not a valid {}: {}", def.label_en, f.message.en),
+                    );
+                    f
+                })
+                .collect(),
+        },
+        other => other,
+    };
+    reading(def.unit, &field, raw).map_err(wrap)
+}
+
+fn reading(unit: Unit, field: &str, raw: &Raw) -> Result<Reading, Error> {
+    let plain = |value: Value| {
+        let shown = Text::same(value.show());
+        Reading { value, shown, note: None }
+    };
+    match unit {
+        Unit::Rate => rate(field, raw).map(|(r, note)| Reading { shown: Text::same(r.show()), value: Value::Rate(r), note }),
+        Unit::YuanPerMonth | Unit::YuanPerYear => amount(field, raw).map(|m| plain(Value::Money(m))),
+        Unit::Years => {
+            let d = decimal(field, raw)?;
+            if d > Decimal::from(200) {
+                return Err(Error::field(field, "too_large", text!("年数过大：{raw}", "too many years: {raw}")));
+            }
+            Ok(plain(Value::Years(d.normalize())))
+        }
+        Unit::Months => count(field, raw, 2400).map(|n| plain(Value::Months(n))),
+        Unit::Month => month(field, raw).map(|m| plain(Value::Month(m))),
+        Unit::Flag => {
+            let b = yes_no(&half_width(raw.as_str()))
+                .ok_or_else(|| Error::field(field, "not_a_flag", text!("应为 是 或 否：{raw}", "must be yes or no: {raw}")))?;
+            Ok(Reading {
+                value: Value::Flag(b),
+                shown: if b { Text::new("是", "yes") } else { Text::new("否", "no") },
+                note: None,
+            })
+        }
+        Unit::Choice(choices) => {
+            let c = choice(choices, raw.as_str()).ok_or_else(|| not_one_of(field, unit, raw))?;
+            Ok(Reading { value: Value::Choice(c.word.into()), shown: c.label(), note: None })
+        }
+        Unit::ChoiceSet(choices) => {
+            let mut words: Vec<String> = Vec::new();
+            let mut shown = (Vec::new(), Vec::new());
+            for item in raw.as_str().split([',', '，', '、']).map(str::trim).filter(|s| !s.is_empty()) {
+                let c = choice(choices, item).ok_or_else(|| not_one_of(field, unit, raw))?;
+                if !words.iter().any(|w| w == c.word) {
+                    words.push(c.word.into());
+                    shown.0.push(c.zh);
+                    shown.1.push(c.en);
+                }
+            }
+            Ok(Reading { value: Value::Set(words), shown: Text::new(shown.0.join("、"), shown.1.join(", ")), note: None })
+        }
+    }
+}
+
+fn choice(choices: &'static [crate::model::Choice], typed: &str) -> Option<&'static crate::model::Choice> {
+    let t = typed.trim().to_lowercase().replace('-', "_");
+    choices.iter().find(|c| c.word == t || c.zh == typed.trim() || c.en.to_lowercase() == t)
+}
+
+fn not_one_of(field: &str, unit: Unit, raw: &Raw) -> Error {
+    let zh: Vec<&str> = unit.choices().iter().map(|c| c.zh).collect();
+    let en: Vec<&str> = unit.choices().iter().map(|c| c.en).collect();
+    Error::field(
+        field,
+        "not_a_choice",
+        Text::new(
+            format!("「{raw}」不是可选项；可选：{}", zh.join("、")),
+            format!("“{raw}” is not one of the choices: {}", en.join("; ")),
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -281,36 +437,45 @@ mod tests {
 
     #[test]
     fn amounts() {
-        assert_eq!(
-            amount("wage", &"5,000.5".into()).unwrap().to_string(),
-            "5000.50"
-        );
-        assert_eq!(
-            amount("wage", &"¥5000元".into()).unwrap().to_string(),
-            "5000.00"
-        );
-        assert_eq!(
-            amount("wage", &"5000.000".into()).unwrap().to_string(),
-            "5000.00"
-        );
+        assert_eq!(amount("wage", &"5,000.5".into()).unwrap().to_string(), "5000.50");
+        assert_eq!(amount("wage", &"¥5000元".into()).unwrap().to_string(), "5000.00");
+        assert_eq!(amount("wage", &"5000.000".into()).unwrap().to_string(), "5000.00");
+        assert_eq!(amount("wage", &"５０００".into()).unwrap().to_string(), "5000.00");
+        assert_eq!(amount("wage", &"１,２３４,５６７．８９".into()).unwrap().to_string(), "1234567.89");
+        assert_eq!(amount("wage", &"5 000".into()).unwrap().to_string(), "5000.00");
+        assert_eq!(code(amount("wage", &"5000,00".into())), "ambiguous_comma");
+        assert_eq!(code(amount("wage", &"50,00,0".into())), "ambiguous_comma");
         assert_eq!(code(amount("wage", &"".into())), "empty");
         assert_eq!(code(amount("wage", &"-1".into())), "negative");
         assert_eq!(code(amount("wage", &"abc".into())), "not_a_number");
         assert_eq!(code(amount("wage", &"1e5".into())), "not_a_number");
         assert_eq!(code(amount("wage", &"1.001".into())), "too_many_decimals");
-        assert_eq!(
-            code(amount("wage", &"99999999999999999999999999999999".into())),
-            "too_large"
-        );
+        assert_eq!(code(amount("wage", &"99999999999999999999999999999999".into())), "too_large");
         assert_eq!(code(amount("wage", &"1000000000.01".into())), "too_large");
         assert_eq!(amount("wage", &"-0".into()).unwrap().to_string(), "0.00");
     }
 
     #[test]
-    fn counts() {
+    fn counts_and_months() {
         assert_eq!(count("m", &"72".into(), 100).unwrap(), 72);
+        assert_eq!(count("m", &"１４４".into(), 200).unwrap(), 144);
         assert_eq!(code(count("m", &"7.5".into(), 100)), "not_whole");
         assert_eq!(code(count("m", &"101".into(), 100)), "too_large");
         assert_eq!(count_or_zero("m", &"".into(), 100).unwrap(), 0);
+        assert_eq!(month("m", &"２０２４－０３".into()).unwrap().to_string(), "2024-03");
+    }
+
+    #[test]
+    fn rates_as_people_type_them() {
+        let r = |s: &str| rate("r", &s.into()).map(|(r, n)| (r.show(), n.map(|n| n.zh)));
+        assert_eq!(r("8").unwrap(), ("8%".into(), Some("「8」按 8% 计".into())));
+        assert_eq!(r("8%").unwrap(), ("8%".into(), None));
+        assert_eq!(r("８％").unwrap(), ("8%".into(), None));
+        assert_eq!(r("0.08").unwrap(), ("8%".into(), Some("「0.08」按 8% 计".into())));
+        assert_eq!(r("7.4").unwrap().0, "7.4%");
+        assert_eq!(r("1/3").unwrap(), ("1/3".into(), None));
+        assert_eq!(r("0").unwrap(), ("0%".into(), None));
+        assert!(r("150").is_err());
+        assert!(r("abc").is_err());
     }
 }

@@ -35,24 +35,18 @@ struct ExpectError {
 }
 
 fn run(kind: &str, input: toml::Value) -> Result<Value, Result<yibao::Error, String>> {
-    macro_rules! go {
-        ($req:ty, $f:path) => {{
-            let req: $req = input
-                .try_into()
-                .map_err(|e| Err(format!("bad case input: {e}")))?;
-            $f(&req)
-                .map(|r| serde_json::to_value(r).expect("serialise"))
-                .map_err(Ok)
-        }};
-    }
-    match kind {
-        "contribution" => go!(yibao::ContributionRequest, yibao::contribution),
-        "flexible" => go!(yibao::FlexibleRequest, yibao::flexible),
-        "resident" => go!(yibao::ResidentRequest, yibao::resident),
-        "eligibility" => go!(yibao::EligibilityRequest, yibao::eligibility),
-        "fund" => go!(yibao::FundRequest, yibao::fund),
-        other => Err(Err(format!("unknown kind {other}"))),
-    }
+    // One registry for every door: the case's kind tags the request.
+    let mut table = match input {
+        toml::Value::Table(t) => t,
+        other => return Err(Err(format!("bad case input: {other}"))),
+    };
+    table.insert("kind".into(), toml::Value::String(kind.into()));
+    let req: yibao::Request = toml::Value::Table(table)
+        .try_into()
+        .map_err(|e| Err(format!("bad case input: {e}")))?;
+    yibao::compute(&req)
+        .map(|r| serde_json::to_value(r).expect("serialise"))
+        .map_err(Ok)
 }
 
 /// `a.b.0.c` into the JSON; scalars compared as text, `null` for null.

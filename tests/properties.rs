@@ -99,19 +99,19 @@ proptest! {
     #[test]
     fn no_input_panics(fields in proptest::collection::vec(".{0,24}", 13), city in prop_oneof![Just("jining".to_string()), Just("wenzhou".to_string()), Just("zhengzhou".to_string()), ".{0,8}"]) {
         let f = |i: usize| Raw(fields[i].clone());
-        let _ = contribution(&ContributionRequest { city: Raw(city.clone()), month: f(0), employer: f(1), wage: f(2), overrides: [(fields[3].clone(), f(4))].into() });
-        let _ = flexible(&yibao::FlexibleRequest { city: Raw(city.clone()), month: f(0), first_paid: f(5), overrides: Default::default() });
-        let _ = resident(&yibao::ResidentRequest { city: Raw(city.clone()), year: f(6), break_years: f(7), repaid_years: f(8), in_enrolment_period: f(9), newborn: f(10), overrides: Default::default() });
+        let _ = contribution(&ContributionRequest { city: Raw(city.clone()), month: f(0), employer: f(1), wage: f(2), overrides: [(fields[3].clone(), f(4))].into(), ..Default::default() });
+        let _ = flexible(&yibao::FlexibleRequest { city: Raw(city.clone()), month: f(0), first_paid: f(5), ..Default::default() });
+        let _ = resident(&yibao::ResidentRequest { city: Raw(city.clone()), year: f(6), break_years: f(7), repaid_years: f(8), in_enrolment_period: f(9), newborn: f(10), ..Default::default() });
         let _ = eligibility(&yibao::EligibilityRequest {
             city: Raw(city), birth: f(0), category: f(1), as_of: f(11), paid_months: f(2), deemed_months: f(7), transferred_months: f(8),
-            last_base: f(12), situation: f(5), pension: f(6), bankruptcy_age: f(9), payment_month: f(10), overrides: Default::default(),
+            last_base: f(12), situation: f(5), pension: f(6), bankruptcy_age: f(9), payment_month: f(10), ..Default::default()
         });
     }
 
     /// Numeric-looking input in every field, including huge and edge values.
     #[test]
     fn no_numeric_input_panics(n in prop_oneof![any::<u64>().prop_map(|n| n.to_string()), "[0-9]{1,40}(\\.[0-9]{0,30})?", "-?[0-9]{1,5}"], month in "(1[89]|2[0-2])[0-9]{2}-(0[0-9]|1[0-3])") {
-        let _ = contribution(&ContributionRequest { city: "jining".into(), month: Raw(month.clone()), employer: "other".into(), wage: Raw(n.clone()), overrides: Default::default() });
+        let _ = contribution(&ContributionRequest { city: "jining".into(), month: Raw(month.clone()), employer: "other".into(), wage: Raw(n.clone()), ..Default::default() });
         let _ = eligibility(&yibao::EligibilityRequest {
             city: "jining".into(), birth: Raw(month.clone()), category: "female-50".into(), as_of: "2026-11".into(), paid_months: Raw(n.clone()),
             last_base: Raw(n.clone()), situation: "bankrupt".into(), pension: Raw(n.clone()), bankruptcy_age: Raw(n.clone()), payment_month: Raw(month),

@@ -1,7 +1,8 @@
 //! The rules validator: the embedded files pass, and each kind of defect in a rule file is
 //! caught with the file, the key and the reason.
 
-use yibao::rules::{load_toml as load, rules, Status};
+use yibao::model::{load, Status};
+use yibao::rules;
 
 /// A rule file as written on disk (TOML).
 fn file(name: &str) -> String {
@@ -44,11 +45,8 @@ fn embedded_rules_are_valid() {
     let r = rules().expect("embedded rules are valid");
     assert_eq!(r.cities.len(), 5);
     for c in &r.cities {
-        for def in yibao::params::CATALOGUE
-            .iter()
-            .filter(|d| d.scope == yibao::params::Scope::City)
-        {
-            assert!(c.params.contains_key(def.id), "{} lacks {}", c.id, def.id);
+        for def in yibao::model::CATALOGUE.iter().filter(|d| d.scope == yibao::model::Scope::City) {
+            assert!(c.params.contains_key(&def.id), "{} lacks {}", c.id, def.key());
         }
         for s in c.params.values() {
             for e in &s.entries {
@@ -225,7 +223,7 @@ fn a_city_file_must_list_every_city_parameter() {
 fn inferred_needs_its_derivation() {
     let t = replace_once(
         file("jining.toml"),
-        "note = \"The notice counts 实际缴费",
+        "note = \"The notice counts years actually paid",
         "comment_removed = 1\nnotes = \"x",
     );
     assert!(!issues_with(&t).is_empty());

@@ -10,16 +10,14 @@
 //! b.totals(); b.rows("failed", 0, 50); b.csv(); b.xlsx();
 //! ```
 
+#[path = "../../js/src/glue.rs"]
+mod glue;
+
+use glue::to_js;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
-use yibao::batch::{self, Batch, Format, Mapping, Options, RowResult, RowStatus};
 use yibao::{Error, Lang, Raw, Text};
-
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
-}
+use yibao_tables::{self as batch, Batch, Format, Mapping, Options, RowResult, RowStatus};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -29,6 +27,8 @@ struct JsOptions {
     employer: Option<String>,
     lang: Option<String>,
     overrides: std::collections::BTreeMap<String, Raw>,
+    #[serde(alias = "officialOnly")]
+    official_only: bool,
 }
 
 #[wasm_bindgen]
@@ -61,17 +61,7 @@ impl PayrollBatch {
     /// Reads the file and its header row and checks the settings. Throws `{kind, errors}`
     /// for an empty file, a missing header row, an unreadable file or bad settings.
     pub fn open(bytes: &[u8], options: JsValue) -> Result<PayrollBatch, JsValue> {
-        let o: JsOptions = serde_wasm_bindgen::from_value(options).map_err(|e| {
-            let m = e.to_string();
-            to_js(&Error::field(
-                "options",
-                "malformed_request",
-                Text::new(
-                    format!("选项格式不对：{m}"),
-                    format!("malformed options: {m}"),
-                ),
-            ))
-        })?;
+        let o: JsOptions = glue::request("options", options)?;
         let lang = o
             .lang
             .as_deref()
@@ -86,7 +76,7 @@ impl PayrollBatch {
         let mapping = Mapping::from_header(&header).map_err(|e| to_js(&e))?;
         let employer = match o.employer.filter(|e| !e.is_empty()) {
             Some(e) => {
-                Some(yibao::EmployerKind::parse("employer", &Raw(e)).map_err(|e| to_js(&e))?)
+                Some(yibao::compute::contribution::employer_kind("employer", &Raw(e)).map_err(|e| to_js(&e))?)
             }
             None => None,
         };
@@ -96,6 +86,7 @@ impl PayrollBatch {
                 month: Raw(o.month),
                 employer,
                 overrides: o.overrides,
+                official_only: o.official_only,
             },
             mapping,
         )
@@ -124,7 +115,7 @@ impl PayrollBatch {
         let end = (self.next + n).min(self.rows.len());
         for i in self.next..end {
             let (line, cells) = std::mem::take(&mut self.rows[i]);
-            if cells.iter().all(|c| c.trim().is_empty()) && !cells.is_empty() {
+            if batch::read::is_blank(&cells) {
                 continue;
             }
             let r = self.run.row(line, &cells);
@@ -172,7 +163,7 @@ impl PayrollBatch {
 
     /// The results and totals as an .xlsx workbook.
     pub fn xlsx(&self) -> Result<Vec<u8>, JsValue> {
-        batch::xlsx(&self.results, &self.run.totals, self.lang)
+        batch::xlsx_results(&self.results, &self.run.totals, self.lang)
             .map_err(|e| to_js(&Error::field("export", "xlsx", Text::same(e))))
     }
 }

@@ -2,17 +2,17 @@
 //! every row through a batch.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use yibao::batch::{read_records, Batch, Mapping, Options, StreamingCsv};
+use yibao_tables::{read_records, Batch, Mapping, Options, StreamingCsv};
 
-fn run(rows: impl Iterator<Item = yibao::batch::Record>) {
+fn run(rows: impl Iterator<Item = yibao_tables::Record>) {
     let mut rows = rows;
     let Some((_, header)) = rows.next() else { return };
     let Ok(mapping) = Mapping::from_header(&header) else { return };
-    let options = Options { city: "jining".into(), month: "2024-03".into(), employer: Some(yibao::EmployerKind::Other), overrides: Default::default() };
+    let options = Options { city: "jining".into(), month: "2024-03".into(), employer: Some(yibao::EmployerKind::Other), ..Default::default() };
     let Ok(mut batch) = Batch::new(options, mapping) else { return };
     for (line, cells) in rows.take(2000) {
         let r = batch.row(line, &cells);
-        let _ = yibao::batch::csv_row(&r, yibao::Lang::Zh);
+        let _ = yibao_tables::csv_row(&r, yibao::Lang::Zh);
     }
 }
 

@@ -17,6 +17,6 @@ pub fn city(i: u8, other: &str) -> Raw {
 
 /// Real parameter ids with arbitrary values, so override parsing and use are exercised.
 pub fn overrides(pairs: &[(u8, String)]) -> yibao::Overrides {
-    let ids: Vec<&str> = yibao::params::CATALOGUE.iter().chain(yibao::params::FUND_CATALOGUE).map(|p| p.id).collect();
+    let ids: Vec<&str> = yibao::model::CATALOGUE.iter().map(|p| p.key()).collect();
     pairs.iter().map(|(i, v)| (ids[*i as usize % ids.len()].to_string(), Raw(v.clone()))).collect()
 }

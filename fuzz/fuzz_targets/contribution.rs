@@ -10,8 +10,8 @@ use common::{city, overrides};
 
 
 #[derive(Arbitrary, Debug)]
-struct Input { city: u8, city_text: String, month: String, employer: String, wage: String, overrides: Vec<(u8, String)> }
+struct Input { city: u8, city_text: String, month: String, employer: String, wage: String, overrides: Vec<(u8, String)>, official_only: bool }
 
 fuzz_target!(|i: Input| {
-    let _ = yibao::contribution(&yibao::ContributionRequest { city: city(i.city, &i.city_text), month: Raw(i.month), employer: Raw(i.employer), wage: Raw(i.wage), overrides: overrides(&i.overrides) });
+    let _ = yibao::contribution(&yibao::ContributionRequest { city: city(i.city, &i.city_text), month: Raw(i.month), employer: Raw(i.employer), wage: Raw(i.wage), overrides: overrides(&i.overrides), official_only: i.official_only, ..Default::default() });
 });

@@ -1,16 +1,14 @@
-//! Raw JSON as the JS API receives it, for every request type.
+//! Raw JSON as the JS API receives it: through the one registry (`compute`), and as each
+//! request type.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    if let Ok(r) = serde_json::from_slice::<yibao::Request>(data) {
+        let _ = yibao::compute(&r).map(|r| r.headline());
+    }
     if let Ok(r) = serde_json::from_slice::<yibao::ContributionRequest>(data) {
         let _ = yibao::contribution(&r);
-    }
-    if let Ok(r) = serde_json::from_slice::<yibao::FlexibleRequest>(data) {
-        let _ = yibao::flexible(&r);
-    }
-    if let Ok(r) = serde_json::from_slice::<yibao::ResidentRequest>(data) {
-        let _ = yibao::resident(&r);
     }
     if let Ok(r) = serde_json::from_slice::<yibao::EligibilityRequest>(data) {
         let _ = yibao::eligibility(&r);

@@ -1,5 +1,5 @@
-//! The rules parser and validator on arbitrary text, as a TOML city file beside the real
-//! national file, and as the embedded record form.
+//! The rules loader and validator on arbitrary text: as a TOML city file beside the real
+//! national file, and as the national file itself.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -7,7 +7,7 @@ const NATIONAL: &str = include_str!("../../rules/national.toml");
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = yibao::rules::load_toml(&[("national.toml", NATIONAL), ("fuzzed.toml", text)]);
-        let _ = yibao::rules::load(&[("national.toml", text)]);
+        let _ = yibao_model::load(&[("national.toml", NATIONAL), ("fuzzed.toml", text)]);
+        let _ = yibao_model::load(&[("national.toml", text)]);
     }
 });

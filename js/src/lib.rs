@@ -1,55 +1,42 @@
-//! The yibao JavaScript API: one function per computation of the rules core, plain JSON
-//! objects in and out, with the same shapes as `yibao … --json`.
+//! The yibao JavaScript API: one function per computation of the rules core, and one
+//! `compute` for any request, plain JSON objects in and out, with the same shapes as
+//! `yibao … --json`.
 //!
 //! ```js
 //! import init, * as yibao from "./yibao_js.js";
 //! await init();
 //! const r = yibao.contribution({ city: "jining", month: "2024-03", employer: "other", wage: "5000" });
 //! r.employer.total   // "406.00" (money is a string with two decimals, never a float)
+//! yibao.compute({ kind: "flexible", city: "jining", month: "2024-03", overrides: { "flexible.base": "6000" } });
 //! try { yibao.contribution({ city: "jining", month: "2024-03", employer: "other", wage: "-5" }) }
 //! catch (e) { e.kind === "input"; e.errors[0].field === "wage"; e.errors[0].message.zh }
 //! ```
 //!
-//! Numbers may be given as JS numbers or strings; strings are exact. An error is thrown as
-//! an object: `{kind: "input", errors: [{field, code, message: {zh, en}}]}`,
+//! Numbers may be given as JS numbers or strings; strings are exact. Every request takes
+//! `officialOnly: true` (figures from official documents only) and `explain: false`
+//! (figures without the steps, much faster). An error is thrown as an object:
+//! `{kind: "input", errors: [{field, code, message: {zh, en}}]}`,
 //! `{kind: "missing_figures", missing: [{id, label, hint, unit}]}` (supply them in
 //! `overrides: {id: value}`), or `{kind: "rules", issues: [...]}`.
 
-use serde::de::DeserializeOwned;
+mod glue;
+
+use glue::{run, to_js};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use yibao::{Error, Text};
+use yibao::Text;
 
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+/// Any request, tagged by `kind` ("contribution", "flexible", "resident", "eligibility", "fund").
+#[wasm_bindgen]
+pub fn compute(request: JsValue) -> Result<JsValue, JsValue> {
+    run(request, yibao::compute)
 }
 
-fn request_of<T: DeserializeOwned>(input: JsValue) -> Result<T, JsValue> {
-    request(input)
-}
-
-fn request<T: DeserializeOwned>(input: JsValue) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(input).map_err(|e| {
-        let msg = e.to_string();
-        to_js(&Error::field(
-            "request",
-            "malformed_request",
-            Text::new(
-                format!("请求格式不对：{msg}"),
-                format!("the request is malformed: {msg}"),
-            ),
-        ))
-    })
-}
-
-fn run<Q: DeserializeOwned, R: Serialize>(
-    input: JsValue,
-    f: fn(&Q) -> Result<R, Error>,
-) -> Result<JsValue, JsValue> {
-    let req: Q = request(input)?;
-    f(&req).map(|r| to_js(&r)).map_err(|e| to_js(&e))
+/// The headline figures of any request's result, with their labels: `[{key, label, value, unit}]`.
+#[wasm_bindgen]
+pub fn headline(request: JsValue) -> Result<JsValue, JsValue> {
+    let req: yibao::Request = glue::request("request", request)?;
+    yibao::compute(&req).map(|r| to_js(&r.headline())).map_err(|e| to_js(&e))
 }
 
 /// 职工医保: `{city, month, employer: "public_body"|"other", wage, overrides?}` → contributions.
@@ -86,43 +73,26 @@ pub fn fund(request: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Reads fund figures written as CSV (a header row of year, county, revenue, expenditure
-/// and optionally opening_balance, prior_revenue; Chinese names too) into `rows` for `fund`.
+/// and optionally opening_balance, prior_revenue; Chinese names too; UTF-8 or GBK; quoted
+/// numbers) into `rows` for `fund`, each with its line in the file.
 #[wasm_bindgen(js_name = fundRowsFromCsv)]
 pub fn fund_rows_from_csv(text: &str) -> Result<JsValue, JsValue> {
-    yibao::compute::fund::rows_from_csv(text)
-        .map(|r| to_js(&r))
-        .map_err(|e| to_js(&e))
+    yibao_tables::fund::rows_from_csv(text).map(|r| to_js(&r)).map_err(|e| to_js(&e))
 }
 
 /// The fund's year-by-year table as CSV with a UTF-8 BOM (`lang`: "zh" or "en").
 #[wasm_bindgen(js_name = fundTableCsv)]
 pub fn fund_table_csv(request: JsValue, lang: &str) -> Result<String, JsValue> {
-    let req: yibao::FundRequest = request_of(request)?;
+    let req: yibao::FundRequest = glue::request("request", request)?;
     let r = yibao::fund(&req).map_err(|e| to_js(&e))?;
-    Ok(yibao::compute::fund::to_csv(
-        &r,
-        lang.parse().unwrap_or(yibao::Lang::Zh),
-    ))
+    Ok(yibao_tables::fund::table_csv(&r, lang.parse().unwrap_or(yibao::Lang::Zh)))
 }
 
 /// The cities on file: `[{id, name, province, pooling_from, pooling_to?, excluded_areas, document, summary}]`.
 #[wasm_bindgen]
 pub fn cities() -> Result<JsValue, JsValue> {
     let rules = yibao::rules().map_err(|e| to_js(&e))?;
-    let list: Vec<_> = rules
-        .cities
-        .iter()
-        .map(|c| CityInfo {
-            id: &c.id,
-            name: &c.name,
-            province: &c.province,
-            pooling_from: c.pooling_from.to_string(),
-            pooling_to: c.pooling_to.map(|t| t.to_string()),
-            excluded_areas: &c.excluded_areas,
-            document: &c.document,
-            summary: &c.summary,
-        })
-        .collect();
+    let list: Vec<CityInfo> = rules.cities.iter().map(CityInfo::from).collect();
     Ok(to_js(&list))
 }
 
@@ -134,16 +104,32 @@ struct CityInfo<'a> {
     pooling_from: String,
     pooling_to: Option<String>,
     excluded_areas: &'a [Text],
-    document: &'a yibao::rules::Document,
+    document: yibao::explain::DocumentRef,
     summary: &'a Text,
+    /// Whether the city's document sets rules for the pooled fund.
+    has_fund_rules: bool,
+}
+
+impl<'a> From<&'a yibao::model::City> for CityInfo<'a> {
+    fn from(c: &'a yibao::model::City) -> Self {
+        CityInfo {
+            id: &c.id,
+            name: &c.name,
+            province: &c.province,
+            pooling_from: c.pooling_from.to_string(),
+            pooling_to: c.pooling_to.map(|t| t.to_string()),
+            excluded_areas: &c.excluded_areas,
+            document: (&c.document).into(),
+            summary: &c.summary,
+            has_fund_rules: c.params.contains_key(&yibao::ParamId::DeficitMethodRule),
+        }
+    }
 }
 
 /// The rules version: a hash of all rule files, as share links carry it.
 #[wasm_bindgen(js_name = rulesVersion)]
 pub fn rules_version() -> Result<String, JsValue> {
-    yibao::rules()
-        .map(|r| r.version.clone())
-        .map_err(|e| to_js(&e))
+    yibao::rules().map(|r| r.version.clone()).map_err(|e| to_js(&e))
 }
 
 /// A city's parameters (or `"national"`), each with its windows, values, status and source.
@@ -153,7 +139,21 @@ pub fn parameters(city: &str) -> Result<JsValue, JsValue> {
     if city == "national" {
         return Ok(to_js(&rules.national));
     }
-    let c = yibao::compute::city(rules, "city", &yibao::Raw(city.to_string()))
-        .map_err(|e| to_js(&e))?;
+    let c = yibao::compute::city(rules, "city", &yibao::Raw(city.to_string())).map_err(|e| to_js(&e))?;
     Ok(to_js(&c.params))
+}
+
+/// Reads a figure as a person typed it for a parameter: `{value, shown: {zh, en}, note?}`
+/// (`note` says how an ambiguous entry was read: "8" → 8%), or throws the reason.
+#[wasm_bindgen(js_name = readFigure)]
+pub fn read_figure(id: &str, text: &str) -> Result<JsValue, JsValue> {
+    let def = yibao::model::find(id).ok_or_else(|| to_js(&yibao::registry::malformed("id", &format!("no parameter `{id}`"))))?;
+    let r = yibao::input::figure(def, &yibao::Raw(text.to_string())).map_err(|e| to_js(&e))?;
+    #[derive(Serialize)]
+    struct Reading {
+        value: String,
+        shown: Text,
+        note: Option<Text>,
+    }
+    Ok(to_js(&Reading { value: r.value.show(), shown: r.shown, note: r.note }))
 }

@@ -7,75 +7,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{add, apply, open, rounding_note, times, typed};
-use crate::context::{self, Ctx, Got, Overrides};
-use crate::error::{Error, Problems};
+use super::{open, word, Options};
+use crate::error::{AllOk, Error};
 use crate::explain::Explanation;
 use crate::input::{self, Raw};
-use crate::money::{Money, Rounding};
-use crate::month::YearMonth;
-use crate::rules::Ratio;
+use crate::lookup::{Cited, Ctx, Overrides};
+use crate::model::{EmployerKind, Money, ParamId, Ratio, Rounding, Text, YearMonth};
 use crate::text;
-use crate::text::Text;
-
-/// 用人单位类型.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EmployerKind {
-    /// 机关事业单位: government bodies and public institutions.
-    PublicBody,
-    /// 其他单位: every other employer.
-    Other,
-}
-
-impl EmployerKind {
-    pub fn parse(field: &str, raw: &Raw) -> Result<EmployerKind, Error> {
-        match raw
-            .as_str()
-            .trim()
-            .to_ascii_lowercase()
-            .replace('-', "_")
-            .as_str()
-        {
-            "public_body" | "public" | "government" | "机关事业单位" | "机关" | "事业单位" => {
-                Ok(EmployerKind::PublicBody)
-            }
-            "other" | "enterprise" | "company" | "其他" | "其他单位" | "企业" => {
-                Ok(EmployerKind::Other)
-            }
-            "" => Err(Error::field(
-                field,
-                "empty",
-                text!(
-                    "请选择单位类型：public_body（机关事业单位）或 other（其他单位）",
-                    "choose the employer kind: public_body or other"
-                ),
-            )),
-            _ => Err(Error::field(
-                field,
-                "unknown_employer_kind",
-                text!(
-                    "未知的单位类型：{raw}；可选 public_body（机关事业单位）或 other（其他单位）",
-                    "unknown employer kind: {raw}; use public_body or other"
-                ),
-            )),
-        }
-    }
-
-    fn id(self) -> &'static str {
-        match self {
-            EmployerKind::PublicBody => "public_body",
-            EmployerKind::Other => "other",
-        }
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            EmployerKind::PublicBody => Text::new("机关事业单位", "public body"),
-            EmployerKind::Other => Text::new("其他单位", "other employer"),
-        }
-    }
-}
+use crate::trace::{Expr, Term};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -90,6 +29,9 @@ pub struct ContributionRequest {
     pub wage: Raw,
     /// Parameter id → value, for figures nobody published or newer ones.
     pub overrides: Overrides,
+    #[serde(alias = "officialOnly")]
+    pub official_only: bool,
+    pub explain: Option<bool>,
 }
 
 /// One side's share of the month.
@@ -136,33 +78,49 @@ pub struct ContributionResult {
     pub explanation: Explanation,
 }
 
+/// The employer kind in a request field, with the error a person gets for a bad one.
+pub fn employer_kind(field: &str, raw: &Raw) -> Result<EmployerKind, Error> {
+    word(
+        field,
+        raw,
+        text!("请选择单位类型：机关事业单位 或 其他单位", "choose the employer kind: public body or other employer"),
+        "unknown_employer_kind",
+        ("未知的单位类型", "unknown employer kind"),
+    )
+}
+
+impl ContributionRequest {
+    pub fn options(&self) -> Options {
+        Options { official_only: self.official_only, explain: self.explain.unwrap_or(true) }
+    }
+}
+
 pub fn contribution(req: &ContributionRequest) -> Result<ContributionResult, Error> {
-    let mut problems = Problems::default();
-    let month = input::month("month", &req.month);
-    let kind = problems.take(EmployerKind::parse("employer", &req.employer))?;
-    let wage = problems.take(input::amount("wage", &req.wage))?;
-    let opened = open(&mut problems, &req.city, "month", month, &req.overrides)?;
-    problems.finish()?;
-    let (Some(o), Some(kind), Some(wage)) = (opened, kind, wage) else {
-        return Err(Error::Input { errors: Vec::new() });
-    };
-    let mut cx = Ctx::new(o.rules, o.city, o.month, "month", o.overrides);
-    let (figures, ex) = compute(&mut cx, kind, wage)?;
+    let (kind, wage, setup) = (
+        employer_kind("employer", &req.employer),
+        input::amount("wage", &req.wage),
+        open(&req.city, "month", input::month("month", &req.month), &req.overrides, req.options()),
+    )
+        .all_ok()?;
+    let mut cx = Ctx::new(&setup, "month");
+    let figures = resolve(&mut cx, kind)?;
+    let r = explained(&mut cx, &figures, wage)?;
     Ok(ContributionResult {
-        city: o.city.id.clone(),
-        city_name: o.city.name.clone(),
-        month: o.month,
+        city: setup.city.id.clone(),
+        city_name: setup.city.name.clone(),
+        month: setup.month,
         employer_kind: kind,
         wage,
-        rules_version: o.rules.version.clone(),
-        explanation: ex,
-        ..figures
+        rules_version: setup.rules.version.clone(),
+        explanation: cx.finish(),
+        ..r
     })
 }
 
 /// The figures in force for one city, month and employer kind, resolved once: what the
 /// arithmetic needs and nothing else. A payroll batch applies one plan to every row; the
-/// single computation applies the same plan, so both give the same numbers.
+/// single computation writes the same arithmetic out with its steps, and a property test
+/// checks the two agree.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     pub kind: EmployerKind,
@@ -193,6 +151,14 @@ pub struct Amounts {
     pub monthly_total: Money,
 }
 
+fn apply(field: &str, amount: Money, rate: Ratio, rounding: Rounding) -> Result<Money, Error> {
+    rate.of(amount.amount()).map(|d| rounding.apply(d)).ok_or_else(|| super::overflow(field))
+}
+
+fn add(a: Money, b: Money) -> Result<Money, Error> {
+    a.checked_add(b).ok_or_else(|| super::overflow("wage"))
+}
+
 impl Plan {
     /// 缴费基数: the wage, clamped where the limits are known.
     pub fn base(&self, wage: Money) -> Money {
@@ -206,19 +172,18 @@ impl Plan {
     /// The month's amounts for a wage; each item rounded on its own, as the rule says.
     pub fn amounts(&self, wage: Money) -> Result<Amounts, Error> {
         let base = self.base(wage);
-        let b = base.amount();
-        let employer_basic = apply("wage", b, self.employer_rate, self.rounding)?;
-        let individual_basic = apply("wage", b, self.individual_rate, self.rounding)?;
+        let employer_basic = apply("wage", base, self.employer_rate, self.rounding)?;
+        let individual_basic = apply("wage", base, self.individual_rate, self.rounding)?;
         let maternity_part = match self.maternity_rate {
-            Some(m) => Some(apply("wage", b, m, self.rounding)?),
+            Some(m) => Some(apply("wage", base, m, self.rounding)?),
             None => None,
         };
         let personal_account = match self.personal_account_share {
-            Some(share) => Some(individual_basic.min(apply("wage", b, share, self.rounding)?)),
+            Some(share) => Some(individual_basic.min(apply("wage", base, share, self.rounding)?)),
             None => None,
         };
-        let employer_total = add("wage", employer_basic, self.employer_fixed)?;
-        let individual_total = add("wage", individual_basic, self.individual_fixed)?;
+        let employer_total = add(employer_basic, self.employer_fixed)?;
+        let individual_total = add(individual_basic, self.individual_fixed)?;
         Ok(Amounts {
             base,
             employer_basic,
@@ -227,325 +192,207 @@ impl Plan {
             individual_basic,
             individual_total,
             personal_account,
-            monthly_total: add("wage", employer_total, individual_total)?,
+            monthly_total: add(employer_total, individual_total)?,
         })
     }
 }
 
-/// Citations of the values a plan was resolved from, for the explanation.
-struct PlanCites {
-    floor: Option<Got>,
-    ceiling: Option<Got>,
-    employer_rate: Option<Got>,
-    maternity: Option<Got>,
-    individual_rate: Option<Got>,
-    employer_fixed: Option<Got>,
-    individual_fixed: Option<Got>,
-    pa_share: Option<Got>,
-    rounding: Vec<crate::explain::Cite>,
+/// The resolved figures with their citations.
+pub(crate) struct Figures {
+    kind: EmployerKind,
+    floor: Option<Cited<Money>>,
+    ceiling: Option<Cited<Money>>,
+    employer_rate: Cited<Ratio>,
+    maternity: Option<Cited<Ratio>>,
+    individual_rate: Cited<Ratio>,
+    employer_fixed: Cited<Money>,
+    individual_fixed: Cited<Money>,
+    pa_share: Option<Cited<Ratio>>,
+    rounding: Rounding,
 }
 
-fn resolve(cx: &mut Ctx, kind: EmployerKind) -> Result<(Plan, PlanCites), Error> {
-    let k = kind.id();
-    let floor = cx.optional(
-        "employee.base.floor",
-        text!(
-            "缴费基数未按下限调整，直接按工资计算",
-            "the wage is used with no floor applied"
-        ),
+fn resolve(cx: &mut Ctx, kind: EmployerKind) -> Result<Figures, Error> {
+    let floor = cx.optional::<Money>(ParamId::BaseFloor, text!("缴费基数未按下限调整，直接按工资计算", "the wage is used with no floor applied"));
+    let ceiling = cx.optional::<Money>(ParamId::BaseCeiling, text!("缴费基数未按上限调整，直接按工资计算", "the wage is used with no ceiling applied"));
+    let er = cx.need::<Ratio>(ParamId::employer_rate(kind));
+    let maternity = cx.optional::<Ratio>(
+        ParamId::maternity_rate(kind),
+        text!("无法列出单位费率中的生育保险部分", "the maternity part of the employer rate cannot be shown"),
     );
-    let ceiling = cx.optional(
-        "employee.base.ceiling",
-        text!(
-            "缴费基数未按上限调整，直接按工资计算",
-            "the wage is used with no ceiling applied"
-        ),
+    let ir = cx.need::<Ratio>(ParamId::IndividualRate);
+    let ef = cx.need::<Money>(ParamId::EmployerFixed);
+    let inf = cx.need::<Money>(ParamId::IndividualFixed);
+    let pa_share = cx.optional::<Ratio>(
+        ParamId::PersonalAccountShare,
+        text!("无法计算划入个人账户的金额", "the personal-account part cannot be computed"),
     );
-    let employer_rate = cx.need(&format!("employee.rate.employer.{k}"));
-    let maternity = cx.optional(
-        &format!("employee.rate.maternity.{k}"),
-        text!(
-            "无法列出单位费率中的生育保险部分",
-            "the maternity part of the employer rate cannot be shown"
-        ),
-    );
-    let individual_rate = cx.need("employee.rate.individual");
-    let employer_fixed = cx.need("employee.fixed.employer");
-    let individual_fixed = cx.need("employee.fixed.individual");
-    let pa_share = cx.optional(
-        "personal_account.in_service_share",
-        text!(
-            "无法计算划入个人账户的金额",
-            "the personal-account part cannot be computed"
-        ),
-    );
-    let (rounding, rounding_cite) = cx.rounding("rounding.money");
-    cx.check()?;
-    let (Some(er), Some(ir), Some(ef), Some(inf)) = (
-        context::rate(&employer_rate),
-        context::rate(&individual_rate),
-        context::money(&employer_fixed),
-        context::money(&individual_fixed),
-    ) else {
-        return Err(Error::Input { errors: Vec::new() });
-    };
-    let (floor_v, ceiling_v) = (context::money(&floor), context::money(&ceiling));
-    if let (Some(f), Some(c)) = (floor_v, ceiling_v) {
-        if f > c {
+    let rounding = cx.rounding(ParamId::RoundingMoney)?;
+    let (employer_rate, individual_rate, employer_fixed, individual_fixed) = cx.resolve((er, ir, ef, inf))?;
+    if let (Some(f), Some(c)) = (&floor, &ceiling) {
+        if f.value > c.value {
+            let (f, c) = (f.value, c.value);
             return Err(Error::field(
                 "set:employee.base.floor",
                 "floor_above_ceiling",
-                text!(
-                    "缴费基数下限 {f} 高于上限 {c}",
-                    "the base floor {f} is above the ceiling {c}"
-                ),
+                text!("缴费基数下限 {f} 高于上限 {c}", "the base floor {f} is above the ceiling {c}"),
             ));
         }
     }
-    let plan = Plan {
-        kind,
-        floor: floor_v,
-        ceiling: ceiling_v,
-        employer_rate: er,
-        maternity_rate: context::rate(&maternity),
-        individual_rate: ir,
-        employer_fixed: ef,
-        individual_fixed: inf,
-        personal_account_share: context::rate(&pa_share),
-        rounding,
-        user_supplied: cx.ex.user_supplied.clone(),
-        not_known: cx.ex.not_known.iter().map(|n| n.param.clone()).collect(),
-    };
-    let cites = PlanCites {
-        floor,
-        ceiling,
-        employer_rate,
-        maternity,
-        individual_rate,
-        employer_fixed,
-        individual_fixed,
-        pa_share,
-        rounding: rounding_cite,
-    };
-    Ok((plan, cites))
+    if let Some(m) = maternity.as_ref().filter(|m| m.value.as_decimal() > employer_rate.value.as_decimal()) {
+        let (ms, es) = (m.value.show(), employer_rate.value.show());
+        return Err(Error::field(
+            format!("set:{}", ParamId::maternity_rate(kind).key()),
+            "maternity_above_employer_rate",
+            text!("生育保险部分 {ms} 高于用人单位费率 {es}", "the maternity part {ms} is above the employer rate {es}"),
+        ));
+    }
+    Ok(Figures { kind, floor, ceiling, employer_rate, maternity, individual_rate, employer_fixed, individual_fixed, pa_share, rounding })
+}
+
+impl Figures {
+    fn plan(&self, cx: &Ctx) -> Plan {
+        Plan {
+            kind: self.kind,
+            floor: self.floor.as_ref().map(|c| c.value),
+            ceiling: self.ceiling.as_ref().map(|c| c.value),
+            employer_rate: self.employer_rate.value,
+            maternity_rate: self.maternity.as_ref().map(|c| c.value),
+            individual_rate: self.individual_rate.value,
+            employer_fixed: self.employer_fixed.value,
+            individual_fixed: self.individual_fixed.value,
+            personal_account_share: self.pa_share.as_ref().map(|c| c.value),
+            rounding: self.rounding,
+            user_supplied: cx.ex.user_supplied.clone(),
+            not_known: cx.ex.not_known.iter().map(|n| n.param.key().to_string()).collect(),
+        }
+    }
 }
 
 /// Resolves the plan for a city, month and employer kind (validating them as the single
 /// computation does), for applying to many wages.
-pub fn plan(
-    city: &Raw,
-    month: &Raw,
-    kind: EmployerKind,
-    overrides: &Overrides,
-) -> Result<Plan, Error> {
-    let mut problems = Problems::default();
-    let opened = open(
-        &mut problems,
-        city,
-        "month",
-        input::month("month", month),
-        overrides,
-    )?;
-    problems.finish()?;
-    let Some(o) = opened else {
-        return Err(Error::Input { errors: Vec::new() });
-    };
-    let mut cx = Ctx::new(o.rules, o.city, o.month, "month", o.overrides);
-    resolve(&mut cx, kind).map(|(p, _)| p)
+pub fn plan(city: &Raw, month: &Raw, kind: EmployerKind, overrides: &Overrides, options: Options) -> Result<Plan, Error> {
+    let setup = open(city, "month", input::month("month", month), overrides, options)?;
+    let mut cx = Ctx::new(&setup, "month");
+    let figures = resolve(&mut cx, kind)?;
+    Ok(figures.plan(&cx))
 }
 
-/// The arithmetic with its explanation, on an opened context.
-fn compute(
-    cx: &mut Ctx,
-    kind: EmployerKind,
-    wage: Money,
-) -> Result<(ContributionResult, Explanation), Error> {
-    let (plan, c) = resolve(cx, kind)?;
-    let a = plan.amounts(wage)?;
-    let base = a.base;
-    let show = |m: Option<Money>| m.map_or_else(|| "?".to_string(), |m| m.to_string());
-    let formula = match (plan.floor, plan.ceiling) {
-        (None, None) => text!(
-            "上下限未公布，基数 = 工资 {wage}",
-            "floor and ceiling not published: base = wage {wage}"
-        ),
-        _ => {
-            let (f, ce) = (show(plan.floor), show(plan.ceiling));
-            text!(
-                "基数 = min(max(工资 {wage}, 下限 {f}), 上限 {ce}) = {base}",
-                "base = min(max(wage {wage}, floor {f}), ceiling {ce}) = {base}"
-            )
+/// The base step: the wage, clamped where the floor and ceiling are known.
+fn base(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<Money, Error> {
+    let w = Expr::input("wage", ("工资", "wage"), wage.amount(), true);
+    let label = text!("缴费基数", "contribution base");
+    let e = match (&f.floor, &f.ceiling) {
+        (None, None) => {
+            let c = crate::lookup::CiteRef::Input { field: "wage", label: Text::new("工资", "wage"), shown: wage.to_string() };
+            cx.fact("base", label, text!("上下限未公布，基数 = 工资 {wage}", "floor and ceiling not published: base = wage {wage}"), wage, "yuan", &[c]);
+            return Ok(wage);
         }
+        (Some(fl), None) => Expr::max(w, fl.expr().named("下限", "floor")),
+        (None, Some(ce)) => Expr::min(w, ce.expr().named("上限", "ceiling")),
+        (Some(fl), Some(ce)) => Expr::min(Expr::max(w, fl.expr().named("下限", "floor")), ce.expr().named("上限", "ceiling")),
     };
-    let mut cites = vec![typed("wage", wage)];
-    cites.extend(context::cite(&c.floor));
-    cites.extend(context::cite(&c.ceiling));
-    cx.ex.step(
-        "base",
-        text!("缴费基数", "contribution base"),
-        formula,
-        base,
-        "yuan/month",
-        cites,
-    );
+    cx.money("base", label, "wage", e, f.rounding)
+}
 
-    let (rz, re) = rounding_note(plan.rounding);
-    let (er_show, ir_show) = (plan.employer_rate.show(), plan.individual_rate.show());
-    let (er_basic, ef, er_total) = (a.employer_basic, plan.employer_fixed, a.employer_total);
-    let mut cs = context::cite(&c.employer_rate);
-    cs.extend(c.rounding.clone());
-    cx.ex.step(
+/// The arithmetic written out step by step; the figures are the steps' own values.
+fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResult, Error> {
+    let r = f.rounding;
+    let base = base(cx, f, wage)?;
+    let b = || Expr::money(base);
+    let kind = f.kind.label();
+    let er_basic = cx.money(
         "employer.basic",
-        Text::new(
-            format!("单位缴费（{}）", kind.label().zh),
-            format!("employer premium ({})", kind.label().en),
-        ),
-        text!(
-            "{base} × {er_show} = {er_basic}（{rz}）",
-            "{base} × {er_show} = {er_basic} ({re})"
-        ),
-        er_basic,
-        "yuan/month",
-        cs,
-    );
-    if let (Some(m), Some(part)) = (plan.maternity_rate, a.maternity_part) {
-        let m_show = m.show();
-        cx.ex.step(
+        Text::new(format!("单位缴费（{}）", kind.zh), format!("employer premium ({})", kind.en)),
+        "wage",
+        b() * f.employer_rate.expr(),
+        r,
+    )?;
+    let maternity_part = match &f.maternity {
+        Some(m) => Some(cx.money(
             "employer.maternity_part",
-            text!("其中生育保险部分", "of which maternity"),
-            text!(
-                "{base} × {m_show} = {part}（已含在单位缴费中）",
-                "{base} × {m_show} = {part} (included in the employer premium)"
-            ),
-            part,
-            "yuan/month",
-            context::cite(&c.maternity),
-        );
-    }
-    cx.ex.step(
+            text!("其中生育保险部分（已含在单位缴费中）", "of which maternity (included in the employer premium)"),
+            "wage",
+            b() * m.expr(),
+            r,
+        )?),
+        None => None,
+    };
+    let er_total = cx.money(
         "employer.total",
         text!("单位每月合计", "employer, monthly total"),
-        text!(
-            "{er_basic} + 定额 {ef} = {er_total}",
-            "{er_basic} + fixed {ef} = {er_total}"
-        ),
-        er_total,
-        "yuan/month",
-        context::cite(&c.employer_fixed),
-    );
-
-    let (ind_basic, inf, ind_total) = (
-        a.individual_basic,
-        plan.individual_fixed,
-        a.individual_total,
-    );
-    let mut cs = context::cite(&c.individual_rate);
-    cs.extend(c.rounding);
-    cx.ex.step(
-        "individual.basic",
-        text!("个人缴费", "individual premium"),
-        text!(
-            "{base} × {ir_show} = {ind_basic}（{rz}）",
-            "{base} × {ir_show} = {ind_basic} ({re})"
-        ),
-        ind_basic,
-        "yuan/month",
-        cs,
-    );
-    cx.ex.step(
+        "wage",
+        Expr::money(er_basic) + f.employer_fixed.expr().named("定额", "fixed"),
+        r,
+    )?;
+    let ind_basic = cx.money("individual.basic", text!("个人缴费", "individual premium"), "wage", b() * f.individual_rate.expr(), r)?;
+    let ind_total = cx.money(
         "individual.total",
-        text!(
-            "个人每月合计（工资扣款）",
-            "individual, monthly total (payroll deduction)"
-        ),
-        text!(
-            "{ind_basic} + 定额 {inf} = {ind_total}",
-            "{ind_basic} + fixed {inf} = {ind_total}"
-        ),
-        ind_total,
-        "yuan/month",
-        context::cite(&c.individual_fixed),
-    );
-    if let (Some(share), Some(pa)) = (plan.personal_account_share, a.personal_account) {
-        let s = share.show();
-        let cap = apply("wage", base.amount(), share, plan.rounding)?;
-        cx.ex.step(
+        text!("个人每月合计（工资扣款）", "individual, monthly total (payroll deduction)"),
+        "wage",
+        Expr::money(ind_basic) + f.individual_fixed.expr().named("定额", "fixed"),
+        r,
+    )?;
+    let personal_account = match &f.pa_share {
+        Some(s) => Some(cx.money(
             "personal_account",
             text!("划入个人账户", "to the personal account"),
-            text!(
-                "min(个人缴费 {ind_basic}, {base} × {s} = {cap}) = {pa}",
-                "min(individual premium {ind_basic}, {base} × {s} = {cap}) = {pa}"
-            ),
-            pa,
-            "yuan/month",
-            context::cite(&c.pa_share),
-        );
-    }
-    let monthly_total = a.monthly_total;
-    cx.ex.step(
-        "total",
-        text!("每月合计", "monthly total"),
-        text!(
-            "{er_total} + {ind_total} = {monthly_total}",
-            "{er_total} + {ind_total} = {monthly_total}"
-        ),
-        monthly_total,
-        "yuan/month",
-        vec![],
-    );
-    let yearly = Yearly {
-        employer: times("wage", er_total, 12)?,
-        individual: times("wage", ind_total, 12)?,
-        total: times("wage", monthly_total, 12)?,
+            "wage",
+            Expr::min(Expr::money(ind_basic).named("个人缴费", "individual premium"), b() * s.expr()),
+            r,
+        )?),
+        None => None,
     };
-    let (ye, yi, yt) = (yearly.employer, yearly.individual, yearly.total);
-    cx.ex.step(
-        "yearly",
-        text!("全年（12个月同一工资）", "year (12 months at this wage)"),
-        text!(
-            "单位 {er_total} × 12 = {ye}；个人 {ind_total} × 12 = {yi}；合计 {yt}",
-            "employer {er_total} × 12 = {ye}; individual {ind_total} × 12 = {yi}; total {yt}"
-        ),
-        yt,
-        "yuan/year",
-        vec![],
-    );
-    if ef.amount().is_zero() && inf.amount().is_zero() {
-        cx.ex.note(text!(
-            "本市无定额缴费项目（或已按 0 填写）",
-            "no fixed monthly amounts (or entered as 0)"
-        ));
+    let monthly_total = cx.money("total", text!("每月合计", "monthly total"), "wage", Expr::money(er_total) + Expr::money(ind_total), r)?;
+    let twelve = || Expr::count(12);
+    let yearly = Yearly {
+        employer: cx.money("yearly.employer", text!("单位全年", "employer, year"), "wage", Expr::money(er_total) * twelve(), r)?,
+        individual: cx.money("yearly.individual", text!("个人全年", "individual, year"), "wage", Expr::money(ind_total) * twelve(), r)?,
+        total: cx.money("yearly", text!("全年合计（12个月同一工资）", "year (12 months at this wage)"), "wage", Expr::money(monthly_total) * twelve(), r)?,
+    };
+    if f.employer_fixed.value.is_zero() && f.individual_fixed.value.is_zero() {
+        cx.ex.note(text!("本市无定额缴费项目（或已按 0 填写）", "no fixed monthly amounts (or entered as 0)"));
     }
-    let ex = std::mem::take(&mut cx.ex);
-    Ok((
-        ContributionResult {
-            city: String::new(),
-            city_name: Text::same(""),
-            month: cx.month,
-            employer_kind: kind,
-            wage,
-            base,
-            base_floor: plan.floor,
-            base_ceiling: plan.ceiling,
-            employer: Share {
-                rate: er_show,
-                basic: er_basic,
-                fixed: ef,
-                total: er_total,
-            },
-            individual: Share {
-                rate: ir_show,
-                basic: ind_basic,
-                fixed: inf,
-                total: ind_total,
-            },
-            maternity_part: a.maternity_part,
-            personal_account: a.personal_account,
-            monthly_total,
-            yearly,
-            rules_version: String::new(),
-            explanation: Explanation::default(),
-        },
-        ex,
-    ))
+    Ok(ContributionResult {
+        city: String::new(),
+        city_name: Text::default(),
+        month: cx.month,
+        employer_kind: f.kind,
+        wage,
+        base,
+        base_floor: f.floor.as_ref().map(|c| c.value),
+        base_ceiling: f.ceiling.as_ref().map(|c| c.value),
+        employer: Share { rate: f.employer_rate.value.show(), basic: er_basic, fixed: f.employer_fixed.value, total: er_total },
+        individual: Share { rate: f.individual_rate.value.show(), basic: ind_basic, fixed: f.individual_fixed.value, total: ind_total },
+        maternity_part,
+        personal_account,
+        monthly_total,
+        yearly,
+        rules_version: String::new(),
+        explanation: Explanation::default(),
+    })
+}
+
+/// 职工医保 in the registry.
+pub struct Contribution;
+
+impl crate::registry::Computation for Contribution {
+    const KIND: &'static str = "contribution";
+    type Request = ContributionRequest;
+    type Result = ContributionResult;
+    fn compute(req: &ContributionRequest) -> Result<ContributionResult, Error> {
+        contribution(req)
+    }
+    fn headline(r: &ContributionResult) -> Vec<crate::registry::Headline> {
+        use crate::registry::Headline as H;
+        vec![
+            H::money("employer", text!("单位每月", "employer / month"), r.employer.total),
+            H::money("individual", text!("个人每月", "individual / month"), r.individual.total),
+            H::money("base", text!("缴费基数", "base"), r.base),
+            H::money("monthly_total", text!("每月合计", "monthly total"), r.monthly_total),
+            H::money("yearly_total", text!("全年合计", "yearly total"), r.yearly.total),
+        ]
+    }
+    fn explanation(r: &ContributionResult) -> &Explanation {
+        &r.explanation
+    }
 }

@@ -6,15 +6,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{add, apply, open, rounding_note, times};
-use crate::context::{self, Ctx, Overrides};
-use crate::error::{Error, Problems};
+use super::{open, Options};
+use crate::error::{AllOk, Error};
 use crate::explain::Explanation;
 use crate::input::{self, Raw};
-use crate::money::Money;
-use crate::month::YearMonth;
+use crate::lookup::{Ctx, Overrides};
+use crate::model::{Money, ParamId, Text, YearMonth};
 use crate::text;
-use crate::text::Text;
+use crate::trace::{Expr, Term};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -26,6 +25,9 @@ pub struct FlexibleRequest {
     pub first_paid: Raw,
     /// `flexible.base` here is the level the person chose, where the city lets them choose.
     pub overrides: Overrides,
+    #[serde(alias = "officialOnly")]
+    pub official_only: bool,
+    pub explain: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -50,157 +52,112 @@ pub struct FlexibleResult {
 }
 
 pub fn flexible(req: &FlexibleRequest) -> Result<FlexibleResult, Error> {
-    let mut problems = Problems::default();
-    let first_paid = if req.first_paid.is_blank() {
-        None
-    } else {
-        problems.take(input::month("first_paid", &req.first_paid))?
-    };
-    let opened = open(
-        &mut problems,
-        &req.city,
-        "month",
-        input::month("month", &req.month),
-        &req.overrides,
-    )?;
-    problems.finish()?;
-    let Some(o) = opened else {
-        return Err(Error::Input { errors: Vec::new() });
-    };
-    let mut cx = Ctx::new(o.rules, o.city, o.month, "month", o.overrides);
+    let options = Options { official_only: req.official_only, explain: req.explain.unwrap_or(true) };
+    let (first_paid, setup) = (
+        input::opt_month("first_paid", &req.first_paid),
+        open(&req.city, "month", input::month("month", &req.month), &req.overrides, options),
+    )
+        .all_ok()?;
+    let mut cx = Ctx::new(&setup, "month");
+    let base = cx.need::<Money>(ParamId::FlexibleBase);
+    let rate = cx.need::<crate::model::Ratio>(ParamId::FlexibleRate);
+    let fixed = cx.need::<Money>(ParamId::FlexibleFixed);
+    let wait = cx.optional::<u32>(
+        ParamId::FlexibleWaiting,
+        text!("无法给出开始享受待遇的月份", "the month benefits begin cannot be given"),
+    );
+    let maternity = cx.optional::<bool>(
+        ParamId::FlexibleMaternity,
+        text!("不确定是否享受生育保险待遇", "whether maternity is covered is not known"),
+    );
+    let rounding = cx.rounding(ParamId::RoundingMoney)?;
+    let (base, rate, fixed) = cx.resolve((base, rate, fixed))?;
 
-    let base_g = cx.need("flexible.base");
-    let rate_g = cx.need("flexible.rate");
-    let fixed_g = cx.need("flexible.fixed");
-    let wait_g = cx.optional(
-        "flexible.waiting_months",
-        text!(
-            "无法给出开始享受待遇的月份",
-            "the month benefits begin cannot be given"
-        ),
-    );
-    let mat_g = cx.optional(
-        "flexible.maternity_covered",
-        text!(
-            "不确定是否享受生育保险待遇",
-            "whether maternity is covered is not known"
-        ),
-    );
-    let (rounding, rcite) = cx.rounding("rounding.money");
-    cx.check()?;
-    let (Some(base), Some(rate), Some(fixed)) = (
-        context::money(&base_g),
-        context::rate(&rate_g),
-        context::money(&fixed_g),
-    ) else {
-        return Err(Error::Input { errors: Vec::new() });
-    };
-
-    cx.ex.step(
-        "base",
-        text!("灵活就业缴费基数", "flexible worker's base"),
-        Text::same(base.to_string()),
-        base,
-        "yuan/month",
-        context::cite(&base_g),
-    );
-    let basic = apply("flexible.base", base.amount(), rate, rounding)?;
-    let (rs, (rz, re)) = (rate.show(), rounding_note(rounding));
-    let mut c = context::cite(&rate_g);
-    c.extend(rcite);
-    cx.ex.step(
+    let basic = cx.money(
         "basic",
-        text!(
-            "基本医疗保险费（单位和个人部分均由本人缴纳）",
-            "basic premium (both shares, paid by the person)"
-        ),
-        text!(
-            "{base} × {rs} = {basic}（{rz}）",
-            "{base} × {rs} = {basic} ({re})"
-        ),
-        basic,
-        "yuan/month",
-        c,
-    );
-    let monthly_total = add("flexible.base", basic, fixed)?;
-    cx.ex.step(
+        text!("基本医疗保险费（单位和个人部分均由本人缴纳）", "basic premium (both shares, paid by the person)"),
+        "flexible.base",
+        base.expr().named("基数", "base") * rate.expr(),
+        rounding,
+    )?;
+    let monthly_total = cx.money(
         "total",
         text!("每月合计", "monthly total"),
-        text!(
-            "{basic} + 定额 {fixed} = {monthly_total}",
-            "{basic} + fixed {fixed} = {monthly_total}"
-        ),
-        monthly_total,
-        "yuan/month",
-        context::cite(&fixed_g),
-    );
-    let yearly_total = times("flexible.base", monthly_total, 12)?;
-    cx.ex.step(
-        "yearly",
-        text!("全年", "year"),
-        text!(
-            "{monthly_total} × 12 = {yearly_total}",
-            "{monthly_total} × 12 = {yearly_total}"
-        ),
-        yearly_total,
-        "yuan/year",
-        vec![],
-    );
+        "flexible.base",
+        Expr::money(basic) + fixed.expr().named("定额", "fixed"),
+        rounding,
+    )?;
+    let yearly_total = cx.money("yearly", text!("全年", "year"), "flexible.base", Expr::money(monthly_total) * Expr::count(12), rounding)?;
 
-    let waiting_months = context::months(&wait_g);
-    let benefits_from = match (waiting_months, first_paid) {
-        (Some(w), Some(fp)) => {
-            let from = fp
-                .plus(w as i32)
-                .ok_or_else(|| super::overflow("first_paid"))?;
-            cx.ex.step("benefits_from", text!("开始享受待遇", "benefits begin"), text!("首月缴费 {fp} + 等待期 {w} 个月 = {from}（须连续缴费）", "first month paid {fp} + {w} months' wait = {from} (payments must be continuous)"), from, "month", context::cite(&wait_g));
-            Some(from)
-        }
+    let benefits_from = match (&wait, first_paid) {
+        (Some(w), Some(fp)) => Some(cx.month_after(
+            "benefits_from",
+            text!("开始享受待遇（须连续缴费）", "benefits begin (payments must be continuous)"),
+            "first_paid",
+            (fp, text!("首月缴费", "first month paid")),
+            w.expr().named("等待期", "waiting months"),
+        )?),
         (Some(w), None) => {
-            cx.ex.step(
+            let n = w.value;
+            cx.fact(
                 "waiting",
                 text!("待遇等待期", "waiting period"),
-                text!(
-                    "首次参保后自首月缴费起 {w} 个月",
-                    "{w} months from the first month paid after first enrolment"
-                ),
-                w,
+                text!("首次参保后自首月缴费起 {n} 个月", "{n} months from the first month paid after first enrolment"),
+                n,
                 "months",
-                context::cite(&wait_g),
+                std::slice::from_ref(&w.cite),
             );
             None
         }
         _ => None,
     };
-    let maternity_covered = context::flag(&mat_g);
-    if maternity_covered == Some(false) {
-        cx.ex.step(
-            "maternity",
-            text!("生育保险待遇", "maternity benefits"),
-            text!("不享受", "not covered"),
-            "false",
-            "",
-            context::cite(&mat_g),
-        );
-        cx.ex.note(text!(
-            "灵活就业人员不享受生育保险待遇",
-            "flexible workers get no maternity benefits"
-        ));
+    if let Some(m) = maternity.as_ref().filter(|m| !m.value) {
+        cx.fact("maternity", text!("生育保险待遇", "maternity benefits"), text!("不享受", "not covered"), "false", "", std::slice::from_ref(&m.cite));
+        cx.ex.note(text!("灵活就业人员不享受生育保险待遇", "flexible workers get no maternity benefits"));
     }
     Ok(FlexibleResult {
-        city: o.city.id.clone(),
-        city_name: o.city.name.clone(),
-        month: o.month,
-        base,
-        rate: rate.show(),
+        city: setup.city.id.clone(),
+        city_name: setup.city.name.clone(),
+        month: setup.month,
+        base: base.value,
+        rate: rate.value.show(),
         basic,
-        fixed,
+        fixed: fixed.value,
         monthly_total,
         yearly_total,
-        waiting_months,
+        waiting_months: wait.map(|w| w.value),
         benefits_from,
-        maternity_covered,
-        rules_version: o.rules.version.clone(),
-        explanation: std::mem::take(&mut cx.ex),
+        maternity_covered: maternity.map(|m| m.value),
+        rules_version: setup.rules.version.clone(),
+        explanation: cx.finish(),
     })
+}
+
+/// 灵活就业 in the registry.
+pub struct Flexible;
+
+impl crate::registry::Computation for Flexible {
+    const KIND: &'static str = "flexible";
+    type Request = FlexibleRequest;
+    type Result = FlexibleResult;
+    fn compute(req: &FlexibleRequest) -> Result<FlexibleResult, Error> {
+        flexible(req)
+    }
+    fn headline(r: &FlexibleResult) -> Vec<crate::registry::Headline> {
+        use crate::registry::Headline as H;
+        let mut out = vec![
+            H::money("monthly", text!("每月", "per month"), r.monthly_total),
+            H::money("yearly", text!("全年", "per year"), r.yearly_total),
+        ];
+        if let Some(w) = r.waiting_months {
+            out.push(H::months("waiting", text!("待遇等待期", "waiting period"), w));
+        }
+        if let Some(b) = r.benefits_from {
+            out.push(H::plain("benefits_from", text!("开始享受待遇", "benefits from"), b));
+        }
+        out
+    }
+    fn explanation(r: &FlexibleResult) -> &Explanation {
+        &r.explanation
+    }
 }

@@ -1,6 +1,6 @@
 //! The computations. Each takes a request of raw fields, checks every field, looks up the
 //! rules in force, and returns its figures with an explanation, or an error that names
-//! what is wrong or what is missing.
+//! what is wrong or what is missing. [`crate::registry`] lists them.
 
 pub mod contribution;
 pub mod eligibility;
@@ -12,39 +12,48 @@ pub mod retirement;
 
 use std::collections::BTreeMap;
 
-use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
-use crate::context::{parse_overrides, Overrides};
-use crate::error::{Error, Problems};
-use crate::explain::Cite;
-use crate::input::{self, Raw};
-use crate::money::{Money, Rounding};
-use crate::month::YearMonth;
-use crate::rules::{rules, City, Ratio, Rules, Value};
+use crate::error::{AllOk, Error};
+use crate::input::Raw;
+use crate::lookup::{parse_overrides, Overrides, Supplied};
+use crate::model::{City, ParamId, Rules, Text, Vocabulary, YearMonth};
+use crate::rules::rules;
 use crate::text;
+
+/// Options every request takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// Use only figures from seed or other official documents; anything less (secondary,
+    /// low-reliability, inferred) is treated as unpublished and asked for.
+    #[serde(alias = "officialOnly")]
+    pub official_only: bool,
+    /// Write the steps (default). Off: figures only, much faster (the batch, a JS caller
+    /// that only needs numbers).
+    pub explain: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { official_only: false, explain: true }
+    }
+}
 
 /// The city named by a request field: its id (`jining`) or Chinese name (`济宁`, `济宁市`).
 pub fn city<'r>(rules: &'r Rules, field: &str, raw: &Raw) -> Result<&'r City, Error> {
     if raw.is_blank() {
-        return Err(Error::field(
-            field,
-            "empty",
-            text!("请选择城市", "choose a city"),
-        ));
+        return Err(Error::field(field, "empty", text!("请选择城市", "choose a city")));
     }
     rules.city(raw.as_str()).ok_or_else(|| {
-        let known: Vec<String> = rules
-            .cities
-            .iter()
-            .map(|c| format!("{} ({})", c.id, c.name.zh))
-            .collect();
-        let known = known.join(", ");
+        let zh: Vec<&str> = rules.cities.iter().map(|c| c.name.zh.as_str()).collect();
+        let en: Vec<String> = rules.cities.iter().map(|c| format!("{} ({})", c.name.en, c.id)).collect();
         Error::field(
             field,
             "unknown_city",
-            text!(
-                "没有这个城市：{raw}；可选：{known}",
-                "unknown city: {raw}; choose one of: {known}"
+            Text::new(
+                format!("没有这个城市：{raw}；可选：{}", zh.join("、")),
+                format!("unknown city: {raw}; choose one of: {}", en.join(", ")),
             ),
         )
     })
@@ -78,98 +87,61 @@ pub fn in_pooling(city: &City, field: &str, month: YearMonth) -> Result<(), Erro
 }
 
 /// What every computation starts with: the validated rules, the city, the month the rules
-/// are read at, and the parsed overrides. All bad fields are reported together.
-pub struct Opened {
+/// are read at, the person's own figures and the options.
+#[derive(Clone, Debug)]
+pub struct Setup {
     pub rules: &'static Rules,
     pub city: &'static City,
     pub month: YearMonth,
-    pub overrides: BTreeMap<&'static str, Value>,
+    pub overrides: BTreeMap<ParamId, Supplied>,
+    pub official_only: bool,
+    pub explain: bool,
 }
 
+/// Checks the city, the month and the overrides together; every bad field is reported.
 pub fn open(
-    problems: &mut Problems,
     city_raw: &Raw,
     month_field: &'static str,
     month: Result<YearMonth, Error>,
     overrides: &Overrides,
-) -> Result<Option<Opened>, Error> {
+    options: Options,
+) -> Result<Setup, Error> {
     let rules = rules()?;
-    let city = problems.take(city(rules, "city", city_raw))?;
-    let month = problems.take(month)?;
-    if let (Some(c), Some(m)) = (city, month) {
-        problems.take(in_pooling(c, month_field, m))?;
+    let overrides = parse_overrides(overrides).map_err(|errors| Error::Input { errors });
+    let (city, month, overrides) = (city(rules, "city", city_raw), month, overrides).all_ok()?;
+    in_pooling(city, month_field, month)?;
+    Ok(Setup { rules, city, month, overrides, official_only: options.official_only, explain: options.explain })
+}
+
+/// A word of a vocabulary in a request field (`employer`, `category`, `situation`).
+pub fn word<T: Vocabulary>(field: &str, raw: &Raw, empty: Text, unknown_code: &str, unknown: (&str, &str)) -> Result<T, Error> {
+    if raw.is_blank() {
+        return Err(Error::field(field, "empty", empty));
     }
-    let overrides = match parse_overrides(overrides) {
-        Ok(o) => Some(o),
-        Err(errors) => {
-            problems.absorb(Error::Input { errors })?;
-            None
-        }
-    };
-    Ok(match (city, month, overrides) {
-        (Some(city), Some(month), Some(overrides)) if problems.is_empty() => Some(Opened {
-            rules,
-            city,
-            month,
-            overrides,
-        }),
-        _ => None,
+    T::parse(raw.as_str()).ok_or_else(|| {
+        let zh: Vec<&str> = T::CHOICES.iter().map(|c| c.zh).collect();
+        let en: Vec<&str> = T::CHOICES.iter().map(|c| c.word).collect();
+        Error::field(
+            field,
+            unknown_code,
+            Text::new(
+                format!("{}：{raw}；可选：{}", unknown.0, zh.join("、")),
+                format!("{}: {raw}; use {}", unknown.1, en.join(", ")),
+            ),
+        )
     })
 }
 
-/// `amount × rate`, rounded by `rounding`; overflow is an input error on `field`.
-pub fn apply(
-    field: &str,
-    amount: Decimal,
-    rate: Ratio,
-    rounding: Rounding,
-) -> Result<Money, Error> {
-    rate.of(amount)
-        .map(|d| rounding.apply(d))
-        .ok_or_else(|| overflow(field))
+/// A count the arithmetic gave as a decimal, as a whole number (rounded up: a part of a
+/// month counts as a month); 0 for a negative, `u32::MAX` beyond.
+pub fn whole(d: rust_decimal::Decimal) -> u32 {
+    use rust_decimal::prelude::ToPrimitive;
+    if d.is_sign_negative() {
+        return 0;
+    }
+    d.ceil().to_u32().unwrap_or(u32::MAX)
 }
 
 pub fn overflow(field: &str) -> Error {
-    Error::field(
-        field,
-        "overflow",
-        text!("数值过大，无法计算", "the figures are too large to compute"),
-    )
-}
-
-pub fn add(field: &str, a: Money, b: Money) -> Result<Money, Error> {
-    a.checked_add(b).ok_or_else(|| overflow(field))
-}
-
-pub fn times(field: &str, a: Money, n: u32) -> Result<Money, Error> {
-    a.times(n).ok_or_else(|| overflow(field))
-}
-
-/// A citation for a figure the person typed.
-pub fn typed(field: &str, value: impl ToString) -> Cite {
-    Cite {
-        param: None,
-        value: format!("{field} = {}", value.to_string()),
-        origin: crate::explain::Origin::Input,
-        status: None,
-        source: None,
-        note: None,
-    }
-}
-
-/// Reads an optional amount field: empty → `None`.
-pub fn opt_amount(problems: &mut Problems, field: &str, raw: &Raw) -> Result<Option<Money>, Error> {
-    if raw.is_blank() {
-        Ok(None)
-    } else {
-        Ok(problems.take(input::amount(field, raw))?)
-    }
-}
-
-/// How a step says it rounded: (Chinese, English).
-pub fn rounding_note(r: Rounding) -> (&'static str, &'static str) {
-    match r {
-        Rounding::HalfUp => ("四舍五入到分", "rounded half up to the fen"),
-        Rounding::Up => ("进位到分", "rounded up to the fen"),
-    }
+    Error::field(field, "overflow", text!("数值过大，无法计算", "the figures are too large to compute"))
 }

@@ -4,15 +4,14 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{add, open};
-use crate::context::{self, Ctx, Overrides};
-use crate::error::{Error, Problems};
+use super::{open, Options};
+use crate::error::{AllOk, Error, Problems};
 use crate::explain::Explanation;
 use crate::input::{self, Raw};
-use crate::money::Money;
-use crate::month::YearMonth;
+use crate::lookup::{Ctx, Overrides};
+use crate::model::{Money, ParamId, Ratio, Text, YearMonth};
 use crate::text;
-use crate::text::Text;
+use crate::trace::{Expr, Term};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -29,6 +28,9 @@ pub struct ResidentRequest {
     /// A newborn (新生儿), exempt from the waiting period.
     pub newborn: Raw,
     pub overrides: Overrides,
+    #[serde(alias = "officialOnly")]
+    pub official_only: bool,
+    pub explain: Option<bool>,
 }
 
 /// Where the premium or subsidy figure comes from.
@@ -71,329 +73,204 @@ pub struct ResidentResult {
     pub explanation: Explanation,
 }
 
-fn year(field: &str, raw: &Raw) -> Result<YearMonth, Error> {
-    let y = input::count(field, raw, crate::month::MAX_YEAR as u32)?;
-    YearMonth::new(y as i32, 1).ok_or_else(|| {
-        Error::field(
-            field,
-            "year_out_of_range",
-            text!("年份超出范围：{raw}", "year out of range: {raw}"),
-        )
+struct Situation {
+    break_years: u32,
+    repaid: u32,
+    in_period: bool,
+    newborn: bool,
+}
+
+fn situation(req: &ResidentRequest) -> Result<Situation, Error> {
+    let (break_years, repaid, in_period, newborn) = (
+        input::count_or_zero("break_years", &req.break_years, 100),
+        input::count_or_zero("repaid_years", &req.repaid_years, 100),
+        input::flag("in_enrolment_period", &req.in_enrolment_period),
+        input::flag("newborn", &req.newborn),
+    )
+        .all_ok()?;
+    if repaid > break_years {
+        let mut p = Problems::default();
+        p.push(
+            "repaid_years",
+            "more_than_break",
+            text!("补缴年数（{repaid}）不能多于断保年数（{break_years}）", "years paid back ({repaid}) cannot exceed the years of break ({break_years})"),
+        );
+        p.finish()?;
+    }
+    Ok(Situation { break_years, repaid, in_period, newborn })
+}
+
+/// The year's rules are read at its first month, or the pooling start if later.
+fn first_month(req: &ResidentRequest) -> Result<YearMonth, Error> {
+    let y = input::count("year", &req.year, crate::model::month::MAX_YEAR as u32)?;
+    let m = YearMonth::new(y as i32, 1)
+        .ok_or_else(|| Error::field("year", "year_out_of_range", text!("年份超出范围：{}", "year out of range: {}", req.year)))?;
+    let pooled = crate::rules::rules().ok().and_then(|r| r.city(req.city.as_str())).map(|c| c.pooling_from);
+    Ok(match pooled {
+        Some(p) if p.year() == m.year() => p,
+        _ => m,
     })
 }
 
 pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
-    let mut problems = Problems::default();
-    let break_years = problems.take(input::count_or_zero("break_years", &req.break_years, 100))?;
-    let repaid = problems.take(input::count_or_zero("repaid_years", &req.repaid_years, 100))?;
-    let in_period = problems.take(input::flag("in_enrolment_period", &req.in_enrolment_period))?;
-    let newborn = problems.take(input::flag("newborn", &req.newborn))?;
-    if let (Some(b), Some(r)) = (break_years, repaid) {
-        if r > b {
-            problems.push(
-                "repaid_years",
-                "more_than_break",
-                text!(
-                    "补缴年数（{r}）不能多于断保年数（{b}）",
-                    "years paid back ({r}) cannot exceed the years of break ({b})"
-                ),
-            );
-        }
-    }
-    // The year's rules are read at its first month, or the pooling start if later.
-    let y = year("year", &req.year);
-    let first_month = match (&y, crate::rules::rules()) {
-        (Ok(m), Ok(rules)) => match rules.city(req.city.as_str()) {
-            Some(c) if m.year() == c.pooling_from.year() => Ok(c.pooling_from),
-            _ => Ok(*m),
-        },
-        (Ok(m), Err(_)) => Ok(*m),
-        (Err(e), _) => Err(e.clone()),
-    };
-    let opened = open(
-        &mut problems,
-        &req.city,
-        "year",
-        first_month,
-        &req.overrides,
-    )?;
-    problems.finish()?;
-    let (Some(o), Some(break_years), Some(repaid), Some(in_period), Some(newborn)) =
-        (opened, break_years, repaid, in_period, newborn)
-    else {
-        return Err(Error::Input { errors: Vec::new() });
-    };
-    let year_n = o.month.year();
-    let mut cx = Ctx::new(o.rules, o.city, o.month, "year", o.overrides);
-
-    // Premium and subsidy: the city's figure, else the national minimum, labelled so.
-    let figure = |cx: &mut Ctx,
-                  city_id: &str,
-                  national_id: &str,
-                  key: &str,
-                  label: Text|
-     -> Option<Figure> {
-        let city = cx.optional(
-            city_id,
-            text!("改用全国最低标准", "the national minimum is shown instead"),
-        );
-        if let Some(m) = context::money(&city) {
-            cx.ex.step(
-                key,
-                label,
-                Text::same(m.to_string()),
-                m,
-                "yuan/year",
-                context::cite(&city),
-            );
-            return Some(Figure {
-                amount: m,
-                basis: Basis::City,
-            });
-        }
-        // The national minimum stands in; where it too is unknown, the city's figure is
-        // the one to ask for.
-        if !cx.peek(national_id) {
-            cx.mark_missing(city_id);
-            return None;
-        }
-        let national = cx.need(national_id);
-        match context::money(&national) {
-            Some(m) => {
-                let l = Text::new(
-                    format!("{}（全国最低标准，非本市标准）", label.zh),
-                    format!("{} (national minimum, not the city's figure)", label.en),
-                );
-                cx.ex.step(
-                    key,
-                    l,
-                    Text::same(m.to_string()),
-                    m,
-                    "yuan/year",
-                    context::cite(&national),
-                );
-                Some(Figure {
-                    amount: m,
-                    basis: Basis::NationalMinimum,
-                })
-            }
-            None => {
-                cx.mark_missing(city_id);
-                None
-            }
-        }
-    };
-    let premium = figure(
-        &mut cx,
-        "resident.individual_premium",
-        "resident.national_min.individual",
-        "individual_premium",
-        text!("个人缴费", "individual premium"),
-    );
-    let subsidy = figure(
-        &mut cx,
-        "resident.fiscal_subsidy",
-        "resident.national_min.subsidy",
-        "fiscal_subsidy",
-        text!("人均财政补助", "per-capita subsidy"),
-    );
-    if premium
-        .as_ref()
-        .is_some_and(|p| p.basis == Basis::NationalMinimum)
-    {
+    let options = Options { official_only: req.official_only, explain: req.explain.unwrap_or(true) };
+    let (sit, setup) = (situation(req), open(&req.city, "year", first_month(req), &req.overrides, options)).all_ok()?;
+    let mut cx = Ctx::new(&setup, "year");
+    let premium = figure(&mut cx, ParamId::ResidentPremium, ParamId::NationalMinIndividual, "individual_premium", text!("个人缴费", "individual premium"))?;
+    let subsidy = figure(&mut cx, ParamId::ResidentSubsidy, ParamId::NationalMinSubsidy, "fiscal_subsidy", text!("人均财政补助", "per-capita subsidy"))?;
+    if premium.as_ref().is_some_and(|p| p.basis == Basis::NationalMinimum) {
         cx.ex.note(text!(
             "本市当年标准未公布，按全国最低标准显示；实际以当地缴费通知为准。国家通知确定的个人缴费一般在当年秋季征收、用于次年待遇",
             "the city's figure for the year was not published; the national minimum is shown. The individual premium a national notice sets is usually collected in the autumn for the next benefit year"
         ));
     }
-
-    // 温州's rule, only where the city's rules have it.
-    let mut funding_minimum = None;
-    if cx.peek("resident.min_funding_share") {
-        let share_g = cx.need("resident.min_funding_share");
-        let third_g = cx.need("resident.min_individual_share");
-        let income_g = cx.optional(
-            "resident.disposable_income",
-            text!(
-                "无法按可支配收入计算筹资下限",
-                "the minimum from disposable income cannot be computed"
-            ),
-        );
-        let (up, up_cite) = cx.rounding("rounding.minimum");
-        if let (Some(share), Some(third), Some(income)) = (
-            context::rate(&share_g),
-            context::rate(&third_g),
-            context::money(&income_g),
-        ) {
-            let total = share
-                .of(income.amount())
-                .map(|d| up.apply(d))
-                .ok_or_else(|| super::overflow("resident.disposable_income"))?;
-            let indiv = third
-                .of(total.amount())
-                .map(|d| up.apply(d))
-                .ok_or_else(|| super::overflow("resident.disposable_income"))?;
-            let (ss, ts) = (share.show(), third.show());
-            let mut c = context::cite(&income_g);
-            c.extend(context::cite(&share_g));
-            c.extend(up_cite.clone());
-            cx.ex.step(
-                "min_total_funding",
-                text!("人均筹资额下限", "minimum per-capita funding"),
-                text!(
-                    "{income} × {ss} = {total}（进位到分）",
-                    "{income} × {ss} = {total} (rounded up to the fen)"
-                ),
-                total,
-                "yuan/year",
-                c,
-            );
-            let mut c = context::cite(&third_g);
-            c.extend(up_cite);
-            cx.ex.step(
-                "min_individual",
-                text!("个人缴费下限", "minimum individual premium"),
-                text!(
-                    "{total} × {ts} = {indiv}（进位到分）",
-                    "{total} × {ts} = {indiv} (rounded up to the fen)"
-                ),
-                indiv,
-                "yuan/year",
-                c,
-            );
-            if let Some(p) = premium.as_ref().filter(|p| p.amount < indiv) {
-                let a = p.amount;
-                cx.ex.note(text!(
-                    "所示个人缴费 {a} 低于按规则计算的下限 {indiv}",
-                    "the individual premium shown ({a}) is below the rule's minimum ({indiv})"
-                ));
-            }
-            funding_minimum = Some(FundingMinimum {
-                disposable_income: income,
-                min_total_funding: total,
-                min_individual: indiv,
-            });
-        }
-    }
-
-    // Waiting period under 国办发〔2024〕38号, where in force for the year.
-    let mut waiting_months = None;
-    if cx.peek("resident.waiting.fixed_months") {
-        let fixed_g = cx.need("resident.waiting.fixed_months");
-        let per_break_g = cx.need("resident.waiting.per_break_year_months");
-        let per_repaid_g = cx.need("resident.waiting.per_repaid_year_months");
-        let long_g = cx.need("resident.waiting.long_break_years");
-        let long_min_g = cx.need("resident.waiting.long_break_min_months");
-        if let (Some(fixed), Some(per_break), Some(per_repaid), Some(long), Some(long_min)) = (
-            context::months(&fixed_g),
-            context::months(&per_break_g),
-            context::months(&per_repaid_g),
-            context::years(&long_g),
-            context::months(&long_min_g),
-        ) {
-            let w = if newborn {
-                cx.ex.step(
-                    "waiting",
-                    text!("待遇等待期", "waiting period"),
-                    text!(
-                        "新生儿等特殊群体除外：0 个月",
-                        "newborns and other special groups are exempt: 0 months"
-                    ),
-                    0,
-                    "months",
-                    vec![],
-                );
-                0
-            } else if break_years == 0 && in_period {
-                cx.ex.step(
-                    "waiting",
-                    text!("待遇等待期", "waiting period"),
-                    text!(
-                        "集中参保期内参保且未断保：无等待期",
-                        "enrolled in the concentrated period with no break: no waiting"
-                    ),
-                    0,
-                    "months",
-                    context::cite(&fixed_g),
-                );
-                0
-            } else {
-                // "每多断保1年" — each year of break beyond the first adds a month.
-                let variable = break_years.saturating_sub(1) * per_break;
-                let reduced = variable.saturating_sub(repaid * per_repaid);
-                let sum = fixed + reduced;
-                let is_long = Decimal::from(break_years) >= long;
-                let total = if is_long { sum.max(long_min) } else { sum };
-                let mut c = context::cite(&fixed_g);
-                c.extend(context::cite(&per_break_g));
-                if repaid > 0 {
-                    c.extend(context::cite(&per_repaid_g));
-                }
-                let long_part_zh = if is_long {
-                    format!("；断保 {break_years} 年 ≥ {long} 年，不少于 {long_min} 个月 → {total}")
-                } else {
-                    String::new()
-                };
-                let long_part_en = if is_long {
-                    format!("; a break of {break_years} ≥ {long} years: at least {long_min} months → {total}")
-                } else {
-                    String::new()
-                };
-                if is_long {
-                    c.extend(context::cite(&long_min_g));
-                }
-                cx.ex.step(
-                    "waiting",
-                    text!("待遇等待期", "waiting period"),
-                    Text::new(
-                        format!("固定 {fixed} + 变动 (断保 {break_years} 年 − 1) × {per_break} = {variable}，减补缴 {repaid} 年 × {per_repaid} → {reduced}；合计 {sum}{long_part_zh}"),
-                        format!("fixed {fixed} + variable ({break_years} years of break − 1) × {per_break} = {variable}, less {repaid} years paid back × {per_repaid} → {reduced}; sum {sum}{long_part_en}"),
-                    ),
-                    total,
-                    "months",
-                    c,
-                );
-                total
-            };
-            waiting_months = Some(w);
-        }
-    } else {
-        cx.ex.note(text!(
-            "国办发〔2024〕38号的待遇等待期自2025年起执行，该年份不适用",
-            "the waiting period of 国办发〔2024〕38号 applies from 2025, not to this year"
-        ));
-    }
+    let funding_minimum = minimum(&mut cx, premium.as_ref())?;
+    let waiting_months = waiting(&mut cx, &sit)?;
     cx.check()?;
-
+    let rounding = cx.rounding(ParamId::RoundingMoney)?;
     let total_funding = match (&premium, &subsidy) {
-        (Some(p), Some(s)) => {
-            let t = add("year", p.amount, s.amount)?;
-            let (pa, sa) = (p.amount, s.amount);
-            cx.ex.step(
-                "total_funding",
-                text!("人均筹资合计", "per-capita funding"),
-                text!(
-                    "个人 {pa} + 补助 {sa} = {t}",
-                    "individual {pa} + subsidy {sa} = {t}"
-                ),
-                t,
-                "yuan/year",
-                vec![],
-            );
-            Some(t)
-        }
+        (Some(p), Some(s)) => Some(cx.money(
+            "total_funding",
+            text!("人均筹资合计", "per-capita funding"),
+            "year",
+            Expr::money(p.amount).named("个人", "individual") + Expr::money(s.amount).named("补助", "subsidy"),
+            rounding,
+        )?),
         _ => None,
     };
     Ok(ResidentResult {
-        city: o.city.id.clone(),
-        city_name: o.city.name.clone(),
-        year: year_n,
+        city: setup.city.id.clone(),
+        city_name: setup.city.name.clone(),
+        year: setup.month.year(),
         individual_premium: premium,
         fiscal_subsidy: subsidy,
         total_funding,
         funding_minimum,
         waiting_months,
-        rules_version: o.rules.version.clone(),
-        explanation: std::mem::take(&mut cx.ex),
+        rules_version: setup.rules.version.clone(),
+        explanation: cx.finish(),
     })
+}
+
+/// The city's figure, else the national minimum, labelled so; where both are unknown the
+/// city's figure is the one to ask for.
+fn figure(cx: &mut Ctx, city: ParamId, national: ParamId, key: &str, label: Text) -> Result<Option<Figure>, Error> {
+    let own = cx.optional::<Money>(city, text!("改用全国最低标准", "the national minimum is shown instead"));
+    if let Some(m) = own {
+        cx.fact(key, label, Text::same(m.value.to_string()), m.value, "yuan/year", std::slice::from_ref(&m.cite));
+        return Ok(Some(Figure { amount: m.value, basis: Basis::City }));
+    }
+    if !cx.peek(national) {
+        cx.mark_missing(city);
+        return Ok(None);
+    }
+    let n = cx.need::<Money>(national);
+    let n = cx.resolve(n)?;
+    let l = Text::new(
+        format!("{}（全国最低标准，非本市标准）", label.zh),
+        format!("{} (national minimum, not the city's figure)", label.en),
+    );
+    cx.fact(key, l, Text::same(n.value.to_string()), n.value, "yuan/year", std::slice::from_ref(&n.cite));
+    Ok(Some(Figure { amount: n.value, basis: Basis::NationalMinimum }))
+}
+
+/// 温州's rule (only where the city's rules have it): funding ≥ share × income, the
+/// individual ≥ a share of that, each rounded as the rule for minima says.
+fn minimum(cx: &mut Ctx, premium: Option<&Figure>) -> Result<Option<FundingMinimum>, Error> {
+    if !cx.peek(ParamId::MinFundingShare) {
+        return Ok(None);
+    }
+    let (share, third) = (cx.need::<Ratio>(ParamId::MinFundingShare), cx.need::<Ratio>(ParamId::MinIndividualShare));
+    let income = cx.optional::<Money>(
+        ParamId::DisposableIncome,
+        text!("无法按可支配收入计算筹资下限", "the minimum from disposable income cannot be computed"),
+    );
+    let up = cx.rounding(ParamId::RoundingMinimum)?;
+    let (share, third) = cx.resolve((share, third))?;
+    let Some(income) = income else {
+        return Ok(None);
+    };
+    let field = "resident.disposable_income";
+    let total = cx.money("min_total_funding", text!("人均筹资额下限", "minimum per-capita funding"), field, income.expr() * share.expr(), up)?;
+    let indiv = cx.money("min_individual", text!("个人缴费下限", "minimum individual premium"), field, Expr::money(total) * third.expr(), up)?;
+    if let Some(p) = premium.filter(|p| p.amount < indiv) {
+        let a = p.amount;
+        cx.ex.note(text!("所示个人缴费 {a} 低于按规则计算的下限 {indiv}", "the individual premium shown ({a}) is below the rule's minimum ({indiv})"));
+    }
+    Ok(Some(FundingMinimum { disposable_income: income.value, min_total_funding: total, min_individual: indiv }))
+}
+
+/// The waiting period under 国办发〔2024〕38号, where it is in force for the year.
+fn waiting(cx: &mut Ctx, s: &Situation) -> Result<Option<u32>, Error> {
+    if !cx.peek(ParamId::WaitingFixed) {
+        let from = cx.rules.national.get(&ParamId::WaitingFixed).and_then(|s| s.entries.first()).map(|e| e.from.year());
+        let y = cx.month.year();
+        cx.ex.note(match from {
+            Some(from) => text!("国办发〔2024〕38号的待遇等待期自{from}年起执行，{y}年不适用", "the waiting period of 国办发〔2024〕38号 applies from {from}, not to {y}"),
+            None => text!("{y}年没有待遇等待期规则", "no waiting-period rule is on file for {y}"),
+        });
+        return Ok(None);
+    }
+    let needs = (
+        cx.need::<u32>(ParamId::WaitingFixed),
+        cx.need::<u32>(ParamId::WaitingPerBreakYear),
+        cx.need::<u32>(ParamId::WaitingPerRepaidYear),
+        cx.need::<Decimal>(ParamId::LongBreakYears),
+        cx.need::<u32>(ParamId::LongBreakMinMonths),
+    );
+    let (fixed, per_break, per_repaid, long, long_min) = cx.resolve(needs)?;
+    let label = text!("待遇等待期", "waiting period");
+    if s.newborn {
+        cx.fact("waiting", label, text!("新生儿等特殊群体除外：0 个月", "newborns and other special groups are exempt: 0 months"), 0, "months", &[]);
+        return Ok(Some(0));
+    }
+    if s.break_years == 0 && s.in_period {
+        let t = text!("集中参保期内参保且未断保：无等待期", "enrolled in the concentrated period with no break: no waiting");
+        cx.fact("waiting", label, t, 0, "months", std::slice::from_ref(&fixed.cite));
+        return Ok(Some(0));
+    }
+    // "每多断保1年" — each year of break beyond the first adds a month; each year paid back
+    // takes one off the variable part only.
+    let breaks = Expr::input("break_years", ("断保年数", "years of break"), s.break_years, false);
+    let repaid = Expr::input("repaid_years", ("补缴年数", "years paid back"), s.repaid, false);
+    let variable = Expr::max(Expr::max(breaks - Expr::count(1), Expr::count(0)) * per_break.expr() - repaid * per_repaid.expr(), Expr::count(0));
+    let mut e = fixed.expr().named("固定", "fixed") + variable;
+    let is_long = Decimal::from(s.break_years) >= long.value;
+    let mut label = label;
+    if is_long {
+        e = Expr::max(e, long_min.expr().named("不少于", "at least"));
+        let (b, l) = (s.break_years, long.value);
+        label = text!("待遇等待期（断保 {b} 年 ≥ {l} 年，修复后不少于下限）", "waiting period (a break of {b} ≥ {l} years: at least the minimum after repair)");
+    }
+    let w = cx.number("waiting", label, "break_years", e, "months")?;
+    Ok(Some(super::whole(w)))
+}
+
+/// 城乡居民 in the registry.
+pub struct Resident;
+
+impl crate::registry::Computation for Resident {
+    const KIND: &'static str = "resident";
+    type Request = ResidentRequest;
+    type Result = ResidentResult;
+    fn compute(req: &ResidentRequest) -> Result<ResidentResult, Error> {
+        resident(req)
+    }
+    fn headline(r: &ResidentResult) -> Vec<crate::registry::Headline> {
+        use crate::registry::Headline as H;
+        let mut out = Vec::new();
+        if let Some(p) = &r.individual_premium {
+            out.push(H::money("premium", text!("个人缴费", "individual premium"), p.amount));
+        }
+        if let Some(s) = &r.fiscal_subsidy {
+            out.push(H::money("subsidy", text!("人均财政补助", "per-capita subsidy"), s.amount));
+        }
+        if let Some(w) = r.waiting_months {
+            out.push(H::months("waiting", text!("待遇等待期", "waiting period"), w));
+        }
+        out
+    }
+    fn explanation(r: &ResidentResult) -> &Explanation {
+        &r.explanation
+    }
 }

@@ -154,6 +154,7 @@ impl State {
             employer: self.raw("employer"),
             wage: self.raw("wage"),
             overrides: self.overrides_for(city),
+            ..Default::default()
         }
     }
 
@@ -163,6 +164,7 @@ impl State {
             month: Raw(self.month.clone()),
             first_paid: self.raw("first_paid"),
             overrides: self.overrides_for(&self.city),
+            ..Default::default()
         }
     }
 
@@ -175,6 +177,7 @@ impl State {
             in_enrolment_period: self.raw("in_enrolment_period"),
             newborn: self.raw("newborn"),
             overrides: self.overrides_for(&self.city),
+            ..Default::default()
         }
     }
 
@@ -193,6 +196,7 @@ impl State {
             bankruptcy_age: self.raw("bankruptcy_age"),
             payment_month: self.raw("payment_month"),
             overrides: self.overrides_for(&self.city),
+            ..Default::default()
         }
     }
 }

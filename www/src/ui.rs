@@ -297,15 +297,15 @@ pub fn FigureInputs(p: &FiguresInputProps) -> Html {
     html! {
         <fieldset class="supplied">
             <legend>{ tr(lang, "未公布的数据：请按当地通知或工资条填写", "Figures nobody published: enter them from the local notice or your payslip") }</legend>
-            { for p.ids.iter().filter_map(|id| yibao::params::find(id)).map(|def| {
-                let (city, id) = (p.city.clone(), def.id.to_string());
-                let value = ctx.overrides.get(&p.city).and_then(|m| m.get(def.id)).cloned().unwrap_or_default();
+            { for p.ids.iter().filter_map(|id| yibao::model::find(id)).map(|def| {
+                let (city, id) = (p.city.clone(), def.key().to_string());
+                let value = ctx.overrides.get(&p.city).and_then(|m| m.get(def.key())).cloned().unwrap_or_default();
                 let oninput = {
                     let ctx = ctx.clone();
                     Callback::from(move |e: InputEvent| ctx.dispatch(Action::Override { city: city.clone(), id: id.clone(), value: e.target_unchecked_into::<web_sys::HtmlInputElement>().value() }))
                 };
-                let fid = format!("p-{}", def.id.replace('.', "-"));
-                let err = p.errors.get(&format!("set:{}", def.id));
+                let fid = format!("p-{}", def.key().replace('.', "-"));
+                let err = p.errors.get(&format!("set:{}", def.key()));
                 html! {
                     <div class={classes!("field", err.is_some().then_some("invalid"))}>
                         <label for={fid.clone()}>{ if lang == Lang::Zh { def.label_zh } else { def.label_en } }<span class="unit">{ format!(" ({})", def.unit.describe()) }</span></label>
@@ -362,9 +362,9 @@ pub fn offered_ids(
         ex.not_known
             .iter()
             .filter(|n| {
-                yibao::params::find(&n.param).is_some_and(|d| d.scope == yibao::params::Scope::City)
+                n.param.scope() == yibao::model::Scope::City
             })
-            .for_each(|n| add(&n.param));
+            .for_each(|n| add(n.param.key()));
         ex.user_supplied.iter().for_each(|u| add(u));
     }
     if let Some(m) = ctx.overrides.get(city) {

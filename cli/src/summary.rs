@@ -1,0 +1,42 @@
+//! The text account of a result: its headline figures (the same labels the web's cards and
+//! share links use), the scenarios of an eligibility check, then the steps.
+
+use yibao::compute::eligibility::Scenario;
+use yibao::{Lang, Response};
+
+fn scenario(out: &mut String, name: &str, s: &Scenario, lang: Lang) {
+    out.push_str(&format!("{name}: {} {}{}", lang.pick("差", "missing"), s.shortfall_months, lang.pick(" 个月", " months")));
+    if let Some(t) = &s.topup {
+        out.push_str(&format!("; {} {}", lang.pick("一次性补缴", "one-off top-up"), t.amount));
+    }
+    if let Some(b) = s.benefits_from {
+        out.push_str(&format!("; {} {b}", lang.pick("待遇起始", "benefits from")));
+    }
+    out.push('\n');
+}
+
+pub fn render(r: &Response, lang: Lang) -> String {
+    let mut out = String::new();
+    for h in r.headline() {
+        let unit = h.unit.get(lang);
+        let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+        out.push_str(&format!("{}: {}{unit}\n", h.label.get(lang), h.value));
+    }
+    if let Response::Eligibility(e) = r {
+        let ret = &e.retirement;
+        out.push_str(&format!(
+            "{}: {} {} {} {}\n",
+            lang.pick("法定退休年龄", "statutory retirement age"),
+            ret.age_years,
+            lang.pick("岁", "y"),
+            ret.age_months,
+            lang.pick("个月", "m")
+        ));
+        scenario(&mut out, lang.pick("若现在停止缴费", "if payments stop now"), &e.stop_now, lang);
+        if let Some(c) = &e.continue_paying {
+            scenario(&mut out, lang.pick("若持续缴费至退休", "if payments continue"), c, lang);
+        }
+    }
+    out.push('\n');
+    out + &r.explanation().render(lang)
+}

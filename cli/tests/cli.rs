@@ -1,0 +1,438 @@
+//! The `yibao` command line: the examples of the README, exit codes, JSON and languages.
+
+use std::process::{Command, Output};
+
+fn yibao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yibao"))
+        .args(args)
+        .output()
+        .expect("run yibao")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn contribution_example_shows_406_and_104_with_steps() {
+    let o = yibao(&[
+        "contribution",
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--employer",
+        "other",
+        "--wage",
+        "5000",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("单位每月: 406.00"), "{out}");
+    assert!(out.contains("个人每月: 104.00"), "{out}");
+    assert!(out.contains("5000.00 × 8% = 400.00"), "{out}");
+    assert!(
+        out.contains("三（二）1"),
+        "the step cites the article: {out}"
+    );
+}
+
+#[test]
+fn english_output() {
+    let o = yibao(&[
+        "contribution",
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--employer",
+        "other",
+        "--wage",
+        "5000",
+        "--lang",
+        "en",
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("employer / month: 406.00"), "{out}");
+    assert!(out.contains("Steps:"), "{out}");
+}
+
+#[test]
+fn eligibility_example() {
+    let o = yibao(&[
+        "eligibility",
+        "--city",
+        "jining",
+        "--birth",
+        "1967-03",
+        "--category",
+        "male",
+        "--paid-months",
+        "72",
+        "--last-base",
+        "5000",
+        "--as-of",
+        "2026-11",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("法定退休月份: 2027-10"), "{out}");
+    assert!(out.contains("差 48 个月; 一次性补缴 16800.00"), "{out}");
+}
+
+#[test]
+fn json_is_the_core_result() {
+    let o = yibao(&[
+        "contribution",
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--employer",
+        "other",
+        "--wage",
+        "5000",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["employer"]["total"], "406.00");
+    assert_eq!(v["individual"]["total"], "104.00");
+    assert!(v["explanation"]["steps"].as_array().unwrap().len() >= 5);
+}
+
+#[test]
+fn bad_input_exits_2_naming_field_and_reason() {
+    let o = yibao(&[
+        "contribution",
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--employer",
+        "other",
+        "--wage",
+        "-5",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("wage: 不能为负数"), "{}", stderr(&o));
+    let o = yibao(&[
+        "contribution",
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--employer",
+        "other",
+        "--wage",
+        "abc",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("wage: not a number"), "{}", stderr(&o));
+    // JSON errors go to stdout, still exit 2.
+    let o = yibao(&[
+        "contribution",
+        "--city",
+        "nowhere",
+        "--month",
+        "2024-03",
+        "--employer",
+        "other",
+        "--wage",
+        "1",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["kind"], "input");
+    assert_eq!(v["errors"][0]["field"], "city");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        yibao(&["contribution", "--city", "jining"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(yibao(&["frobnicate"]).status.code(), Some(2));
+    let o = yibao(&[
+        "contribution",
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--employer",
+        "other",
+        "--wage",
+        "1",
+        "--set",
+        "nonsense",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--set"), "{}", stderr(&o));
+}
+
+#[test]
+fn missing_figures_list_the_ids_to_set() {
+    let o = yibao(&[
+        "contribution",
+        "--city",
+        "wenzhou",
+        "--month",
+        "2024-03",
+        "--employer",
+        "other",
+        "--wage",
+        "5000",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("--set ID=VALUE"), "{err}");
+    assert!(err.contains("employee.rate.employer.other"), "{err}");
+    // Supplying them gives a result that says so.
+    let o = yibao(&[
+        "contribution",
+        "--city",
+        "wenzhou",
+        "--month",
+        "2024-03",
+        "--employer",
+        "other",
+        "--wage",
+        "5000",
+        "--lang",
+        "en",
+        "--set",
+        "employee.rate.employer.other=0.07",
+        "--set",
+        "employee.rate.individual=0.02",
+        "--set",
+        "employee.fixed.employer=0",
+        "--set",
+        "employee.fixed.individual=0",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("employer / month: 350.00"), "{out}");
+    assert!(
+        out.contains("User-supplied figures: employee.rate.employer.other"),
+        "{out}"
+    );
+}
+
+#[test]
+fn rules_list_show_check() {
+    let o = yibao(&["rules", "list"]);
+    let out = stdout(&o);
+    for id in ["zhengzhou", "wenzhou", "yancheng", "jining", "huanggang"] {
+        assert!(out.contains(id), "{out}");
+    }
+    assert!(out.contains("巩义市"), "{out}");
+    let o = yibao(&[
+        "rules",
+        "show",
+        "jining",
+        "--param",
+        "employee.rate.employer.other",
+    ]);
+    assert!(
+        stdout(&o).contains("0.08") || stdout(&o).contains("8%"),
+        "{}",
+        stdout(&o)
+    );
+    let o = yibao(&["rules", "show", "wenzhou", "--param", "employee.base.floor"]);
+    assert!(
+        stdout(&o).contains("未公布") && stdout(&o).contains("--set employee.base.floor"),
+        "{}",
+        stdout(&o)
+    );
+    let o = yibao(&["rules", "check"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("规则有效"));
+}
+
+#[test]
+fn rules_check_dir_reports_file_key_reason() {
+    let dir = std::env::temp_dir().join(format!("yibao-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/../rules");
+    for name in ["national.toml", "jining.toml"] {
+        std::fs::copy(format!("{src}/{name}"), dir.join(name)).unwrap();
+    }
+    let ok = yibao(&["rules", "check", "--dir", dir.to_str().unwrap()]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let broken = std::fs::read_to_string(dir.join("jining.toml"))
+        .unwrap()
+        .replacen("value = \"0.08\"", "value = \"1.08\"", 1);
+    std::fs::write(dir.join("jining.toml"), broken).unwrap();
+    let o = yibao(&[
+        "rules",
+        "check",
+        "--dir",
+        dir.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("jining.toml [param.\"employee.rate.employer.other\"[0].value]: invalid value: a rate must be between 0 and 1"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn payroll(name: &str) -> String {
+    format!("{}/../tests/payroll/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn batch_writes_bom_csv_with_every_row_and_a_summary() {
+    let o = yibao(&[
+        "batch",
+        &payroll("broken.csv"),
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The expected output was checked by hand against tests/batch.rs (406.00 = 5000 × 8% + 6;
+    // 326.00 = 4000 × 8% + 6) and each failed row's column and reason.
+    let expected = std::fs::read_to_string(payroll("broken.expected.csv")).unwrap();
+    assert_eq!(stdout(&o), expected);
+    assert!(stdout(&o).starts_with('\u{feff}'));
+    let summary = stderr(&o);
+    assert!(
+        summary.contains("月工资 (2)"),
+        "the mapping is shown: {summary}"
+    );
+    assert!(summary.contains("出错行 7"), "{summary}");
+}
+
+#[test]
+fn batch_gbk_and_xlsx_out() {
+    let out = std::env::temp_dir().join(format!("yibao-out-{}.xlsx", std::process::id()));
+    let o = yibao(&[
+        "batch",
+        &payroll("gbk.csv"),
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--out",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (_, rows) = yibao_tables::read_records(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(rows[0].1[0], "row");
+    assert_eq!(
+        (rows[1].1[1].as_str(), rows[1].1[6].as_str()),
+        ("A001", "406")
+    );
+    std::fs::remove_file(out).unwrap();
+}
+
+#[test]
+fn batch_file_errors_exit_2() {
+    for (file, reason) in [("noheader.csv", "header row"), ("empty.csv", "empty")] {
+        let o = yibao(&[
+            "batch",
+            &payroll(file),
+            "--city",
+            "jining",
+            "--month",
+            "2024-03",
+            "--lang",
+            "en",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        assert!(stderr(&o).contains(reason), "{file}: {}", stderr(&o));
+    }
+    let o = yibao(&[
+        "batch",
+        &payroll("bom.csv"),
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("employer-kind column"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn fund_reads_csv_and_json_and_writes_the_table() {
+    let csv = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fund/huanggang.csv");
+    let out = std::env::temp_dir().join(format!("yibao-fund-{}.csv", std::process::id()));
+    let o = yibao(&[
+        "fund",
+        csv,
+        "--city",
+        "huanggang",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // 2025 A: 1,266,000 deficit = 50,000 + 42,000 + 939,200 + 124,000 + 110,800 (tests/golden/fund.toml).
+    assert!(
+        stdout(&o).contains("县政府（8:2 中的 8） 939200.00"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("第十八条"), "cites the article");
+    let table = std::fs::read_to_string(&out).unwrap();
+    assert!(table.contains("2025,A,1100000.00,2300000.00,66000.00,-1266000.00,50000.00,42000.00,939200.00,124000.00,110800.00"), "{table}");
+    std::fs::remove_file(&out).unwrap();
+    let json = std::env::temp_dir().join(format!("yibao-fund-{}.json", std::process::id()));
+    std::fs::write(&json, r#"{"rows":[{"year":"2020","county":"Y","revenue":"100000","expenditure":"200000","opening_balance":"80000"}]}"#).unwrap();
+    let o = yibao(&[
+        "fund",
+        json.to_str().unwrap(),
+        "--city",
+        "yancheng",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["years"][0]["counties"][0]["policy_adjustment"],
+        "20000.00"
+    );
+    std::fs::remove_file(&json).unwrap();
+}
+
+#[test]
+fn fund_bad_input_exits_2_naming_row_and_field() {
+    let bad = std::env::temp_dir().join(format!("yibao-fund-bad-{}.csv", std::process::id()));
+    std::fs::write(
+        &bad,
+        "year,county,revenue,expenditure\n2025,A,1,1\n2024,A,1,1\n2025,B,-1,1\n",
+    )
+    .unwrap();
+    let o = yibao(&[
+        "fund",
+        bad.to_str().unwrap(),
+        "--city",
+        "huanggang",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("row 4: revenue: must not be negative"),
+        "{err}"
+    );
+    std::fs::remove_file(&bad).unwrap();
+}

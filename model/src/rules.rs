@@ -1,0 +1,252 @@
+//! The model the computations read: cities, their documents, and every parameter's dated
+//! values with status and source. Built from `rules/*.toml` by [`crate::load`] (at build
+//! time, then embedded) and never changed afterwards.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::ParamId;
+use crate::month::YearMonth;
+use crate::text::Text;
+use crate::value::Value;
+
+/// How far a value can be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Stated in one of the five seed documents.
+    Seed,
+    /// Stated in an official document other than the seeds.
+    Official,
+    /// Reported by a dated secondary source (news, a reprint, an official text quoted by a third party).
+    Secondary,
+    /// Only on unofficial pages or in unsourced tables; shown as such.
+    LowReliability,
+    /// Derived from found text; the derivation is in the entry's note.
+    Inferred,
+    /// No document sets it; the calculator states its own convention once (rounding).
+    Convention,
+    /// Nobody published it: the person must supply it.
+    Unknown,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Seed,
+        Status::Official,
+        Status::Secondary,
+        Status::LowReliability,
+        Status::Inferred,
+        Status::Convention,
+        Status::Unknown,
+    ];
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.name() == s)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Seed => "seed",
+            Status::Official => "official",
+            Status::Secondary => "secondary",
+            Status::LowReliability => "low-reliability",
+            Status::Inferred => "inferred",
+            Status::Convention => "convention",
+            Status::Unknown => "unknown",
+        }
+    }
+
+    /// Whether a result resting on this value must say so (a figure short of a published
+    /// official text).
+    pub fn needs_caution(self) -> bool {
+        matches!(
+            self,
+            Status::Secondary | Status::LowReliability | Status::Inferred
+        )
+    }
+
+    /// Stated in a seed or another official document.
+    pub fn is_official(self) -> bool {
+        matches!(self, Status::Seed | Status::Official)
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Status::Seed => Text::new("统筹文件原文", "seed document"),
+            Status::Official => Text::new("官方文件", "official document"),
+            Status::Secondary => Text::new("二手来源", "secondary source"),
+            Status::LowReliability => Text::new("低可信度来源", "low-reliability source"),
+            Status::Inferred => Text::new("推断值", "inferred"),
+            Status::Convention => Text::new("本计算器的约定", "the calculator's convention"),
+            Status::Unknown => Text::new("未公布", "unknown"),
+        }
+    }
+}
+
+/// A document a value rests on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    /// A short name for citations, where the title is long and there is no number.
+    #[serde(default)]
+    pub short: Option<String>,
+    /// The document number (文号), where it has one.
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default)]
+    pub issuer: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    pub status: Status,
+    /// A note on the document in English ...
+    #[serde(default)]
+    pub note: Option<String>,
+    /// ... and in Chinese.
+    #[serde(default)]
+    pub note_zh: Option<String>,
+    /// Whether the project keeps its full text (`rules/sources/ID.txt`).
+    #[serde(default)]
+    pub has_text: bool,
+}
+
+impl Document {
+    /// "郑政办〔2021〕24号" where there is a number, else the short name, else the title.
+    pub fn short_name(&self) -> &str {
+        self.number
+            .as_deref()
+            .or(self.short.as_deref())
+            .unwrap_or(&self.title)
+    }
+}
+
+/// Where one value comes from: a document (by id), the article and a short quote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub doc: String,
+    /// Article or section, e.g. "三（二）1" or "第十七条".
+    pub article: String,
+    /// A short quote of the text.
+    pub quote: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// One dated value (or dated unknown) of a parameter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub from: YearMonth,
+    /// Last month in force; `None` while still in force.
+    #[serde(default)]
+    pub to: Option<YearMonth>,
+    /// `None` exactly when the status is `unknown`.
+    #[serde(default)]
+    pub value: Option<Value>,
+    pub status: Status,
+    #[serde(default)]
+    pub source: Option<Source>,
+    /// How the value was read or derived, in English ...
+    #[serde(default)]
+    pub note: Option<String>,
+    /// ... and in Chinese (every note a person can see has both).
+    #[serde(default)]
+    pub note_zh: Option<String>,
+}
+
+impl Entry {
+    pub fn covers(&self, month: YearMonth) -> bool {
+        self.from <= month && self.to.is_none_or(|to| month <= to)
+    }
+
+    /// The note in both languages, where there is one.
+    pub fn note_text(&self) -> Option<Text> {
+        match (&self.note_zh, &self.note) {
+            (Some(zh), Some(en)) => Some(Text::new(zh, en)),
+            _ => None,
+        }
+    }
+}
+
+/// A parameter's dated values, in order, without gaps or overlaps.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    pub id: ParamId,
+    pub entries: Vec<Entry>,
+}
+
+impl Series {
+    pub fn at(&self, month: YearMonth) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.covers(month))
+    }
+}
+
+/// A city under city-level pooling, as its rule file describes it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct City {
+    pub id: String,
+    pub name: Text,
+    pub province: Text,
+    /// First month of city-level pooling under the city's document.
+    pub pooling_from: YearMonth,
+    /// Last month the document is in force, where it says so (黄冈: three years).
+    #[serde(default)]
+    pub pooling_to: Option<YearMonth>,
+    /// Areas of the city the pooling leaves out (郑州: 巩义市).
+    pub excluded_areas: Vec<Text>,
+    /// The city's pooling document.
+    pub document: Document,
+    /// A line or two on what the document fixes.
+    pub summary: Text,
+    pub file: String,
+    /// Every document the city's values cite, by id.
+    pub documents: BTreeMap<String, Document>,
+    pub params: BTreeMap<ParamId, Series>,
+}
+
+/// Every rule file, validated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rules {
+    /// A short content hash of all rule files, so a share link can say which rules made it.
+    pub version: String,
+    pub national: BTreeMap<ParamId, Series>,
+    /// The documents national values cite, by id.
+    pub documents: BTreeMap<String, Document>,
+    pub cities: Vec<City>,
+}
+
+impl Rules {
+    /// A city by its id (`jining`) or Chinese name (`济宁`, `济宁市`).
+    pub fn city(&self, id: &str) -> Option<&City> {
+        let id = id.trim();
+        self.cities.iter().find(|c| {
+            c.id.eq_ignore_ascii_case(id)
+                || c.name.zh == id
+                || c.name.zh.trim_end_matches('市') == id
+        })
+    }
+
+    /// The document a source cites: the city's own, else a national one.
+    pub fn document<'a>(&'a self, city: Option<&'a City>, id: &str) -> Option<&'a Document> {
+        city.and_then(|c| c.documents.get(id))
+            .or_else(|| self.documents.get(id))
+    }
+}
+
+/// A defect in a rules file: which file, which key, why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleIssue {
+    pub file: String,
+    pub key: String,
+    pub reason: Text,
+}
+
+/// FNV-1a, 64 bits: a stable content hash without a dependency (the rules version).
+pub fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

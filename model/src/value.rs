@@ -1,0 +1,237 @@
+//! Parameter values as the rules hold them, and how a written value is read for its unit.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Unit;
+use crate::money::{percent, plain, Money};
+use crate::month::YearMonth;
+
+/// Largest amount of money accepted anywhere: far above any wage, far below where
+/// exact arithmetic could overflow.
+pub const MAX_AMOUNT: u64 = 1_000_000_000;
+
+/// A share written as a decimal (`0.074`) or a fraction (`1/3`), kept exact: applying it
+/// multiplies by the numerator and divides by the denominator once, before rounding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ratio {
+    pub num: Decimal,
+    pub den: Decimal,
+}
+
+impl Ratio {
+    pub fn decimal(d: Decimal) -> Ratio {
+        Ratio {
+            num: d,
+            den: Decimal::ONE,
+        }
+    }
+
+    /// `amount × rate`, unrounded; `None` on overflow (cannot happen within input limits).
+    pub fn of(self, amount: Decimal) -> Option<Decimal> {
+        amount.checked_mul(self.num)?.checked_div(self.den)
+    }
+
+    pub fn as_decimal(self) -> Option<Decimal> {
+        self.num.checked_div(self.den)
+    }
+
+    /// `1 − self`: the other side of a split.
+    pub fn complement(self) -> Ratio {
+        Ratio {
+            num: self.den - self.num,
+            den: self.den,
+        }
+    }
+
+    /// "8%" for a decimal rate, "1/3" for a fraction.
+    pub fn show(self) -> String {
+        if self.den == Decimal::ONE {
+            percent(self.num)
+        } else {
+            format!("{}/{}", plain(self.num), plain(self.den))
+        }
+    }
+
+    /// A split as people write it, `8:2` for 8/10 (its complement on the right).
+    pub fn show_split(self) -> String {
+        let (a, b) = (self.num, self.den - self.num);
+        if self.den == Decimal::ONE {
+            let h = Decimal::ONE_HUNDRED;
+            format!("{}:{}", plain(a * h), plain(b * h))
+        } else {
+            format!("{}:{}", plain(a), plain(b))
+        }
+    }
+}
+
+/// A known value of a parameter.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Rate(Ratio),
+    Money(Money),
+    Years(Decimal),
+    Months(u32),
+    Flag(bool),
+    Choice(String),
+    Set(Vec<String>),
+    Month(YearMonth),
+}
+
+impl Value {
+    /// How the value is shown in steps and listings (words as written; see [`Unit`] for labels).
+    pub fn show(&self) -> String {
+        match self {
+            Value::Rate(r) => r.show(),
+            Value::Money(m) => m.to_string(),
+            Value::Years(y) => plain(*y),
+            Value::Months(n) => n.to_string(),
+            Value::Flag(b) => b.to_string(),
+            Value::Choice(c) => c.clone(),
+            Value::Set(s) => s.join(","),
+            Value::Month(m) => m.to_string(),
+        }
+    }
+}
+
+/// How values travel in the embedded (binary) rules.
+#[derive(Serialize, Deserialize)]
+enum Repr {
+    Rate(Ratio),
+    Money(Money),
+    Years(Decimal),
+    Months(u32),
+    Flag(bool),
+    Choice(String),
+    Set(Vec<String>),
+    Month(YearMonth),
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !s.is_human_readable() {
+            let repr = match self.clone() {
+                Value::Rate(r) => Repr::Rate(r),
+                Value::Money(m) => Repr::Money(m),
+                Value::Years(y) => Repr::Years(y),
+                Value::Months(n) => Repr::Months(n),
+                Value::Flag(b) => Repr::Flag(b),
+                Value::Choice(c) => Repr::Choice(c),
+                Value::Set(v) => Repr::Set(v),
+                Value::Month(m) => Repr::Month(m),
+            };
+            return repr.serialize(s);
+        }
+        // JSON: a rate as its decimal or fraction, flags and months as JSON scalars, the
+        // rest as shown.
+        match self {
+            Value::Rate(r) if r.den == Decimal::ONE => s.collect_str(&r.num.normalize()),
+            Value::Rate(r) => s.collect_str(&format_args!("{}/{}", plain(r.num), plain(r.den))),
+            Value::Flag(b) => s.serialize_bool(*b),
+            Value::Months(n) => s.serialize_u32(*n),
+            other => s.collect_str(&other.show()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Repr::deserialize(d)? {
+            Repr::Rate(r) => Value::Rate(r),
+            Repr::Money(m) => Value::Money(m),
+            Repr::Years(y) => Value::Years(y),
+            Repr::Months(n) => Value::Months(n),
+            Repr::Flag(b) => Value::Flag(b),
+            Repr::Choice(c) => Value::Choice(c),
+            Repr::Set(v) => Value::Set(v),
+            Repr::Month(m) => Value::Month(m),
+        })
+    }
+}
+
+/// A non-negative decimal in plain ASCII (`0.074`), the form rule files use.
+fn plain_decimal(t: &str) -> Result<Decimal, String> {
+    let ok = !t.is_empty()
+        && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && t.bytes().filter(|b| *b == b'.').count() <= 1
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && t.len() <= 30;
+    if !ok {
+        return Err(format!("`{t}` is not a non-negative decimal number"));
+    }
+    t.parse::<Decimal>()
+        .map_err(|_| format!("`{t}` is not a decimal number"))
+}
+
+/// Reads a value written as text (a rule file's string, or an override already brought to
+/// this plain form) for a unit. The error is a short English reason; callers wrap it with
+/// file, key or field, and say it in Chinese too.
+pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
+    let t = text.trim();
+    match unit {
+        Unit::Rate => {
+            let ratio = match t.split_once('/') {
+                Some((n, d)) => {
+                    let (num, den) = (plain_decimal(n.trim())?, plain_decimal(d.trim())?);
+                    if den.is_zero() {
+                        return Err("a fraction's denominator must not be 0".into());
+                    }
+                    Ratio { num, den }
+                }
+                None => Ratio::decimal(plain_decimal(t)?),
+            };
+            match ratio.as_decimal() {
+                Some(r) if r <= Decimal::ONE => Ok(Value::Rate(ratio)),
+                _ => Err(format!(
+                    "a rate must be between 0 and 1 (write 8% as 0.08), not `{t}`"
+                )),
+            }
+        }
+        Unit::YuanPerMonth | Unit::YuanPerYear => {
+            let d = plain_decimal(t)?;
+            if d > Decimal::from(MAX_AMOUNT) {
+                return Err(format!("`{t}` is too large"));
+            }
+            Money::from_fen_exact(d)
+                .map(Value::Money)
+                .ok_or_else(|| format!("`{t}` has more than two decimals"))
+        }
+        Unit::Years => {
+            let d = plain_decimal(t)?;
+            if d > Decimal::from(200) {
+                return Err(format!("`{t}` years is more than a lifetime"));
+            }
+            Ok(Value::Years(d))
+        }
+        Unit::Months => match t.parse::<u32>() {
+            Ok(n) if n <= 2400 => Ok(Value::Months(n)),
+            _ => Err(format!("`{t}` is not a whole number of months (0 to 2400)")),
+        },
+        Unit::Flag => match t {
+            "true" => Ok(Value::Flag(true)),
+            "false" => Ok(Value::Flag(false)),
+            _ => Err(format!("`{t}` is not true or false")),
+        },
+        Unit::Choice(choices) => choices
+            .iter()
+            .find(|c| c.word == t)
+            .map(|c| Value::Choice(c.word.to_string()))
+            .ok_or_else(|| format!("`{t}` is not one of {}", unit.words())),
+        Unit::ChoiceSet(choices) => {
+            let mut out: Vec<String> = Vec::new();
+            for item in t.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                if !choices.iter().any(|c| c.word == item) {
+                    return Err(format!("`{item}` is not one of {}", unit.words()));
+                }
+                if !out.iter().any(|o| o == item) {
+                    out.push(item.to_string());
+                }
+            }
+            Ok(Value::Set(out))
+        }
+        Unit::Month => t
+            .parse::<YearMonth>()
+            .map(Value::Month)
+            .map_err(|_| format!("`{t}` is not a month (YYYY-MM)")),
+    }
+}

@@ -1,0 +1,223 @@
+//! The domain's small vocabularies: employer kinds, retirement categories, top-up
+//! situations and the words rule files use for choices. Each word is spelled once, here,
+//! with its label in both languages; parsing, JSON and the web's options all use these.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::text::Text;
+
+/// One word of a vocabulary with its labels, for a select box or a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub word: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Choice {
+    pub fn label(&self) -> Text {
+        Text::new(self.zh, self.en)
+    }
+}
+
+/// What every vocabulary offers, for code generic over them.
+pub trait Vocabulary: Sized + Copy + 'static {
+    const CHOICES: &'static [Choice];
+    fn parse(s: &str) -> Option<Self>;
+    fn word(self) -> &'static str;
+    fn label(self) -> Text;
+}
+
+/// Case, spaces and `-`/`_` do not matter when a person types a word.
+fn normalize(s: &str) -> String {
+    s.trim()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .replace('-', "_")
+        .replace(' ', "")
+}
+
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $word:literal ($zh:literal, $en:literal) $(| $alias:literal)* ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant ),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const CHOICES: &'static [Choice] = &[$(Choice { word: $word, zh: $zh, en: $en }),+];
+
+            /// The word rule files, requests and JSON use.
+            pub fn word(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            pub fn label(self) -> Text {
+                match self { $($name::$variant => Text::new($zh, $en)),+ }
+            }
+
+            /// The word, its Chinese or English label, or a common alias.
+            pub fn parse(s: &str) -> Option<$name> {
+                let n = normalize(s);
+                $(
+                    if n == normalize($word) || n == normalize($zh) || n == normalize($en) $(|| n == normalize($alias))* {
+                        return Some($name::$variant);
+                    }
+                )+
+                None
+            }
+        }
+
+        impl Vocabulary for $name {
+            const CHOICES: &'static [Choice] = $name::CHOICES;
+            fn parse(s: &str) -> Option<Self> {
+                $name::parse(s)
+            }
+            fn word(self) -> &'static str {
+                $name::word(self)
+            }
+            fn label(self) -> Text {
+                $name::label(self)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.word())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.word())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                $name::parse(&s).ok_or_else(|| {
+                    let words: Vec<&str> = $name::CHOICES.iter().map(|c| c.word).collect();
+                    serde::de::Error::custom(format!("`{s}` is not one of {}", words.join(", ")))
+                })
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// 用人单位类型.
+    EmployerKind {
+        /// 机关事业单位: government bodies and public institutions.
+        PublicBody = "public_body" ("机关事业单位", "public body") | "public" | "government" | "机关" | "事业单位",
+        /// 其他单位: every other employer.
+        Other = "other" ("其他单位", "other employer") | "enterprise" | "company" | "其他" | "企业" | "other employers",
+    }
+}
+
+vocabulary! {
+    /// 退休人员类别: whose statutory retirement age the reform moves, and how.
+    Category {
+        /// 男职工 (originally 60).
+        Male = "male" ("男职工", "man") | "man" | "m" | "男",
+        /// 原法定退休年龄55周岁的女职工.
+        Female55 = "female-55" ("女职工（原55岁退休）", "woman (originally 55)") | "f55" | "女55" | "女干部" | "女职工55",
+        /// 原法定退休年龄50周岁的女职工.
+        Female50 = "female-50" ("女职工（原50岁退休）", "woman (originally 50)") | "f50" | "女50" | "女工人" | "女职工50",
+    }
+}
+
+vocabulary! {
+    /// The person's situation for a top-up, as the 济宁 notice sets them out (三（二）3、4).
+    Situation {
+        /// In-service employee; the employer pays the top-up.
+        Employee = "employee" ("在职职工", "employee") | "在职",
+        /// Flexible worker in employee insurance; pays the top-up themself.
+        Flexible = "flexible" ("灵活就业人员", "flexible worker") | "灵活就业",
+        /// Enterprise retiree never enrolled in employee medical insurance.
+        NeverEnrolled = "never_enrolled" ("未参保的企业退休人员", "enterprise retiree never enrolled") | "未参保企业退休人员",
+        /// Flexible-worker retiree with a pension but never in employee medical insurance.
+        FlexibleRetiree = "flexible_retiree" ("未参保的灵活就业退休人员", "flexible-worker retiree never enrolled") | "灵活就业退休人员",
+        /// Retired before their enterprise went bankrupt.
+        Bankrupt = "bankrupt" ("破产企业退休人员", "retiree of a bankrupt enterprise"),
+    }
+}
+
+impl Situation {
+    /// Already retired: no projection, and the top-up is due now.
+    pub fn retired(self) -> bool {
+        matches!(
+            self,
+            Situation::NeverEnrolled | Situation::FlexibleRetiree | Situation::Bankrupt
+        )
+    }
+}
+
+vocabulary! {
+    /// Which months count toward the minimum years for retiree benefits.
+    CountedMonths {
+        /// Months actually paid (and, as read here, paid elsewhere and transferred in).
+        Actual = "actual" ("只计实际缴费月数", "months actually paid only"),
+        /// Also the deemed years (视同缴费年限) credited for service before the reform.
+        ActualAndDeemed = "actual_and_deemed" ("实际缴费加视同缴费年限", "actual and deemed years"),
+    }
+}
+
+vocabulary! {
+    /// What a person short of the minimum years may do.
+    Shortfall {
+        OneOff = "one_off" ("一次性补缴", "a one-off top-up"),
+        MonthlyOrOneOff = "monthly_or_one_off" ("按月续缴或一次性补缴", "keep paying monthly, or a one-off top-up"),
+    }
+}
+
+vocabulary! {
+    /// How an amount is brought to the fen.
+    Rounding {
+        /// 四舍五入到分: half a fen and more goes up.
+        HalfUp = "half_up" ("四舍五入到分", "rounded half up to the fen"),
+        /// 进位到分: any fraction of a fen goes up (used for minima, "不低于").
+        Up = "up" ("进位到分", "rounded up to the fen"),
+    }
+}
+
+vocabulary! {
+    /// How a county's yearly deficit is met, as each city's document sets it.
+    DeficitMethod {
+        /// 黄冈 第十八条: historical surplus → the county's risk adjustment fund → county
+        /// government and the pooling adjustment fund in a set split → the county government.
+        ReserveWaterfall = "huanggang_waterfall" ("历史结余、风险调剂金、县政府与统筹调节金分担、县政府补足", "historical surplus, adjustment fund, county and pooling fund split, county government") | "reserve_waterfall",
+        /// 济宁 三（四）6: historical surplus, then the city fund and the county government.
+        HistoricalThenShared = "historical_then_shared" ("先用历史结余，再由市级基金与县级政府分担", "historical surplus, then shared by the city fund and the county government"),
+        /// 郑州 四（三）, 温州: shared by the city and the county in a measure set separately.
+        Shared = "shared" ("市县分担", "shared by city and county"),
+        /// 盐城 第九条: the accumulated surplus, else a policy adjustment.
+        SurplusThenPolicy = "surplus_then_policy" ("历年结余弥补，不足时调整政策", "accumulated surplus, else a policy adjustment"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_labels_and_aliases() {
+        assert_eq!(EmployerKind::parse("机关事业单位"), Some(EmployerKind::PublicBody));
+        assert_eq!(EmployerKind::parse(" Public-Body "), Some(EmployerKind::PublicBody));
+        assert_eq!(EmployerKind::parse("企业"), Some(EmployerKind::Other));
+        assert_eq!(Category::parse("female_55"), Some(Category::Female55));
+        assert_eq!(Category::Female55.word(), "female-55");
+        assert_eq!(Situation::parse("flexible-retiree"), Some(Situation::FlexibleRetiree));
+        assert_eq!(DeficitMethod::ReserveWaterfall.word(), "huanggang_waterfall");
+        assert_eq!(EmployerKind::parse("公司"), None);
+    }
+}

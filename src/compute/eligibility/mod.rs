@@ -1,0 +1,249 @@
+//! 退休人员医保待遇与补缴: whether a person gets retiree benefits without paying more, the
+//! months still missing at the statutory retirement month (if payments stop now, and if
+//! they go on), the one-off top-up by situation, and when benefits begin.
+//!
+//! 济宁 (三（二）3、4): ten years actually paid; short → top up to ten years at the last
+//! base × 7%, paid by the employer (a flexible worker pays it); never-enrolled enterprise
+//! retirees on last month's pension floored at the year's minimum base; flexible-worker
+//! retirees on the province's average wage; bankrupt enterprises also pay the employer's
+//! 大病 share until the provincial life expectancy. Top-ups never go to the personal account.
+//! Example: 6 years paid, base 5000 → (10 − 6) × 12 × 5000 × 7% = 16800.
+
+mod inputs;
+mod topup;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use self::inputs::Inputs;
+pub use self::topup::{Payer, TopUp};
+use super::retirement::{retirement, Retirement};
+use super::{open, whole, Options};
+use crate::error::{AllOk, Error};
+use crate::explain::Explanation;
+use crate::input::{self, Raw};
+use crate::lookup::{Ctx, Overrides};
+use crate::model::{CountedMonths, ParamId, Shortfall, Situation, Text, YearMonth};
+use crate::text;
+use crate::trace::{Expr, Term};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EligibilityRequest {
+    pub city: Raw,
+    /// Birth month, `YYYY-MM`.
+    pub birth: Raw,
+    /// `male`, `female-55` or `female-50`.
+    pub category: Raw,
+    /// The month "now": payments so far are counted up to it; rules are read at it.
+    pub as_of: Raw,
+    /// Months actually paid in this city.
+    pub paid_months: Raw,
+    /// Deemed months (视同缴费年限) credited for service before the reform.
+    pub deemed_months: Raw,
+    /// Months actually paid elsewhere and transferred in.
+    pub transferred_months: Raw,
+    /// The last monthly contribution base (for employee and flexible situations).
+    pub last_base: Raw,
+    /// `employee` (default), `flexible`, `never_enrolled`, `flexible_retiree`, `bankrupt`.
+    pub situation: Raw,
+    /// Last month's pension (never-enrolled and bankrupt-enterprise retirees).
+    pub pension: Raw,
+    /// Age at the enterprise's bankruptcy, in years (bankrupt-enterprise retirees).
+    pub bankruptcy_age: Raw,
+    /// Month the top-up is paid (default: the retirement month, or as_of if later).
+    pub payment_month: Raw,
+    pub overrides: Overrides,
+    #[serde(alias = "officialOnly")]
+    pub official_only: bool,
+    pub explain: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scenario {
+    pub counted_months: u32,
+    pub shortfall_months: u32,
+    /// Meets the minimum at the retirement month without paying more.
+    pub eligible: bool,
+    /// The one-off top-up, where short and where the city's rule gives it.
+    pub topup: Option<TopUp>,
+    /// First month of retiree benefits, where known.
+    pub benefits_from: Option<YearMonth>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EligibilityResult {
+    pub city: String,
+    pub city_name: Text,
+    pub as_of: YearMonth,
+    pub situation: Situation,
+    pub retirement: Retirement,
+    pub min_months: u32,
+    /// If payments stop at as_of.
+    pub stop_now: Scenario,
+    /// If payments go on every month until the retirement month (in-service situations).
+    pub continue_paying: Option<Scenario>,
+    /// What the city's rule allows when years are short, where known.
+    pub shortfall_rule: Option<String>,
+    pub rules_version: String,
+    pub explanation: Explanation,
+}
+
+pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error> {
+    let options = Options { official_only: req.official_only, explain: req.explain.unwrap_or(true) };
+    let (i, setup) = (
+        inputs::read(req),
+        open(&req.city, "as_of", input::month("as_of", &req.as_of), &req.overrides, options),
+    )
+        .all_ok()?;
+    let mut cx = Ctx::new(&setup, "as_of");
+    let ret = retirement(&mut cx, i.birth, i.category)?;
+    let min = cx.need::<Decimal>(ParamId::MinYears);
+    let counted = if i.deemed > 0 {
+        Some(cx.need::<CountedMonths>(ParamId::CountedMonthsRule))
+    } else {
+        let effect = text!("未填视同缴费月数，计数规则不影响结果", "no deemed months entered, so the counting rule does not change the result");
+        let _ = cx.optional::<CountedMonths>(ParamId::CountedMonthsRule, effect);
+        None
+    };
+    let shortfall = cx.optional::<Shortfall>(
+        ParamId::ShortfallRule,
+        text!("不知道年限不足时可否按月续缴或一次性补缴", "whether short years may be paid monthly or at once is not known"),
+    );
+    let rule = topup::Rule::look_up(&mut cx)?;
+    let min = cx.resolve(min)?;
+    let counted = match counted {
+        Some(c) => Some(cx.resolve(c)?),
+        None => None,
+    };
+
+    let min_months = whole(cx.number(
+        "min_months",
+        text!("最低缴费年限", "minimum years"),
+        "retiree.min_years",
+        min.expr().named("年限", "years") * Expr::count(12),
+        "months",
+    )?);
+    let with_deemed = counted.as_ref().is_some_and(|c| c.value == CountedMonths::ActualAndDeemed);
+    let counted_now = count_now(&mut cx, &i, with_deemed, counted.as_ref().map(|c| c.cite.clone()))?;
+    cx.ex.note(text!(
+        "按计算月份（{}）有效的规则计算，假定到退休时规则不变",
+        "computed with the rules in force at the as-of month ({}), assuming they still apply at retirement",
+        i.as_of
+    ));
+    let stop_now = scenario(&mut cx, &i, &ret, min_months, counted_now, "stop_now", &rule)?;
+    let continue_paying = if i.situation.retired() {
+        None
+    } else {
+        let more = ret.month.months_since(i.as_of).max(0) as u32;
+        let (a, r) = (i.as_of, ret.month);
+        let counted = whole(cx.number(
+            "counted_continue",
+            text!("若持续缴费至退休（{a} 至 {r} 前一月）", "if payments go on until retirement ({a} to the month before {r})"),
+            "paid_months",
+            Expr::count(counted_now).named("已计", "counted") + Expr::count(more).named("再缴", "more"),
+            "months",
+        )?);
+        Some(scenario(&mut cx, &i, &ret, min_months, counted, "continue", &rule)?)
+    };
+    if let Some(s) = shortfall.as_ref().filter(|s| s.value == Shortfall::MonthlyOrOneOff && stop_now.shortfall_months > 0) {
+        let m = stop_now.shortfall_months;
+        cx.fact(
+            "shortfall_rule",
+            text!("年限不足的办法", "when years are short"),
+            text!("可按月继续缴纳 {m} 个月，或一次性缴纳不足年限的费用", "keep paying monthly for {m} months, or pay the missing months at once"),
+            m,
+            "months",
+            std::slice::from_ref(&s.cite),
+        );
+    }
+    Ok(EligibilityResult {
+        city: setup.city.id.clone(),
+        city_name: setup.city.name.clone(),
+        as_of: i.as_of,
+        situation: i.situation,
+        retirement: ret,
+        min_months,
+        stop_now,
+        continue_paying,
+        shortfall_rule: shortfall.map(|s| s.value.word().to_string()),
+        rules_version: setup.rules.version.clone(),
+        explanation: cx.finish(),
+    })
+}
+
+/// The months that count so far: paid and transferred in, and deemed where the city counts them.
+fn count_now(cx: &mut Ctx, i: &Inputs, with_deemed: bool, rule: Option<crate::lookup::CiteRef>) -> Result<u32, Error> {
+    let (p, t, d) = (i.paid, i.transferred, i.deemed);
+    let mut e = Expr::input("paid_months", ("实际缴费", "paid"), p, false) + Expr::input("transferred_months", ("转入", "transferred"), t, false);
+    if with_deemed {
+        e = e + Expr::input("deemed_months", ("视同", "deemed"), d, false);
+    }
+    let label = if d > 0 && !with_deemed {
+        text!("截至 {} 计入年限的月数（视同 {d} 个月不计入）", "months that count up to {} (deemed {d} months do not count)", i.as_of)
+    } else {
+        text!("截至 {} 计入年限的月数", "months that count up to {}", i.as_of)
+    };
+    let n = whole(cx.number("counted_now", label, "paid_months", e, "months")?);
+    if let Some(c) = rule {
+        let shown = if with_deemed { text!("计入视同缴费年限", "deemed years count") } else { text!("只计实际缴费", "actual payments only") };
+        cx.fact("counted_rule", text!("计入年限的月份", "months that count"), shown, "", "", &[c]);
+    }
+    Ok(n)
+}
+
+fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32, counted: u32, key: &str, rule: &topup::Rule) -> Result<Scenario, Error> {
+    let shortfall = min_months.saturating_sub(counted);
+    let (zh, en) = if key == "stop_now" { ("若现在停止缴费", "if payments stop now") } else { ("若持续缴费至退休", "if payments go on until retirement") };
+    let label = Text::new(format!("{zh}：差额"), format!("{en}: months missing"));
+    if shortfall == 0 {
+        cx.fact(
+            &format!("{key}.shortfall"),
+            label,
+            text!("{counted} ≥ {min_months}：达到年限，退休时直接享受退休人员待遇，不再缴费", "{counted} ≥ {min_months}: the minimum is met; retiree benefits at retirement with no more to pay"),
+            0,
+            "months",
+            &[],
+        );
+        return Ok(Scenario { counted_months: counted, shortfall_months: 0, eligible: true, topup: None, benefits_from: Some(ret.month.max(i.as_of)) });
+    }
+    cx.number(
+        &format!("{key}.shortfall"),
+        label,
+        "paid_months",
+        Expr::count(min_months).named("最低", "minimum") - Expr::count(counted).named("已计", "counted"),
+        "months",
+    )?;
+    let topup = topup::topup(cx, i, ret, shortfall, key, rule)?;
+    let benefits_from = topup.as_ref().and_then(|t| t.benefits_from);
+    Ok(Scenario { counted_months: counted, shortfall_months: shortfall, eligible: false, topup, benefits_from })
+}
+
+/// 退休待遇与补缴 in the registry.
+pub struct Eligibility;
+
+impl crate::registry::Computation for Eligibility {
+    const KIND: &'static str = "eligibility";
+    type Request = EligibilityRequest;
+    type Result = EligibilityResult;
+    fn compute(req: &EligibilityRequest) -> Result<EligibilityResult, Error> {
+        eligibility(req)
+    }
+    fn headline(r: &EligibilityResult) -> Vec<crate::registry::Headline> {
+        use crate::registry::Headline as H;
+        let mut out = vec![
+            H::plain("retirement", text!("法定退休月份", "retirement month"), r.retirement.month),
+            H::months("shortfall", text!("差额月数", "months missing"), r.stop_now.shortfall_months),
+        ];
+        if let Some(t) = &r.stop_now.topup {
+            out.push(H::money("topup", text!("一次性补缴", "one-off top-up"), t.amount));
+        }
+        if let Some(b) = r.stop_now.benefits_from {
+            out.push(H::plain("benefits_from", text!("退休待遇起始", "retiree benefits from"), b));
+        }
+        out
+    }
+    fn explanation(r: &EligibilityResult) -> &Explanation {
+        &r.explanation
+    }
+}

@@ -1,0 +1,203 @@
+//! A county's year: its surplus, or who covers its deficit, by the city's method.
+//! 黄冈 第十八条: historical surplus → the county's 风险调剂金 → county government and
+//! 统筹调节金 in the set split → the county government. 济宁 三（四）6: historical surplus,
+//! then the city fund and the county government. 郑州 四（三）: city and county. 盐城 第九条:
+//! the accumulated surplus, else a policy adjustment.
+
+use serde::Serialize;
+
+use super::rows::Row;
+use super::{minus, plus, Books, CountyYear, FundRules};
+use crate::error::Error;
+use crate::lookup::{CiteRef, Cited, Ctx};
+use crate::model::{DeficitMethod, Money, ParamId, Ratio, Rounding, Text};
+use crate::text;
+
+/// Where money to cover a deficit came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoverSource {
+    HistoricalSurplus,
+    AdjustmentFund,
+    CountyGovernment,
+    PoolingFund,
+    CountyGovernmentRest,
+    CityFund,
+    AccumulatedSurplus,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cover {
+    pub source: CoverSource,
+    pub label: Text,
+    pub amount: Money,
+}
+
+pub(crate) struct Rule {
+    /// 黄冈: the county government's part of the split with the 统筹调节金.
+    pub gov_share: Option<Cited<Ratio>>,
+    /// 济宁, 郑州: the city fund's part of the split with the county government.
+    pub city_share: Option<Cited<Ratio>>,
+}
+
+impl Rule {
+    pub(crate) fn look_up(cx: &mut Ctx, method: DeficitMethod) -> Result<Rule, Error> {
+        let (gov_share, city_share) = match method {
+            DeficitMethod::ReserveWaterfall => {
+                let n = cx.need::<Ratio>(ParamId::CountyGovernmentShare);
+                (Some(cx.resolve(n)?), None)
+            }
+            DeficitMethod::HistoricalThenShared | DeficitMethod::Shared => {
+                let n = cx.need::<Ratio>(ParamId::CityShare);
+                (None, Some(cx.resolve(n)?))
+            }
+            DeficitMethod::SurplusThenPolicy => (None, None),
+        };
+        Ok(Rule { gov_share, city_share })
+    }
+}
+
+fn share(amount: Money, r: Ratio, rounding: Rounding) -> Result<Money, Error> {
+    r.of(amount.amount()).map(|d| rounding.apply(d)).ok_or_else(|| crate::compute::overflow("rows"))
+}
+
+struct Covering {
+    covers: Vec<Cover>,
+    statement: Text,
+    cites: Vec<CiteRef>,
+    policy: Option<Money>,
+}
+
+impl Covering {
+    fn push(&mut self, source: CoverSource, label: Text, amount: Money) {
+        if !amount.is_zero() {
+            self.covers.push(Cover { source, label, amount });
+        }
+    }
+}
+
+/// Takes up to `due` from an account; returns what was taken.
+fn take(account: &mut Money, due: &mut Money) -> Result<Money, Error> {
+    let a = (*due).min((*account).max(Money::ZERO));
+    *account = minus(*account, a)?;
+    *due = minus(*due, a)?;
+    Ok(a)
+}
+
+fn waterfall(c: &mut Covering, gov: &Cited<Ratio>, county: &str, mut due: Money, books: &mut Books, rounding: Rounding) -> Result<(), Error> {
+    let d0 = due;
+    let mut balance = books.balance.get(county).copied().unwrap_or(Money::ZERO);
+    let a = take(&mut balance, &mut due)?;
+    books.balance.insert(county.to_string(), balance);
+    c.push(CoverSource::HistoricalSurplus, text!("历史结余", "historical surplus"), a);
+    let mut adj = books.adjustment.get(county).copied().unwrap_or(Money::ZERO);
+    let b = take(&mut adj, &mut due)?;
+    books.adjustment.insert(county.to_string(), adj);
+    c.push(CoverSource::AdjustmentFund, text!("本县提取的风险调剂金", "the county's risk adjustment fund"), b);
+    // The split, as the parameter gives it (黄冈: 8/10 → 8:2).
+    let split = gov.value.show_split();
+    let (gov_n, pool_n) = split.split_once(':').unwrap_or(("", ""));
+    let pool_part = minus(due, share(due, gov.value, rounding)?)?;
+    let gov_part = minus(due, pool_part)?;
+    let paid_pool = pool_part.min(books.pooling);
+    books.pooling = minus(books.pooling, paid_pool)?;
+    let rest = minus(pool_part, paid_pool)?;
+    c.push(CoverSource::CountyGovernment, Text::new(format!("县政府（{split} 中的 {gov_n}）"), format!("county government (the {gov_n} of {split})")), gov_part);
+    c.push(CoverSource::PoolingFund, Text::new(format!("统筹调节金（{split} 中的 {pool_n}）"), format!("pooling adjustment fund (the {pool_n} of {split})")), paid_pool);
+    c.push(CoverSource::CountyGovernmentRest, text!("缺口地政府全额补足", "county government, the rest"), rest);
+    c.statement = text!(
+        "缺口 {d0}：历史结余 {a}，风险调剂金 {b}，余 {due} 按 {split} → 县政府 {gov_part}、统筹调节金 {paid_pool}（应 {pool_part}），仍不足 {rest} 由县政府补足",
+        "deficit {d0}: historical surplus {a}, adjustment fund {b}, the remaining {due} split {split} → county government {gov_part}, pooling fund {paid_pool} (of {pool_part}), the rest {rest} by the county government"
+    );
+    c.cites.push(gov.cite.clone());
+    Ok(())
+}
+
+fn shared(c: &mut Covering, city_share: &Cited<Ratio>, historical: bool, county: &str, mut due: Money, books: &mut Books, rounding: Rounding) -> Result<(), Error> {
+    let d0 = due;
+    let mut a = Money::ZERO;
+    if historical {
+        let mut balance = books.balance.get(county).copied().unwrap_or(Money::ZERO);
+        a = take(&mut balance, &mut due)?;
+        books.balance.insert(county.to_string(), balance);
+        c.push(CoverSource::HistoricalSurplus, text!("本县历史结余", "the county's historical surplus"), a);
+    }
+    let city_part = share(due, city_share.value, rounding)?;
+    let gov_part = minus(due, city_part)?;
+    books.city_pool = minus(books.city_pool, city_part)?;
+    c.push(CoverSource::CityFund, text!("市级基金", "city fund"), city_part);
+    c.push(CoverSource::CountyGovernment, text!("县级政府", "county government"), gov_part);
+    let css = city_share.value.show();
+    c.statement = text!(
+        "缺口 {d0}：历史结余 {a}，余 {due} 中市级基金 {css} = {city_part}，县级政府 {gov_part}",
+        "deficit {d0}: historical surplus {a}; of the remaining {due} the city fund pays {css} = {city_part}, the county government {gov_part}"
+    );
+    c.cites.push(city_share.cite.clone());
+    Ok(())
+}
+
+fn surplus_then_policy(c: &mut Covering, mut due: Money, books: &mut Books) -> Result<(), Error> {
+    let d0 = due;
+    let a = take(&mut books.city_pool, &mut due)?;
+    c.push(CoverSource::AccumulatedSurplus, text!("历年结余基金", "accumulated surplus"), a);
+    if !due.is_zero() {
+        c.policy = Some(due);
+    }
+    c.statement = text!(
+        "缺口 {d0}：历年结余 {a}，不足 {due} 须调整医保管理政策",
+        "deficit {d0}: accumulated surplus {a}; {due} uncovered: the city must adjust its policy"
+    );
+    Ok(())
+}
+
+pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, levy: Money, books: &mut Books) -> Result<CountyYear, Error> {
+    let result = minus(minus(row.revenue, row.expenditure)?, levy)?;
+    let (rv, ex, c) = (row.revenue, row.expenditure, row.county.as_str());
+    let mut covering = Covering { covers: Vec::new(), statement: Text::default(), cites: vec![r.method.cite.clone()], policy: None };
+    if !result.is_negative() {
+        let kept = r.kept_by_county.as_ref().is_some_and(|k| k.value);
+        if kept {
+            let b = books.balance.entry(c.to_string()).or_insert(Money::ZERO);
+            *b = plus(*b, result)?;
+        } else if books.keeps_city_pool {
+            books.city_pool = plus(books.city_pool, result)?;
+        }
+        let whose = if kept { text!("留存县级，结转下年", "kept by the county for next year") } else { text!("由市级统一管理", "managed by the city") };
+        let cites: Vec<CiteRef> = r.kept_by_county.iter().map(|k| k.cite.clone()).collect();
+        cx.fact(
+            &format!("{year}.{c}.result"),
+            Text::new(format!("{year} {c} 当年结余"), format!("{year} {c}: surplus")),
+            Text::new(format!("收入 {rv} − 支出 {ex} − 提取 {levy} = {result}，{}", whose.zh), format!("revenue {rv} − expenditure {ex} − reserve {levy} = {result}, {}", whose.en)),
+            result,
+            "yuan",
+            &cites,
+        );
+    } else {
+        let due = result.negate();
+        match (r.method.value, &r.deficit.gov_share, &r.deficit.city_share) {
+            (DeficitMethod::ReserveWaterfall, Some(gov), _) => waterfall(&mut covering, gov, c, due, books, r.rounding)?,
+            (DeficitMethod::HistoricalThenShared, _, Some(s)) => shared(&mut covering, s, true, c, due, books, r.rounding)?,
+            (DeficitMethod::Shared, _, Some(s)) => shared(&mut covering, s, false, c, due, books, r.rounding)?,
+            _ => surplus_then_policy(&mut covering, due, books)?,
+        }
+        let s = &covering.statement;
+        cx.fact(
+            &format!("{year}.{c}.deficit"),
+            Text::new(format!("{year} {c} 当年缺口"), format!("{year} {c}: deficit")),
+            Text::new(format!("收入 {rv} − 支出 {ex} − 提取 {levy} = {result}；{}", s.zh), format!("revenue {rv} − expenditure {ex} − reserve {levy} = {result}; {}", s.en)),
+            due,
+            "yuan",
+            &covering.cites,
+        );
+    }
+    Ok(CountyYear {
+        county: c.to_string(),
+        revenue: rv,
+        expenditure: ex,
+        reserve_levy: levy,
+        result,
+        covered_by: covering.covers,
+        policy_adjustment: covering.policy,
+        closing_balance: books.balance.get(c).copied().unwrap_or(Money::ZERO),
+    })
+}

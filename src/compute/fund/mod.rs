@@ -1,0 +1,281 @@
+//! 市级统筹基金: what the pooling rules mean for a city's and its counties' numbers, year by
+//! year. One module per mechanism: [`remittance`] of pre-pooling balances (济宁 三（四）5,
+//! 郑州 四（四）, 盐城 第七条), the [`reserve`] (黄冈 第十七条), who covers each county
+//! [`deficit`] (黄冈 第十八条, 济宁 三（四）6, 郑州 四（三）, 盐城 第九条) and the
+//! [`warnings`] (黄冈 第十六条).
+//!
+//! Where a rule leaves something open the step says how it is read here, and a share "set
+//! separately" (济宁, 郑州) is an input, never a guess.
+
+mod deficit;
+mod remittance;
+mod reserve;
+mod rows;
+mod warnings;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use self::deficit::{Cover, CoverSource};
+pub use self::remittance::Remittance;
+pub use self::reserve::ReserveYear;
+pub use self::rows::FundRow;
+use self::rows::Row;
+pub use self::warnings::{Warning, WarningLine};
+use super::{city, in_pooling, overflow, Options, Setup};
+use crate::error::{AllOk, Error};
+use crate::explain::Explanation;
+use crate::input::Raw;
+use crate::lookup::{parse_overrides, Cited, Ctx, Overrides};
+use crate::model::{DeficitMethod, Money, ParamId, Rounding, Text, YearMonth};
+use crate::rules::rules;
+use crate::text;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FundRequest {
+    pub city: Raw,
+    pub rows: Vec<FundRow>,
+    pub overrides: Overrides,
+    #[serde(alias = "officialOnly")]
+    pub official_only: bool,
+    pub explain: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CountyYear {
+    pub county: String,
+    pub revenue: Money,
+    pub expenditure: Money,
+    /// Drawn from the county's revenue into the risk reserve (黄冈).
+    pub reserve_levy: Money,
+    /// revenue − expenditure − levy: a surplus (positive) or a deficit (negative).
+    pub result: Money,
+    pub covered_by: Vec<Cover>,
+    /// A deficit no fund covers: the city must adjust its policy (盐城 第九条).
+    pub policy_adjustment: Option<Money>,
+    /// The county's own balance (historical surplus) at year end.
+    pub closing_balance: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FundYear {
+    pub year: i32,
+    pub revenue: Money,
+    pub expenditure: Money,
+    pub reserve: Option<ReserveYear>,
+    pub counties: Vec<CountyYear>,
+    /// The counties' balances together at year end (the risk reserve, in its own account, apart).
+    pub accumulated_surplus: Money,
+    /// The city-level pooled balance, where the city's rules keep one.
+    pub city_pool: Option<Money>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FundResult {
+    pub city: String,
+    pub city_name: Text,
+    pub method: DeficitMethod,
+    pub remittances: Vec<Remittance>,
+    pub years: Vec<FundYear>,
+    pub rules_version: String,
+    pub explanation: Explanation,
+}
+
+/// Sums and differences of money; overflow is an error on the rows, never a wrong total.
+pub(crate) fn plus(a: Money, b: Money) -> Result<Money, Error> {
+    a.checked_add(b).ok_or_else(|| overflow("rows"))
+}
+
+pub(crate) fn minus(a: Money, b: Money) -> Result<Money, Error> {
+    a.checked_sub(b).ok_or_else(|| overflow("rows"))
+}
+
+pub(crate) fn sum<'a>(it: impl IntoIterator<Item = &'a Money>) -> Result<Money, Error> {
+    it.into_iter().try_fold(Money::ZERO, |a, b| plus(a, *b))
+}
+
+/// The fund's rules for the city, resolved once (the documents set no change over time).
+pub(crate) struct FundRules {
+    pub method: Cited<DeficitMethod>,
+    pub reserve: Option<reserve::Rule>,
+    pub warnings: Option<warnings::Rule>,
+    pub deficit: deficit::Rule,
+    pub historical: remittance::Rule,
+    pub kept_by_county: Option<Cited<bool>>,
+    pub rounding: Rounding,
+}
+
+fn look_up(cx: &mut Ctx) -> Result<FundRules, Error> {
+    let method = cx.need::<DeficitMethod>(ParamId::DeficitMethodRule);
+    let method = cx.resolve(method)?;
+    let reserve = reserve::Rule::look_up(cx)?;
+    let warnings = warnings::Rule::look_up(cx)?;
+    let deficit = deficit::Rule::look_up(cx, method.value)?;
+    let historical = remittance::Rule::look_up(cx)?;
+    let kept_by_county = if cx.has(ParamId::SurplusKeptByCounty) {
+        let k = cx.need::<bool>(ParamId::SurplusKeptByCounty);
+        Some(cx.resolve(k)?)
+    } else {
+        None
+    };
+    let rounding = cx.rounding(ParamId::RoundingMoney)?;
+    Ok(FundRules { method, reserve, warnings, deficit, historical, kept_by_county, rounding })
+}
+
+/// The accounts the years move money between.
+pub(crate) struct Books {
+    /// Each county's own balance (historical surplus) for its deficits.
+    pub balance: BTreeMap<String, Money>,
+    /// Each county's 风险调剂金.
+    pub adjustment: BTreeMap<String, Money>,
+    /// The 统筹调节金.
+    pub pooling: Money,
+    /// The city-level pool, where the city's method keeps one.
+    pub city_pool: Money,
+    pub keeps_city_pool: bool,
+}
+
+fn checked_setup(req: &FundRequest) -> Result<(Setup, Vec<Row>), Error> {
+    let rules = rules()?;
+    let overrides = parse_overrides(&req.overrides).map_err(|errors| Error::Input { errors });
+    let (city, rows, overrides) = (city(rules, "city", &req.city), rows::read(&req.rows), overrides).all_ok()?;
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return Err(Error::field("rows", "empty", text!("没有数据行", "there are no rows")));
+    };
+    let start = |y: i32| if y == city.pooling_from.year() { Some(city.pooling_from) } else { YearMonth::new(y, 1) };
+    let last_year = rows.iter().map(|r| r.year).max().unwrap_or(first.year);
+    let checks = (
+        start(first.year).map_or(Ok(()), |m| in_pooling(city, &rows::field(first.line, "year"), m)),
+        start(last_year).map_or(Ok(()), |m| in_pooling(city, &rows::field(last.line, "year"), m)),
+        if city.params.contains_key(&ParamId::DeficitMethodRule) {
+            Ok(())
+        } else {
+            let (zh, en) = (&city.name.zh, &city.name.en);
+            Err(Error::field("city", "no_fund_rules", text!("{zh}的统筹文件没有规定基金的储备、缺口分担或预警办法", "{en}'s pooling document sets no rule for the fund's reserve, deficits or warnings")))
+        },
+    );
+    checks.all_ok()?;
+    let month = start(first.year).unwrap_or(city.pooling_from);
+    let options = Options { official_only: req.official_only, explain: req.explain.unwrap_or(true) };
+    let setup = Setup { rules, city, month, overrides, official_only: options.official_only, explain: options.explain };
+    Ok((setup, rows))
+}
+
+pub fn fund(req: &FundRequest) -> Result<FundResult, Error> {
+    let (setup, rows) = checked_setup(req)?;
+    let mut cx = Ctx::new(&setup, "rows");
+    let r = look_up(&mut cx)?;
+    let first_year = rows.first().map_or(0, |r| r.year);
+    let last_year = rows.iter().map(|r| r.year).max().unwrap_or(first_year);
+    let first: Vec<&Row> = rows.iter().filter(|r| r.year == first_year).collect();
+    let mut books = Books {
+        balance: BTreeMap::new(),
+        adjustment: first.iter().map(|r| (r.county.clone(), Money::ZERO)).collect(),
+        pooling: Money::ZERO,
+        city_pool: Money::ZERO,
+        keeps_city_pool: r.method.value != DeficitMethod::ReserveWaterfall,
+    };
+    let remittances = remittance::remit(&mut cx, &r, &first, &mut books)?;
+    let mut prior: BTreeMap<String, Option<Money>> = first.iter().map(|r| (r.county.clone(), r.prior)).collect();
+    let mut years = Vec::new();
+    for year in first_year..=last_year {
+        let this: Vec<&Row> = rows.iter().filter(|r| r.year == year).collect();
+        years.push(one_year(&mut cx, &r, year, &this, &prior, &mut books)?);
+        prior = this.iter().map(|r| (r.county.clone(), Some(r.revenue))).collect();
+    }
+    if r.reserve.is_some() {
+        if first.iter().all(|r| r.prior.is_none()) {
+            cx.ex.note(text!("第一年未填上年收入，第一年不提取风险储备金", "no prior-year revenue was given for the first year, so nothing is drawn into the reserve that year"));
+        }
+        cx.ex.note(text!(
+            "按本计算器的理解：储备金从各县当年收入中提取；达到上限的一年按比例少提；累计结余指各县结余之和，不含单独专户的风险储备金",
+            "as read here: the reserve is drawn from each county's revenue of the year; in the year the cap is reached each draw is cut in proportion; the accumulated surplus is the counties' balances together, without the reserve in its own account"
+        ));
+    }
+    Ok(FundResult {
+        city: setup.city.id.clone(),
+        city_name: setup.city.name.clone(),
+        method: r.method.value,
+        remittances,
+        years,
+        rules_version: setup.rules.version.clone(),
+        explanation: cx.finish(),
+    })
+}
+
+fn one_year(
+    cx: &mut Ctx,
+    r: &FundRules,
+    year: i32,
+    this: &[&Row],
+    prior: &BTreeMap<String, Option<Money>>,
+    books: &mut Books,
+) -> Result<FundYear, Error> {
+    let revenue = sum(this.iter().map(|r| &r.revenue))?;
+    let expenditure = sum(this.iter().map(|r| &r.expenditure))?;
+    let (reserve, levy) = match &r.reserve {
+        Some(rule) => {
+            let (y, levy) = reserve::draw(cx, rule, r.rounding, year, prior, books)?;
+            (Some(y), levy)
+        }
+        None => (None, BTreeMap::new()),
+    };
+    let mut counties = Vec::new();
+    for row in this {
+        let l = levy.get(&row.county).copied().unwrap_or(Money::ZERO);
+        counties.push(deficit::county_year(cx, r, year, row, l, books)?);
+    }
+    let accumulated = sum(books.balance.values())?;
+    let warnings = match &r.warnings {
+        Some(rule) => warnings::check(cx, rule, r.rounding, year, revenue, expenditure, accumulated)?,
+        None => Vec::new(),
+    };
+    let reserve = match reserve {
+        Some(mut y) => {
+            y.adjustment_balance = sum(books.adjustment.values())?;
+            y.pooling_balance = books.pooling;
+            Some(y)
+        }
+        None => None,
+    };
+    Ok(FundYear {
+        year,
+        revenue,
+        expenditure,
+        reserve,
+        counties,
+        accumulated_surplus: accumulated,
+        city_pool: books.keeps_city_pool.then_some(books.city_pool),
+        warnings,
+    })
+}
+
+/// 市级统筹基金 in the registry.
+pub struct Fund;
+
+impl crate::registry::Computation for Fund {
+    const KIND: &'static str = "fund";
+    type Request = FundRequest;
+    type Result = FundResult;
+    fn compute(req: &FundRequest) -> Result<FundResult, Error> {
+        fund(req)
+    }
+    fn headline(r: &FundResult) -> Vec<crate::registry::Headline> {
+        use crate::registry::Headline as H;
+        let Some(last) = r.years.last() else {
+            return Vec::new();
+        };
+        let y = last.year;
+        let raised = r.years.iter().flat_map(|y| &y.warnings).filter(|w| w.raised).count();
+        vec![
+            H::money("accumulated", text!("{y} 年末累计结余", "accumulated surplus, end of {y}"), last.accumulated_surplus),
+            H::plain("warnings", text!("触发预警次数", "warning lines crossed"), raised),
+        ]
+    }
+    fn explanation(r: &FundResult) -> &Explanation {
+        &r.explanation
+    }
+}

@@ -1,0 +1,107 @@
+//! Pre-pooling balances (统筹前历史结余): what stays with the county, what the city
+//! collects, and by when. 盐城 第七条 (two halves, each by its month), 济宁 三（四）5 (30%
+//! collected, 70% held at the county), 郑州 四（四） (all collected but about a month of
+//! payments).
+
+use serde::Serialize;
+
+use super::rows::Row;
+use super::{minus, plus, Books, FundRules};
+use crate::error::Error;
+use crate::lookup::{Cited, Ctx};
+use crate::model::{Money, ParamId, Ratio, Text, YearMonth};
+use crate::text;
+use crate::trace::{Expr, Term};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Remittance {
+    pub county: String,
+    pub amount: Money,
+    pub due: Option<YearMonth>,
+    pub label: Text,
+}
+
+pub(crate) struct Rule {
+    collected: Option<Cited<Ratio>>,
+    first_due: Option<Cited<YearMonth>>,
+    second_due: Option<Cited<YearMonth>>,
+    kept_months: Option<Cited<u32>>,
+}
+
+fn local<T: crate::lookup::FromValue>(cx: &mut Ctx, id: ParamId) -> Result<Option<Cited<T>>, Error> {
+    if !cx.has(id) {
+        return Ok(None);
+    }
+    let n = cx.need::<T>(id);
+    cx.resolve(n).map(Some)
+}
+
+impl Rule {
+    pub(crate) fn look_up(cx: &mut Ctx) -> Result<Rule, Error> {
+        Ok(Rule {
+            collected: local(cx, ParamId::CollectedShare)?,
+            first_due: local(cx, ParamId::FirstDue)?,
+            second_due: local(cx, ParamId::SecondDue)?,
+            kept_months: local(cx, ParamId::KeptMonths)?,
+        })
+    }
+}
+
+fn remittance(cx: &mut Ctx, r: &Row, label: Text, due: &Option<Cited<YearMonth>>, e: Expr, rounding: crate::model::Rounding) -> Result<Remittance, Error> {
+    let d = due.as_ref().map_or_else(|| "—".to_string(), |d| d.value.to_string());
+    let c = &r.county;
+    let step_label = Text::new(format!("{c}：{}（截止 {d}）", label.zh), format!("{c}: {} (due by {d})", label.en));
+    let amount = cx.money(&format!("{c}.remittance"), step_label, "rows", e, rounding)?;
+    Ok(Remittance { county: c.clone(), amount, due: due.as_ref().map(|d| d.value), label })
+}
+
+/// Each county's opening balance: the remittances, and the balance it keeps for deficits.
+pub(crate) fn remit(cx: &mut Ctx, rules: &FundRules, first: &[&Row], books: &mut Books) -> Result<Vec<Remittance>, Error> {
+    let h = &rules.historical;
+    let rounding = rules.rounding;
+    let mut out = Vec::new();
+    for r in first {
+        let opening = r.opening.unwrap_or(Money::ZERO);
+        let o = || Expr::money(opening).named("期初结余", "opening balance");
+        let (kept, collected) = match (&h.collected, &h.kept_months) {
+            (Some(share), _) if h.second_due.is_some() => {
+                let label = text!("统筹前结余第一批上解", "pre-pooling balance, first instalment");
+                let first_part = remittance(cx, r, label, &h.first_due, o() * share.expr(), rounding)?;
+                let label = text!("统筹前结余第二批上解", "pre-pooling balance, second instalment");
+                let second = remittance(cx, r, label, &h.second_due, o() - Expr::money(first_part.amount).named("第一批", "first"), rounding)?;
+                out.extend([first_part, second]);
+                (Money::ZERO, opening)
+            }
+            (Some(share), _) => {
+                let label = text!("统筹前结余归集到市", "pre-pooling balance collected by the city");
+                let c = remittance(cx, r, label, &h.first_due, o() * share.expr(), rounding)?;
+                let amount = c.amount;
+                out.push(c);
+                (minus(opening, amount)?, amount)
+            }
+            (None, Some(months)) => {
+                // All collected but the payments of the months kept, counted on this year's
+                // expenditure (as read here; the document says "about").
+                let m = months.value;
+                let keep_e = Expr::min(
+                    Expr::money(r.expenditure).named("当年支出", "this year's expenditure") * months.expr() / Expr::count(12),
+                    o(),
+                );
+                let keep = cx.money(&format!("{}.kept", r.county), text!("{}：县级预留", "{}: kept at the county", r.county), "rows", keep_e, rounding)?;
+                let label = text!("统筹前结余归集到市（预留约{m}个月支付额度）", "pre-pooling balance collected (about {m} months' payments kept)");
+                let c = remittance(cx, r, label, &h.first_due, o() - Expr::money(keep).named("预留", "kept"), rounding)?;
+                let amount = c.amount;
+                out.push(c);
+                (keep, amount)
+            }
+            _ => (opening, Money::ZERO),
+        };
+        // 郑州's kept months are a payment float, not a surplus for deficits (四（四）).
+        let for_deficits = if h.kept_months.is_some() { Money::ZERO } else { kept };
+        books.balance.insert(r.county.clone(), for_deficits);
+        if books.keeps_city_pool {
+            books.city_pool = plus(books.city_pool, collected)?;
+        }
+    }
+    Ok(out)
+}

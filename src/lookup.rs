@@ -1,0 +1,512 @@
+//! Looking up parameters for one city and month, with the person's own figures, and
+//! keeping account of what the result rests on: figures the person supplied, cautions,
+//! and figures nobody published. Lookups are typed: [`Ctx::need`] gives a [`Need`] that
+//! [`Ctx::resolve`] turns into values (or the error naming every missing figure), and
+//! [`Ctx::optional`] a value the computation can do without.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::error::{Error, FieldError, MissingFigure};
+use crate::explain::{Basis, Caution, Cite, CiteSource, Confidence, Explanation, NotKnown, Origin, Replaced};
+use crate::input::{self, Raw};
+use crate::model::{
+    City, CountedMonths, DeficitMethod, Entry, Money, ParamId, Ratio, Rounding, Rules, Scope, Shortfall,
+    Situation, Status, Text, Value, YearMonth,
+};
+use crate::text;
+
+/// Overrides as the caller gives them: parameter id → value text.
+pub type Overrides = BTreeMap<String, Raw>;
+
+/// A figure the person supplied, read for its parameter's unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Supplied {
+    pub value: Value,
+    pub shown: String,
+}
+
+/// Reads overrides, each checked against its parameter's unit. Every bad one is reported.
+pub fn parse_overrides(raw: &Overrides) -> Result<BTreeMap<ParamId, Supplied>, Vec<FieldError>> {
+    let mut out = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (key, text) in raw {
+        if text.is_blank() {
+            continue;
+        }
+        let Some(id) = ParamId::parse(key) else {
+            errors.push(FieldError {
+                field: format!("set:{key}"),
+                code: "unknown_param".into(),
+                message: text!(
+                    "没有编号为 `{key}` 的参数（`yibao rules show` 列出全部编号）",
+                    "there is no parameter `{key}` (`yibao rules show` lists them)"
+                ),
+            });
+            continue;
+        };
+        match input::figure(id.def(), text) {
+            Ok(r) => {
+                out.insert(id, Supplied { shown: r.value.show(), value: r.value });
+            }
+            Err(Error::Input { errors: e }) => {
+                errors.extend(e.into_iter().map(|mut f| {
+                    f.code = "bad_override".into();
+                    f
+                }))
+            }
+            Err(_) => {}
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Where a looked-up value comes from, cheap to carry; made into a [`Cite`] only when an
+/// explanation is written.
+#[derive(Clone, Debug)]
+pub enum CiteRef {
+    Rule { id: ParamId, entry: &'static Entry },
+    User { id: ParamId, shown: String, replaced: Option<&'static Entry> },
+    Input { field: &'static str, label: Text, shown: String },
+}
+
+/// A value with where it came from.
+#[derive(Clone, Debug)]
+pub struct Cited<T> {
+    pub value: T,
+    pub cite: CiteRef,
+}
+
+/// A figure the computation cannot do without, resolved by [`Ctx::resolve`].
+pub struct Need<T> {
+    id: ParamId,
+    got: Option<Cited<T>>,
+}
+
+/// Values as a computation needs them, from a rule value of the parameter's unit.
+pub trait FromValue: Sized {
+    fn from_value(v: &Value) -> Option<Self>;
+}
+
+impl FromValue for Ratio {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Rate(r) => Some(*r),
+            _ => None,
+        }
+    }
+}
+impl FromValue for Money {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Money(m) => Some(*m),
+            _ => None,
+        }
+    }
+}
+impl FromValue for u32 {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Months(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+impl FromValue for Decimal {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Years(y) => Some(*y),
+            _ => None,
+        }
+    }
+}
+impl FromValue for bool {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Flag(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+impl FromValue for YearMonth {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Month(m) => Some(*m),
+            _ => None,
+        }
+    }
+}
+impl FromValue for Vec<Situation> {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Set(words) => words.iter().map(|w| Situation::parse(w)).collect(),
+            _ => None,
+        }
+    }
+}
+macro_rules! from_word {
+    ($($t:ty),+) => {$(
+        impl FromValue for $t {
+            fn from_value(v: &Value) -> Option<Self> {
+                match v {
+                    Value::Choice(w) => <$t>::parse(w),
+                    _ => None,
+                }
+            }
+        }
+    )+};
+}
+from_word!(CountedMonths, Shortfall, Rounding, DeficitMethod);
+
+enum Lookup {
+    Found(Value, CiteRef),
+    /// A window covers the month, but nobody published the value (or, with official
+    /// figures only, only a less-than-official source did: `set_aside`).
+    Unknown { set_aside: Option<&'static Entry> },
+    /// No window covers the month.
+    NoWindow,
+}
+
+/// The lookup context of one computation: the rules, the city, the month the rules are
+/// read at, the person's figures, and what the result is found to rest on.
+pub struct Ctx {
+    pub rules: &'static Rules,
+    pub city: &'static City,
+    pub month: YearMonth,
+    /// The request field that chose `month`, for window errors ("month", "year", "as_of").
+    month_field: &'static str,
+    overrides: BTreeMap<ParamId, Supplied>,
+    official_only: bool,
+    /// Whether steps are written (off: figures only, as fast as possible).
+    pub explain: bool,
+    missing: Vec<MissingFigure>,
+    window_errors: Vec<FieldError>,
+    pub ex: Explanation,
+}
+
+impl Ctx {
+    pub fn new(setup: &crate::compute::Setup, month_field: &'static str) -> Ctx {
+        Ctx {
+            rules: setup.rules,
+            city: setup.city,
+            month: setup.month,
+            month_field,
+            overrides: setup.overrides.clone(),
+            official_only: setup.official_only,
+            explain: setup.explain,
+            missing: Vec::new(),
+            window_errors: Vec::new(),
+            ex: Explanation::default(),
+        }
+    }
+
+    /// Looks parameters up at another month (the resident year, the retirement rules at
+    /// the as-of month) without changing the context's month.
+    pub fn at<T>(&mut self, month: YearMonth, field: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = (self.month, self.month_field);
+        self.month = month;
+        self.month_field = field;
+        let out = f(self);
+        (self.month, self.month_field) = saved;
+        out
+    }
+
+    fn entry(&self, id: ParamId) -> Option<Option<&'static Entry>> {
+        let series = match id.scope() {
+            Scope::City | Scope::Local => self.city.params.get(&id),
+            Scope::National => self.rules.national.get(&id),
+        }?;
+        Some(series.at(self.month))
+    }
+
+    /// The value in force, the person's own first.
+    fn lookup(&mut self, id: ParamId) -> Lookup {
+        let entry = self.entry(id).flatten();
+        if let Some(s) = self.overrides.get(&id) {
+            if !self.ex.user_supplied.iter().any(|u| u == id.key()) {
+                self.ex.user_supplied.push(id.key().to_string());
+            }
+            let replaced = entry.filter(|e| e.value.is_some());
+            let cite = CiteRef::User { id, shown: s.shown.clone(), replaced };
+            return Lookup::Found(s.value.clone(), cite);
+        }
+        let Some(entry) = entry else {
+            return Lookup::NoWindow;
+        };
+        let Some(value) = entry.value.clone() else {
+            return Lookup::Unknown { set_aside: None };
+        };
+        if self.official_only && entry.status.needs_caution() {
+            return Lookup::Unknown { set_aside: Some(entry) };
+        }
+        if entry.status.needs_caution() && !self.ex.cautions.iter().any(|c| c.param == id) {
+            self.ex.cautions.push(Caution { param: id, status: entry.status, label: id.label() });
+        }
+        Lookup::Found(value, CiteRef::Rule { id, entry })
+    }
+
+    /// A figure the computation cannot do without: unknown → listed as missing; no rule in
+    /// force at the month → an input error on the month field.
+    pub fn need<T: FromValue>(&mut self, id: ParamId) -> Need<T> {
+        let got = match self.lookup(id) {
+            Lookup::Found(v, cite) => T::from_value(&v).map(|value| Cited { value, cite }),
+            Lookup::Unknown { set_aside } => {
+                self.missing_figure(id, set_aside);
+                None
+            }
+            Lookup::NoWindow => {
+                self.no_window(id);
+                None
+            }
+        };
+        Need { id, got }
+    }
+
+    fn no_window(&mut self, id: ParamId) {
+        let def = id.def();
+        let err = FieldError {
+            field: self.month_field.into(),
+            code: "outside_rule_window".into(),
+            message: Text::new(
+                format!("{} 没有有效的「{}」规则；规则按时段生效，不会套用其他年份", self.month, def.label_zh),
+                format!("no rule for “{}” is in force in {}; rules apply by date and no other year is used", def.label_en, self.month),
+            ),
+        };
+        if !self.window_errors.contains(&err) {
+            self.window_errors.push(err);
+        }
+    }
+
+    /// A figure the computation can do without; recorded with what its absence means.
+    pub fn optional<T: FromValue>(&mut self, id: ParamId, effect: Text) -> Option<Cited<T>> {
+        match self.lookup(id) {
+            Lookup::Found(v, cite) => T::from_value(&v).map(|value| Cited { value, cite }),
+            Lookup::Unknown { .. } | Lookup::NoWindow => {
+                if !self.ex.not_known.iter().any(|n| n.param == id) {
+                    let def = id.def();
+                    self.ex.not_known.push(NotKnown { param: id, label: def.label(), hint: def.hint(), effect });
+                }
+                None
+            }
+        }
+    }
+
+    /// Whether a value is in force for `id` (published or supplied), without recording
+    /// anything: for rules only some cities have (温州's resident minimum).
+    pub fn peek(&self, id: ParamId) -> bool {
+        if self.overrides.contains_key(&id) {
+            return true;
+        }
+        self.entry(id)
+            .flatten()
+            .is_some_and(|e| e.value.is_some() && !(self.official_only && e.status.needs_caution()))
+    }
+
+    /// Whether the city's rules hold the parameter at all (a rule its document sets).
+    pub fn has(&self, id: ParamId) -> bool {
+        self.city.params.contains_key(&id)
+    }
+
+    /// Records `id` as a missing figure, once (also used when a fallback was unknown too).
+    pub fn mark_missing(&mut self, id: ParamId) {
+        let set_aside = self.entry(id).flatten().filter(|e| self.official_only && e.status.needs_caution());
+        self.missing_figure(id, set_aside);
+    }
+
+    fn missing_figure(&mut self, id: ParamId, set_aside: Option<&'static Entry>) {
+        if self.missing.iter().any(|m| m.id == id.key()) {
+            return;
+        }
+        let def = id.def();
+        self.missing.push(MissingFigure {
+            id: id.key().into(),
+            label: def.label(),
+            hint: def.hint(),
+            unit: def.unit.describe(),
+            set_aside: set_aside.and_then(|e| {
+                e.value.as_ref().map(|v| Replaced { value: v.show(), status: e.status })
+            }),
+        });
+    }
+
+    /// The errors recorded so far: window errors first, else every missing figure.
+    pub fn check(&self) -> Result<(), Error> {
+        if !self.window_errors.is_empty() {
+            return Err(Error::Input { errors: self.window_errors.clone() });
+        }
+        if !self.missing.is_empty() {
+            return Err(Error::MissingFigures { missing: self.missing.clone() });
+        }
+        Ok(())
+    }
+
+    /// The values of needed figures, or the error naming every one that is missing.
+    pub fn resolve<R: Resolve>(&mut self, needs: R) -> Result<R::Out, Error> {
+        self.check()?;
+        needs.resolve(self)
+    }
+
+    /// The rounding rule `id` names. Rounding is a convention of the calculator (no
+    /// document sets it), stated once in the result rather than cited at every step.
+    pub fn rounding(&mut self, id: ParamId) -> Result<Rounding, Error> {
+        let r: Need<Rounding> = self.need(id);
+        let r = self.resolve(r)?;
+        if let CiteRef::Rule { entry, .. } = &r.cite {
+            if let Some(note) = entry.note_text() {
+                self.ex.convention(note);
+            }
+        }
+        Ok(r.value)
+    }
+
+    /// A cite made whole: the document, the label, the status.
+    pub fn cite(&self, c: &CiteRef) -> Cite {
+        match c {
+            CiteRef::Rule { id, entry } => Cite {
+                param: Some(*id),
+                field: None,
+                label: id.label(),
+                value: entry.value.as_ref().map(Value::show).unwrap_or_default(),
+                origin: Origin::Rule,
+                status: Some(entry.status),
+                source: entry.source.as_ref().and_then(|s| {
+                    self.rules.document(Some(self.city), &s.doc).map(|d| CiteSource {
+                        document: d.into(),
+                        article: s.article.clone(),
+                        quote: s.quote.clone(),
+                        url: s.url.clone(),
+                    })
+                }),
+                note: entry.note.clone(),
+                note_zh: entry.note_zh.clone(),
+                replaces: None,
+            },
+            CiteRef::User { id, shown, replaced } => Cite {
+                param: Some(*id),
+                field: None,
+                label: id.label(),
+                value: shown.clone(),
+                origin: Origin::User,
+                status: None,
+                source: None,
+                note: None,
+                note_zh: None,
+                replaces: replaced.and_then(|e| e.value.as_ref().map(|v| Replaced { value: v.show(), status: e.status })),
+            },
+            CiteRef::Input { field, label, shown } => Cite {
+                param: None,
+                field: Some((*field).to_string()),
+                label: label.clone(),
+                value: shown.clone(),
+                origin: Origin::Input,
+                status: None,
+                source: None,
+                note: None,
+                note_zh: None,
+                replaces: None,
+            },
+        }
+    }
+
+    /// The explanation, finished: how sure the result is and the figures that make it so.
+    pub fn finish(&mut self) -> Explanation {
+        let mut ex = std::mem::take(&mut self.ex);
+        let mut rests_on = Vec::new();
+        let mut confidence = Confidence::Official;
+        for c in &ex.cautions {
+            let level = match c.status {
+                Status::Secondary => Confidence::Secondary,
+                _ => Confidence::LowReliabilityOrInferred,
+            };
+            confidence = confidence.max(level);
+            if let Some(Some(e)) = self.entry(c.param) {
+                rests_on.push(self.basis(c.param, e));
+            }
+        }
+        for key in &ex.user_supplied {
+            if let (Some(id), Some(s)) = (ParamId::parse(key), ParamId::parse(key).and_then(|id| self.overrides.get(&id))) {
+                confidence = Confidence::UserSupplied;
+                rests_on.push(Basis { param: id, label: id.label(), value: s.shown.clone(), status: None, source: None });
+            }
+        }
+        ex.confidence = confidence;
+        ex.rests_on = rests_on;
+        ex
+    }
+
+    fn basis(&self, id: ParamId, e: &Entry) -> Basis {
+        Basis {
+            param: id,
+            label: id.label(),
+            value: e.value.as_ref().map(Value::show).unwrap_or_default(),
+            status: Some(e.status),
+            source: e.source.as_ref().map(|s| {
+                let doc = self.rules.document(Some(self.city), &s.doc).map_or(s.doc.as_str(), |d| d.short_name());
+                format!("{doc} {}", s.article)
+            }),
+        }
+    }
+}
+
+/// Needed figures, resolved together.
+pub trait Resolve {
+    type Out;
+    fn resolve(self, cx: &mut Ctx) -> Result<Self::Out, Error>;
+}
+
+impl<T> Need<T> {
+    fn take(self, missing: &mut Vec<ParamId>) -> Option<Cited<T>> {
+        if self.got.is_none() {
+            missing.push(self.id);
+        }
+        self.got
+    }
+}
+
+/// The error for figures that resolved to nothing although nothing was recorded (a value
+/// of the wrong kind for its unit): they are named as missing, so the person can supply them.
+fn unresolved(cx: &mut Ctx, ids: Vec<ParamId>) -> Error {
+    for id in ids {
+        cx.mark_missing(id);
+    }
+    cx.check().err().unwrap_or(Error::MissingFigures { missing: Vec::new() })
+}
+
+macro_rules! resolve_tuple {
+    ($($t:ident $v:ident),+) => {
+        impl<$($t),+> Resolve for ($(Need<$t>,)+) {
+            type Out = ($(Cited<$t>,)+);
+            fn resolve(self, cx: &mut Ctx) -> Result<Self::Out, Error> {
+                let mut missing = Vec::new();
+                let ($($v,)+) = self;
+                $( let $v = $v.take(&mut missing); )+
+                match ($($v,)+) {
+                    ($(Some($v),)+) => Ok(($($v,)+)),
+                    _ => Err(unresolved(cx, missing)),
+                }
+            }
+        }
+    };
+}
+
+impl<T> Resolve for Need<T> {
+    type Out = Cited<T>;
+    fn resolve(self, cx: &mut Ctx) -> Result<Cited<T>, Error> {
+        let mut missing = Vec::new();
+        match self.take(&mut missing) {
+            Some(v) => Ok(v),
+            None => Err(unresolved(cx, missing)),
+        }
+    }
+}
+
+resolve_tuple!(A a, B b);
+resolve_tuple!(A a, B b, C c);
+resolve_tuple!(A a, B b, C c, D d);
+resolve_tuple!(A a, B b, C c, D d, E e);
+resolve_tuple!(A a, B b, C c, D d, E e, F f);

@@ -1,0 +1,32 @@
+//! The rules built into this program: `rules/*.toml`, validated by the build script (an
+//! invalid file fails the build with its file, key and reason) and embedded as compact
+//! binary (postcard), so start-up only decodes them.
+
+use std::sync::OnceLock;
+
+use crate::error::Error;
+use crate::model::{RuleIssue, Rules, Text};
+
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"));
+
+/// Decodes the embedded rules (what start-up costs; [`rules`] does it once).
+pub fn decode() -> Result<Rules, Error> {
+    postcard::from_bytes(EMBEDDED).map_err(|e| Error::Rules {
+        issues: vec![RuleIssue {
+            file: "(embedded)".into(),
+            key: "(all)".into(),
+            reason: Text::new(format!("内置规则无法读取：{e}"), format!("the embedded rules cannot be read: {e}")),
+        }],
+    })
+}
+
+/// The embedded rules, decoded once.
+pub fn rules() -> Result<&'static Rules, Error> {
+    static RULES: OnceLock<Result<Rules, Error>> = OnceLock::new();
+    RULES.get_or_init(decode).as_ref().map_err(Clone::clone)
+}
+
+/// The embedded rules' size in bytes (the size report prints it).
+pub fn embedded_size() -> usize {
+    EMBEDDED.len()
+}

@@ -1,0 +1,363 @@
+//! Explanations made by the arithmetic. A computation writes its formula once, as an
+//! [`Expr`] built from cited values (`base × rate`), and [`Ctx::money`] both computes it
+//! and records the step: the formula with the actual numbers in both languages, the
+//! value, the rounding and the citations of every value used. A step can therefore never
+//! say something other than what was computed.
+//!
+//! ```text
+//! let basic = cx.money("employer.basic", label, "wage", base.expr() * rate.expr(), rounding)?;
+//! // step: "5000.00 × 8% = 400.00", cites: the 8% with its article
+//! ```
+
+use std::ops;
+
+use rust_decimal::Decimal;
+
+use crate::compute::overflow;
+use crate::error::Error;
+use crate::explain::Step;
+use crate::lookup::{CiteRef, Cited, Ctx};
+use crate::model::money::plain;
+use crate::model::{Money, Ratio, Rounding, Text, YearMonth};
+
+/// How a number is shown in a formula.
+#[derive(Clone, Copy, Debug)]
+enum Show {
+    Money,
+    Rate(Ratio),
+    Plain,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Op {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Min,
+    Max,
+    CeilDiv,
+}
+
+#[derive(Clone, Debug)]
+enum Node {
+    Leaf {
+        value: Decimal,
+        show: Show,
+        name: Option<(&'static str, &'static str)>,
+        cite: Option<CiteRef>,
+    },
+    Op(Op, Box<Expr>, Box<Expr>),
+}
+
+/// A formula over cited values: evaluated exactly, shown with the actual numbers.
+#[derive(Clone, Debug)]
+pub struct Expr(Node);
+
+impl Expr {
+    fn leaf(value: Decimal, show: Show) -> Expr {
+        Expr(Node::Leaf { value, show, name: None, cite: None })
+    }
+
+    pub fn money(m: Money) -> Expr {
+        Expr::leaf(m.amount(), Show::Money)
+    }
+
+    pub fn rate(r: Ratio) -> Expr {
+        Expr::leaf(r.as_decimal().unwrap_or_default(), Show::Rate(r))
+    }
+
+    pub fn count(n: impl Into<Decimal>) -> Expr {
+        Expr::leaf(n.into(), Show::Plain)
+    }
+
+    /// A person's own figure (wage, months), cited as the field it came from.
+    pub fn input(field: &'static str, label: (&'static str, &'static str), m: impl Into<Decimal>, money: bool) -> Expr {
+        let value: Decimal = m.into();
+        let show = if money { Show::Money } else { Show::Plain };
+        let shown = show_value(value, show);
+        Expr(Node::Leaf {
+            value,
+            show,
+            name: Some(label),
+            cite: Some(CiteRef::Input { field, label: Text::new(label.0, label.1), shown }),
+        })
+    }
+
+    /// Shown with a name before the number: "下限 3000.00".
+    pub fn named(mut self, zh: &'static str, en: &'static str) -> Expr {
+        if let Node::Leaf { name, .. } = &mut self.0 {
+            *name = Some((zh, en));
+        }
+        self
+    }
+
+    pub fn min(a: Expr, b: Expr) -> Expr {
+        Expr(Node::Op(Op::Min, Box::new(a), Box::new(b)))
+    }
+
+    pub fn max(a: Expr, b: Expr) -> Expr {
+        Expr(Node::Op(Op::Max, Box::new(a), Box::new(b)))
+    }
+
+    /// ⌈a ÷ b⌉, whole units.
+    pub fn ceil_div(a: Expr, b: Expr) -> Expr {
+        Expr(Node::Op(Op::CeilDiv, Box::new(a), Box::new(b)))
+    }
+
+    /// The value, exactly; `None` on overflow or a division by zero.
+    pub fn eval(&self) -> Option<Decimal> {
+        match &self.0 {
+            Node::Leaf { value, .. } => Some(*value),
+            Node::Op(op, a, b) => {
+                // A rate multiplies by its numerator and divides by its denominator once,
+                // so 1/3 stays exact until the final rounding.
+                if let (Op::Mul, Node::Leaf { show: Show::Rate(r), .. }) = (op, &b.0) {
+                    return r.of(a.eval()?);
+                }
+                if let (Op::Mul, Node::Leaf { show: Show::Rate(r), .. }) = (op, &a.0) {
+                    return r.of(b.eval()?);
+                }
+                let (x, y) = (a.eval()?, b.eval()?);
+                match op {
+                    Op::Add => x.checked_add(y),
+                    Op::Sub => x.checked_sub(y),
+                    Op::Mul => x.checked_mul(y),
+                    Op::Div => x.checked_div(y),
+                    Op::Min => Some(x.min(y)),
+                    Op::Max => Some(x.max(y)),
+                    Op::CeilDiv => x.checked_div(y).map(|q| q.ceil()),
+                }
+            }
+        }
+    }
+
+    fn precedence(&self) -> u8 {
+        match &self.0 {
+            Node::Leaf { .. } | Node::Op(Op::Min | Op::Max | Op::CeilDiv, ..) => 3,
+            Node::Op(Op::Mul | Op::Div, ..) => 2,
+            Node::Op(Op::Add | Op::Sub, ..) => 1,
+        }
+    }
+
+    /// The formula with the actual numbers, in one language (0 = Chinese, 1 = English).
+    fn render(&self, en: bool) -> String {
+        match &self.0 {
+            Node::Leaf { value, show, name, .. } => {
+                let v = show_value(*value, *show);
+                match name {
+                    Some((zh, e)) => format!("{} {v}", if en { e } else { zh }),
+                    None => v,
+                }
+            }
+            Node::Op(op, a, b) => {
+                let side = |x: &Expr, right: bool| {
+                    let p = self.precedence();
+                    let tight = x.precedence() < p || (right && x.precedence() == p && matches!(op, Op::Sub | Op::Div));
+                    if tight {
+                        format!("({})", x.render(en))
+                    } else {
+                        x.render(en)
+                    }
+                };
+                match op {
+                    Op::Add => format!("{} + {}", side(a, false), side(b, true)),
+                    Op::Sub => format!("{} − {}", side(a, false), side(b, true)),
+                    Op::Mul => format!("{} × {}", side(a, false), side(b, true)),
+                    Op::Div => format!("{} ÷ {}", side(a, false), side(b, true)),
+                    Op::Min => format!("min({}, {})", a.render(en), b.render(en)),
+                    Op::Max => format!("max({}, {})", a.render(en), b.render(en)),
+                    Op::CeilDiv => format!("⌈{} ÷ {}⌉", a.render(en), b.render(en)),
+                }
+            }
+        }
+    }
+
+    fn cites(&self, out: &mut Vec<CiteRef>) {
+        match &self.0 {
+            Node::Leaf { cite: Some(c), .. } => out.push(c.clone()),
+            Node::Leaf { .. } => {}
+            Node::Op(_, a, b) => {
+                a.cites(out);
+                b.cites(out);
+            }
+        }
+    }
+}
+
+fn show_value(value: Decimal, show: Show) -> String {
+    match show {
+        Show::Money => {
+            let mut d = value;
+            if d.scale() < 2 {
+                d.rescale(2);
+            }
+            d.to_string()
+        }
+        Show::Rate(r) => r.show(),
+        Show::Plain => plain(value),
+    }
+}
+
+impl ops::Add for Expr {
+    type Output = Expr;
+    fn add(self, rhs: Expr) -> Expr {
+        Expr(Node::Op(Op::Add, Box::new(self), Box::new(rhs)))
+    }
+}
+impl ops::Sub for Expr {
+    type Output = Expr;
+    fn sub(self, rhs: Expr) -> Expr {
+        Expr(Node::Op(Op::Sub, Box::new(self), Box::new(rhs)))
+    }
+}
+impl ops::Mul for Expr {
+    type Output = Expr;
+    fn mul(self, rhs: Expr) -> Expr {
+        Expr(Node::Op(Op::Mul, Box::new(self), Box::new(rhs)))
+    }
+}
+impl ops::Div for Expr {
+    type Output = Expr;
+    fn div(self, rhs: Expr) -> Expr {
+        Expr(Node::Op(Op::Div, Box::new(self), Box::new(rhs)))
+    }
+}
+
+/// Cited values as leaves of a formula.
+pub trait Term {
+    fn expr(&self) -> Expr;
+}
+
+impl Term for Cited<Money> {
+    fn expr(&self) -> Expr {
+        let mut e = Expr::money(self.value);
+        if let Node::Leaf { cite, .. } = &mut e.0 {
+            *cite = Some(self.cite.clone());
+        }
+        e
+    }
+}
+impl Term for Cited<Ratio> {
+    fn expr(&self) -> Expr {
+        let mut e = Expr::rate(self.value);
+        if let Node::Leaf { cite, .. } = &mut e.0 {
+            *cite = Some(self.cite.clone());
+        }
+        e
+    }
+}
+impl Term for Cited<u32> {
+    fn expr(&self) -> Expr {
+        let mut e = Expr::count(self.value);
+        if let Node::Leaf { cite, .. } = &mut e.0 {
+            *cite = Some(self.cite.clone());
+        }
+        e
+    }
+}
+impl Term for Cited<Decimal> {
+    fn expr(&self) -> Expr {
+        let mut e = Expr::count(self.value);
+        if let Node::Leaf { cite, .. } = &mut e.0 {
+            *cite = Some(self.cite.clone());
+        }
+        e
+    }
+}
+
+fn dedup(refs: Vec<CiteRef>, cx: &Ctx) -> Vec<crate::explain::Cite> {
+    let mut out: Vec<crate::explain::Cite> = Vec::new();
+    for r in &refs {
+        let c = cx.cite(r);
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Ctx {
+    /// Computes a sum of money and records its step: `formula = exact (≈ rounded)`.
+    pub fn money(&mut self, key: &str, label: Text, field: &str, e: Expr, rounding: Rounding) -> Result<Money, Error> {
+        let exact = e.eval().ok_or_else(|| overflow(field))?;
+        let m = rounding.apply(exact);
+        if self.explain {
+            let shown = m.to_string();
+            let exact_shown = plain(exact);
+            let tail = if exact == m.amount() { shown.clone() } else { format!("{exact_shown} ≈ {shown}") };
+            let formula = Text::new(format!("{} = {tail}", e.render(false)), format!("{} = {tail}", e.render(true)));
+            self.push_step(key, label, formula, shown, "yuan", &e);
+        }
+        Ok(m)
+    }
+
+    /// Computes a number (months, a count, a rate shown as a number) and records its step.
+    pub fn number(&mut self, key: &str, label: Text, field: &str, e: Expr, unit: &str) -> Result<Decimal, Error> {
+        let v = e.eval().ok_or_else(|| overflow(field))?;
+        if self.explain {
+            let shown = plain(v);
+            let formula = Text::new(format!("{} = {shown}", e.render(false)), format!("{} = {shown}", e.render(true)));
+            self.push_step(key, label, formula, shown, unit, &e);
+        }
+        Ok(v)
+    }
+
+    /// A month some months after another, recorded: "2030-07 + 1 = 2030-08".
+    pub fn month_after(&mut self, key: &str, label: Text, field: &str, start: (YearMonth, Text), months: Expr) -> Result<YearMonth, Error> {
+        let n = months.eval().and_then(|d| i32::try_from(d.trunc().mantissa() / 10i128.pow(d.trunc().scale())).ok());
+        let out = n.and_then(|n| start.0.plus(n)).ok_or_else(|| overflow(field))?;
+        if self.explain {
+            let (s, name) = (start.0, start.1);
+            let formula = Text::new(
+                format!("{} {s} + {} = {out}", name.zh, months.render(false)),
+                format!("{} {s} + {} = {out}", name.en, months.render(true)),
+            );
+            self.push_step(key, label, formula, out.to_string(), "month", &months);
+        }
+        Ok(out)
+    }
+
+    /// A step that is a statement rather than arithmetic ("灵活就业人员不享受生育保险待遇"),
+    /// with the values it rests on.
+    pub fn fact(&mut self, key: &str, label: Text, statement: Text, value: impl ToString, unit: &str, cites: &[CiteRef]) {
+        if self.explain {
+            let cites = dedup(cites.to_vec(), self);
+            self.ex.steps.push(Step { key: key.into(), label, formula: statement, value: value.to_string(), unit: unit.into(), cites });
+        }
+    }
+
+    fn push_step(&mut self, key: &str, label: Text, formula: Text, value: String, unit: &str, e: &Expr) {
+        let mut refs = Vec::new();
+        e.cites(&mut refs);
+        let cites = dedup(refs, self);
+        self.ex.steps.push(Step { key: key.into(), label, formula, value, unit: unit.into(), cites });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn formulas_show_what_is_computed() {
+        let third = Ratio { num: d("1"), den: d("3") };
+        let e = Expr::money(Money::from_fen(175_000)) * Expr::rate(third);
+        assert_eq!(e.render(false), "1750.00 × 1/3");
+        assert_eq!(Rounding::Up.apply(e.eval().unwrap()).to_string(), "583.34");
+        let base = Expr::min(
+            Expr::max(Expr::money(Money::from_fen(500_000)).named("工资", "wage"), Expr::money(Money::from_fen(300_000)).named("下限", "floor")),
+            Expr::money(Money::from_fen(1_500_000)).named("上限", "ceiling"),
+        );
+        assert_eq!(base.render(true), "min(max(wage 5000.00, floor 3000.00), ceiling 15000.00)");
+        let wait = Expr::count(3) + Expr::max((Expr::count(5) - Expr::count(1)) * Expr::count(1) - Expr::count(2), Expr::count(0));
+        assert_eq!(wait.render(false), "3 + max((5 − 1) × 1 − 2, 0)");
+        assert_eq!(wait.eval(), Some(d("5")));
+        assert_eq!(Expr::ceil_div(Expr::count(27), Expr::count(4)).eval(), Some(d("7")));
+    }
+}

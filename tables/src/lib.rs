@@ -1,0 +1,32 @@
+//! # yibao-tables: the files people bring and take away
+//!
+//! One reader for every table ([`read`]: CSV in UTF-8 or GBK with line numbers, or .xlsx),
+//! one header-alias table ([`headers`]), one CSV writer ([`write`]); the payroll batch
+//! ([`payroll`], [`output`]) and the fund's figures ([`fund`]) on top. The CLI, the batch
+//! page and the JS API all use these, so a file gives the same numbers everywhere.
+
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
+pub mod fund;
+pub mod headers;
+pub mod output;
+pub mod payroll;
+pub mod read;
+pub mod write;
+pub mod xlsx;
+
+pub use output::{csv_header, csv_row, xlsx as xlsx_results};
+pub use payroll::{Batch, Mapping, Options, RowResult, RowStatus, Total, Totals};
+pub use read::{decode, read_records, Format, Record, StreamingCsv};
+pub use write::CSV_BOM;

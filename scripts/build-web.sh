@@ -18,6 +18,9 @@ for w in dist/yibao_web_bg.wasm dist/yibao_js_bg.wasm dist/yibao_batch_bg.wasm; 
   www/node_modules/.bin/wasm-opt -Oz "$w" -o "$w.opt" && mv "$w.opt" "$w"
 done
 cp www/static/* dist/
+# The documents' full text, opened from a step's article on request.
+mkdir -p dist/sources && cp rules/sources/*.txt dist/sources/
 build=$(cat dist/*.wasm dist/*.js dist/*.html dist/*.css | sha256sum | cut -c1-12)
 sed -i "s/__BUILD__/$build/" dist/sw.js
+node scripts/precompress.mjs dist
 node scripts/size-report.mjs dist

@@ -38,8 +38,14 @@ pub struct MissingFigure {
 pub enum Error {
     /// Bad input; every bad field is listed, not just the first.
     Input { errors: Vec<FieldError> },
-    /// Figures nobody published that this computation cannot do without.
-    MissingFigures { missing: Vec<MissingFigure> },
+    /// Figures nobody published that this computation cannot do without; `optional` lists
+    /// (by id) the unpublished figures it would go without, so a front end can offer all of
+    /// them at once.
+    MissingFigures {
+        missing: Vec<MissingFigure>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        optional: Vec<String>,
+    },
     /// The embedded (or checked) rules are invalid; nothing is computed from them.
     Rules { issues: Vec<RuleIssue> },
 }
@@ -65,7 +71,7 @@ impl Error {
                     out.push_str(&format!("{}: {}\n", e.field, e.message.get(lang)));
                 }
             }
-            Error::MissingFigures { missing } => {
+            Error::MissingFigures { missing, .. } => {
                 out.push_str(lang.pick(
                     "缺少未公布的数据，请用 --set 编号=数值 提供：\n",
                     "Figures nobody published are needed; supply them with --set ID=VALUE:\n",

@@ -196,6 +196,16 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    /// A few words, for a badge.
+    pub fn label_short(self) -> Text {
+        match self {
+            Confidence::Official => Text::new("官方数据", "official figures"),
+            Confidence::Secondary => Text::new("含二手来源", "secondary sources"),
+            Confidence::LowReliabilityOrInferred => Text::new("含推断或低可信度数据", "inferred or low-reliability figures"),
+            Confidence::UserSupplied => Text::new("含你提供的数据", "uses your figures"),
+        }
+    }
+
     pub fn label(self) -> Text {
         match self {
             Confidence::Official => Text::new(

@@ -340,7 +340,8 @@ impl Ctx {
             return Err(Error::Input { errors: self.window_errors.clone() });
         }
         if !self.missing.is_empty() {
-            return Err(Error::MissingFigures { missing: self.missing.clone() });
+            let optional = self.ex.not_known.iter().map(|n| n.param.key().to_string()).collect();
+            return Err(Error::MissingFigures { missing: self.missing.clone(), optional });
         }
         Ok(())
     }
@@ -474,7 +475,7 @@ fn unresolved(cx: &mut Ctx, ids: Vec<ParamId>) -> Error {
     for id in ids {
         cx.mark_missing(id);
     }
-    cx.check().err().unwrap_or(Error::MissingFigures { missing: Vec::new() })
+    cx.check().err().unwrap_or(Error::MissingFigures { missing: Vec::new(), optional: Vec::new() })
 }
 
 macro_rules! resolve_tuple {

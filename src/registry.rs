@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::compute::{contribution, eligibility, flexible, resident};
 use crate::error::Error;
 use crate::explain::Explanation;
-use crate::model::{Money, Text};
+use crate::lookup::Overrides;
+use crate::model::{Money, ParamId, Text};
 
 /// A headline figure of a result, with its label: what the CLI summary, the web's cards
 /// and share links show.
@@ -18,20 +19,39 @@ pub struct Headline {
     /// Stable key (share links record figures by it).
     pub key: &'static str,
     pub label: Text,
-    pub value: String,
-    /// The unit after the number ("元", "个月"), empty for a month.
+    pub value: Text,
+    /// The unit after the number ("元", "个月"), empty for a month or a word.
     pub unit: Text,
+    /// A few words after the figure ("由单位缴纳", "60岁7个月").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Text>,
+    /// The steps that produce it, by key (a key also covers `key.…`).
+    pub steps: &'static [&'static str],
+    /// Figures that belong together (a scenario), by key and label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<(&'static str, Text)>,
 }
 
 impl Headline {
-    pub fn money(key: &'static str, label: Text, m: Money) -> Headline {
-        Headline { key, label, value: m.to_string(), unit: Text::new("元", "yuan") }
+    pub fn new(key: &'static str, label: Text, value: Text, unit: Text, steps: &'static [&'static str]) -> Headline {
+        Headline { key, label, value, unit, detail: None, steps, group: None }
     }
-    pub fn months(key: &'static str, label: Text, n: u32) -> Headline {
-        Headline { key, label, value: n.to_string(), unit: Text::new("个月", "months") }
+    pub fn money(key: &'static str, label: Text, m: Money, steps: &'static [&'static str]) -> Headline {
+        Headline::new(key, label, Text::same(m.to_string()), Text::new("元", "yuan"), steps)
     }
-    pub fn plain(key: &'static str, label: Text, value: impl ToString) -> Headline {
-        Headline { key, label, value: value.to_string(), unit: Text::default() }
+    pub fn months(key: &'static str, label: Text, n: u32, steps: &'static [&'static str]) -> Headline {
+        Headline::new(key, label, Text::same(n.to_string()), Text::new("个月", "months"), steps)
+    }
+    pub fn plain(key: &'static str, label: Text, value: impl ToString, steps: &'static [&'static str]) -> Headline {
+        Headline::new(key, label, Text::same(value.to_string()), Text::default(), steps)
+    }
+    pub fn detail(mut self, d: Text) -> Headline {
+        self.detail = Some(d);
+        self
+    }
+    pub fn in_group(mut self, key: &'static str, label: &Text) -> Headline {
+        self.group = Some((key, label.clone()));
+        self
     }
 }
 
@@ -44,6 +64,19 @@ pub trait Computation {
     fn compute(req: &Self::Request) -> Result<Self::Result, Error>;
     fn headline(r: &Self::Result) -> Vec<Headline>;
     fn explanation(r: &Self::Result) -> &Explanation;
+    /// Every parameter the computation may read (a test checks each one it asks for is
+    /// here), so a front end knows which supplied figures belong to it.
+    fn params() -> &'static [ParamId];
+    /// The options every request carries: the person's figures, official figures only,
+    /// whether to write the steps.
+    fn options(req: &mut Self::Request) -> RequestOptions<'_>;
+}
+
+/// The parts of a request every computation shares.
+pub struct RequestOptions<'a> {
+    pub overrides: &'a mut Overrides,
+    pub official_only: &'a mut bool,
+    pub explain: &'a mut Option<bool>,
 }
 
 macro_rules! registry {
@@ -76,6 +109,35 @@ macro_rules! registry {
             pub fn kind(&self) -> &'static str {
                 match self { $( $(#[$m])* Request::$variant(_) => <$calc as Computation>::KIND ),+ }
             }
+
+            /// A request of `kind` from its fields as text (a form, a URL); an unknown
+            /// field or kind is an error naming it.
+            pub fn from_fields<'a>(kind: &str, fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Request, String> {
+                use serde::de::value::{Error as E, MapDeserializer};
+                let fields = MapDeserializer::<_, E>::new(fields.into_iter());
+                match kind {
+                    $( $(#[$m])* k if k == <$calc as Computation>::KIND => {
+                        <<$calc as Computation>::Request as Deserialize>::deserialize(fields).map(Request::$variant).map_err(|e| e.to_string())
+                    } )+
+                    other => Err(format!("unknown kind `{other}`")),
+                }
+            }
+
+            /// The options every request carries, to set whatever the request's kind.
+            pub fn options(&mut self) -> RequestOptions<'_> {
+                match self { $( $(#[$m])* Request::$variant(r) => <$calc as Computation>::options(r) ),+ }
+            }
+
+            /// Every parameter the request's computation may read.
+            pub fn params(&self) -> &'static [ParamId] {
+                match self { $( $(#[$m])* Request::$variant(_) => <$calc as Computation>::params() ),+ }
+            }
+        }
+
+        /// Every parameter a kind of computation may read.
+        pub fn params(kind: &str) -> &'static [ParamId] {
+            $( $(#[$m])* if kind == <$calc as Computation>::KIND { return <$calc as Computation>::params(); } )+
+            &[]
         }
 
         impl Response {

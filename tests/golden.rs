@@ -156,3 +156,41 @@ fn golden_cases() {
         failures.join("\n")
     );
 }
+
+/// Every parameter a computation reads (cited in a step, supplied, gone without, or asked
+/// for) is in the list its registry entry gives, which front ends use to tell which
+/// supplied figures belong to which view.
+#[test]
+fn every_parameter_read_is_in_the_computations_list() {
+    let mut paths: Vec<_> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden")).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let mut stray = Vec::new();
+    for path in paths {
+        let file: File = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        for case in file.case {
+            let mut table = match case.input {
+                toml::Value::Table(t) => t,
+                _ => continue,
+            };
+            table.insert("kind".into(), toml::Value::String(case.kind.clone()));
+            let Ok(req) = toml::Value::Table(table).try_into::<yibao::Request>() else { continue };
+            let read: Vec<String> = match yibao::compute(&req) {
+                Ok(r) => {
+                    let ex = r.explanation();
+                    ex.steps.iter().flat_map(|s| &s.cites).filter_map(|c| c.param.map(|p| p.key().to_string()))
+                        .chain(ex.user_supplied.iter().cloned())
+                        .chain(ex.not_known.iter().map(|n| n.param.key().to_string()))
+                        .collect()
+                }
+                Err(yibao::Error::MissingFigures { missing, .. }) => missing.into_iter().map(|m| m.id).collect(),
+                Err(_) => Vec::new(),
+            };
+            for id in read {
+                if !req.params().iter().any(|p| p.key() == id) {
+                    stray.push(format!("{}: {id} is read but not in {}'s list", case.name, case.kind));
+                }
+            }
+        }
+    }
+    assert!(stray.is_empty(), "{}", stray.join("\n"));
+}

@@ -39,7 +39,7 @@ fn note(
                 }
             }
         }
-        Err(Error::MissingFigures { missing }) => {
+        Err(Error::MissingFigures { missing, .. }) => {
             for m in missing {
                 asked.insert(m.id.clone());
                 if let Some(def) = find(&m.id) {
@@ -201,7 +201,7 @@ fn national_unknowns_have_a_city_figure_asked_in_their_place() {
     })
     .unwrap_err();
     assert!(
-        matches!(e, Error::MissingFigures { ref missing } if missing.iter().any(|m| m.id == "resident.individual_premium")),
+        matches!(e, Error::MissingFigures { ref missing, .. } if missing.iter().any(|m| m.id == "resident.individual_premium")),
         "{e}"
     );
     // The 2020 personal-account rule (before the 2021 reform) is reported as not published.

@@ -134,16 +134,8 @@ fn request_file(file: &std::path::Path, overrides: &yibao::Overrides, o: Options
         std::fs::read_to_string(file).map_err(unreadable)?
     };
     let mut req: Request = serde_json::from_str(&text).map_err(|e| yibao::registry::malformed("file", &e.to_string()))?;
-    let add = |ov: &mut yibao::Overrides, only: &mut bool| {
-        ov.extend(overrides.clone());
-        *only |= o.official_only;
-    };
-    match &mut req {
-        Request::Contribution(r) => add(&mut r.overrides, &mut r.official_only),
-        Request::Flexible(r) => add(&mut r.overrides, &mut r.official_only),
-        Request::Resident(r) => add(&mut r.overrides, &mut r.official_only),
-        Request::Eligibility(r) => add(&mut r.overrides, &mut r.official_only),
-        Request::Fund(r) => add(&mut r.overrides, &mut r.official_only),
-    }
+    let o_ = req.options();
+    o_.overrides.extend(overrides.clone());
+    *o_.official_only |= o.official_only;
     Ok(req)
 }

@@ -17,10 +17,13 @@ fn scenario(out: &mut String, name: &str, s: &Scenario, lang: Lang) {
 
 pub fn render(r: &Response, lang: Lang) -> String {
     let mut out = String::new();
-    for h in r.headline() {
+    // Grouped figures (an eligibility check's scenarios) get a line each below.
+    for h in r.headline().into_iter().filter(|h| h.group.is_none()) {
         let unit = h.unit.get(lang);
         let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
-        out.push_str(&format!("{}: {}{unit}\n", h.label.get(lang), h.value));
+        let detail = h.detail.as_ref().map(|d| format!(" ({})", d.get(lang))).unwrap_or_default();
+        let group = h.group.as_ref().map(|(_, g)| format!("{}：", g.get(lang))).unwrap_or_default();
+        out.push_str(&format!("{group}{}: {}{unit}{detail}\n", h.label.get(lang), h.value.get(lang)));
     }
     if let Response::Eligibility(e) = r {
         let ret = &e.retirement;

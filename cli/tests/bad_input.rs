@@ -136,7 +136,7 @@ fn the_core_gives_each_error() {
             Err(e) => e,
         };
         let ok = match (&err, row.code.as_str()) {
-            (Error::MissingFigures { missing }, "missing_figures") => missing
+            (Error::MissingFigures { missing, .. }, "missing_figures") => missing
                 .first()
                 .is_some_and(|m| m.label.zh.contains(&row.zh) && m.label.en.contains(&row.en)),
             (Error::Input { errors }, code) => errors.iter().any(|e| {

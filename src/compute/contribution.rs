@@ -384,15 +384,30 @@ impl crate::registry::Computation for Contribution {
     }
     fn headline(r: &ContributionResult) -> Vec<crate::registry::Headline> {
         use crate::registry::Headline as H;
-        vec![
-            H::money("employer", text!("单位每月", "employer / month"), r.employer.total),
-            H::money("individual", text!("个人每月", "individual / month"), r.individual.total),
-            H::money("base", text!("缴费基数", "base"), r.base),
-            H::money("monthly_total", text!("每月合计", "monthly total"), r.monthly_total),
-            H::money("yearly_total", text!("全年合计", "yearly total"), r.yearly.total),
-        ]
+        let mut out = vec![
+            H::money("employer", text!("单位每月", "employer / month"), r.employer.total, &["base", "employer"]),
+            H::money("individual", text!("个人每月", "individual / month"), r.individual.total, &["base", "individual"])
+                .detail(text!("工资扣款", "the payroll deduction")),
+            H::money("base", text!("缴费基数", "base"), r.base, &["base"]),
+        ];
+        if let Some(m) = r.maternity_part {
+            out.push(H::money("maternity", text!("其中生育保险（单位）", "of which maternity (employer)"), m, &["employer.maternity_part"]));
+        }
+        if let Some(pa) = r.personal_account {
+            out.push(H::money("personal_account", text!("划入个人账户", "to the personal account"), pa, &["personal_account"]));
+        }
+        out.push(H::money("monthly_total", text!("每月合计", "monthly total"), r.monthly_total, &["total"]));
+        out.push(H::money("yearly_total", text!("全年合计", "yearly total"), r.yearly.total, &["yearly"]));
+        out
     }
     fn explanation(r: &ContributionResult) -> &Explanation {
         &r.explanation
+    }
+    fn params() -> &'static [crate::model::ParamId] {
+        use crate::model::ParamId::*;
+        &[BaseFloor, BaseCeiling, EmployerRatePublicBody, EmployerRateOther, MaternityRatePublicBody, MaternityRateOther, IndividualRate, EmployerFixed, IndividualFixed, PersonalAccountShare, RoundingMoney]
+    }
+    fn options(req: &mut ContributionRequest) -> crate::registry::RequestOptions<'_> {
+        crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }
     }
 }

@@ -146,18 +146,28 @@ impl crate::registry::Computation for Flexible {
     fn headline(r: &FlexibleResult) -> Vec<crate::registry::Headline> {
         use crate::registry::Headline as H;
         let mut out = vec![
-            H::money("monthly", text!("每月", "per month"), r.monthly_total),
-            H::money("yearly", text!("全年", "per year"), r.yearly_total),
+            H::money("monthly", text!("每月缴费", "per month"), r.monthly_total, &["basic", "total"]).detail(text!("全部由本人缴纳", "all paid by you")),
+            H::money("yearly", text!("全年", "per year"), r.yearly_total, &["yearly"]),
         ];
         if let Some(w) = r.waiting_months {
-            out.push(H::months("waiting", text!("待遇等待期", "waiting period"), w));
+            out.push(H::months("waiting", text!("待遇等待期", "waiting period"), w, &["waiting", "benefits_from"]));
         }
         if let Some(b) = r.benefits_from {
-            out.push(H::plain("benefits_from", text!("开始享受待遇", "benefits from"), b));
+            out.push(H::plain("benefits_from", text!("开始享受待遇", "benefits from"), b, &["benefits_from"]));
+        }
+        if r.maternity_covered == Some(false) {
+            out.push(H::new("maternity", text!("生育保险待遇", "maternity benefits"), text!("不享受", "not covered"), Text::default(), &["maternity"]));
         }
         out
     }
     fn explanation(r: &FlexibleResult) -> &Explanation {
         &r.explanation
+    }
+    fn params() -> &'static [crate::model::ParamId] {
+        use crate::model::ParamId::*;
+        &[FlexibleBase, FlexibleRate, FlexibleFixed, FlexibleWaiting, FlexibleMaternity, RoundingMoney]
+    }
+    fn options(req: &mut FlexibleRequest) -> crate::registry::RequestOptions<'_> {
+        crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }
     }
 }

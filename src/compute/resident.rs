@@ -100,6 +100,18 @@ fn situation(req: &ResidentRequest) -> Result<Situation, Error> {
     Ok(Situation { break_years, repaid, in_period, newborn })
 }
 
+/// The benefit year (待遇年度) people are paying for in a month: the concentrated
+/// enrolment for a year is held in the autumn before it (national funding notices fix
+/// the next year's individual premium in the summer, and cities collect it from about
+/// September to December), so from September on it is the next year.
+pub fn benefit_year_at(month: YearMonth) -> i32 {
+    if month.month() >= 9 {
+        month.year() + 1
+    } else {
+        month.year()
+    }
+}
+
 /// The year's rules are read at its first month, or the pooling start if later.
 fn first_month(req: &ResidentRequest) -> Result<YearMonth, Error> {
     let y = input::count("year", &req.year, crate::model::month::MAX_YEAR as u32)?;
@@ -258,19 +270,42 @@ impl crate::registry::Computation for Resident {
     }
     fn headline(r: &ResidentResult) -> Vec<crate::registry::Headline> {
         use crate::registry::Headline as H;
+        let per_year = Text::new("元/年", "yuan a year");
+        let basis = |b: Basis| match b {
+            Basis::City => None,
+            Basis::NationalMinimum => Some(text!("全国最低标准，非本市标准", "the national minimum, not the city's figure")),
+        };
         let mut out = Vec::new();
         if let Some(p) = &r.individual_premium {
-            out.push(H::money("premium", text!("个人缴费", "individual premium"), p.amount));
+            let mut h = H::money("premium", text!("个人缴费", "individual premium"), p.amount, &["individual_premium"]);
+            h.unit = per_year.clone();
+            h.detail = basis(p.basis);
+            out.push(h);
         }
         if let Some(s) = &r.fiscal_subsidy {
-            out.push(H::money("subsidy", text!("人均财政补助", "per-capita subsidy"), s.amount));
+            let mut h = H::money("subsidy", text!("人均财政补助", "per-capita subsidy"), s.amount, &["fiscal_subsidy"]);
+            h.unit = per_year.clone();
+            h.detail = basis(s.basis);
+            out.push(h);
+        }
+        if let Some(m) = &r.funding_minimum {
+            let mut h = H::money("minimum", text!("个人缴费下限（按可支配收入）", "minimum individual premium (from disposable income)"), m.min_individual, &["min_total_funding", "min_individual"]);
+            h.unit = per_year;
+            out.push(h);
         }
         if let Some(w) = r.waiting_months {
-            out.push(H::months("waiting", text!("待遇等待期", "waiting period"), w));
+            out.push(H::months("waiting", text!("待遇等待期", "waiting period"), w, &["waiting"]));
         }
         out
     }
     fn explanation(r: &ResidentResult) -> &Explanation {
         &r.explanation
+    }
+    fn params() -> &'static [crate::model::ParamId] {
+        use crate::model::ParamId::*;
+        &[ResidentPremium, ResidentSubsidy, NationalMinIndividual, NationalMinSubsidy, MinFundingShare, MinIndividualShare, DisposableIncome, WaitingFixed, WaitingPerBreakYear, WaitingPerRepaidYear, LongBreakYears, LongBreakMinMonths, RoundingMoney, RoundingMinimum]
+    }
+    fn options(req: &mut ResidentRequest) -> crate::registry::RequestOptions<'_> {
+        crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }
     }
 }

@@ -22,7 +22,7 @@ await p.goto(server.base + "#view=compare&city=jining&month=2024-03&wage=5000&em
 await p.locator('tr[data-city="jining"]').waitFor();
 const keystroke = await p.evaluate(async () => {
   const input = document.getElementById("f-wage");
-  const cell = () => document.querySelector('tr[data-city="jining"] td').textContent;
+  const cell = () => document.querySelector('.city-card[data-city="jining"] dd').textContent;
   const times = [];
   for (let i = 0; i < 30; i++) {
     const before = cell();

@@ -1,184 +1,195 @@
-//! The page: language, city and month, the view tabs, the view, the share link.
+//! The page: language and "official figures only", the city, the view tabs, the view (its
+//! fields, the boxes for figures nobody published, the result), and the share link.
 
+use gloo_events::EventListener;
 use yew::prelude::*;
 use yibao::Lang;
 
-use crate::model;
-use crate::state::{from_fragment, to_fragment, Action, State, View};
-use crate::ui::{tr, tx, Ctx};
-use crate::views;
-
-fn this_month() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}", d.get_full_year(), d.get_month() + 1)
-}
+use crate::calc::{self, Outcome};
+use crate::state::{from_fragment, this_month, to_fragment, Action, State, View};
+use crate::ui::{tr, tx, Ctx, Field, FigureBox};
+use crate::views::{self, SPECS};
+use crate::{compare, result, share};
 
 fn initial() -> State {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    from_fragment(&hash, State::new(&this_month()))
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    from_fragment(&hash, State::new(this_month()))
 }
 
 fn rules_version() -> String {
-    yibao::rules()
-        .map(|r| r.version.clone())
+    yibao::rules().map(|r| r.version.clone()).unwrap_or_default()
+}
+
+/// The page's address without its fragment.
+fn base_url() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}{}", l.origin().ok()?, l.pathname().ok()?, l.search().ok()?))
+        })
         .unwrap_or_default()
+}
+
+/// Keeps the address bar, the page's language and its title in step with what is shown.
+fn sync_page(url: &str, lang: Lang) {
+    let Some(w) = web_sys::window() else { return };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+    if let Some(doc) = w.document() {
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
+        }
+        doc.set_title(tr(lang, "医保市级统筹计算器", "Medical insurance calculator (city-level pooling)"));
+    }
+}
+
+fn header(ctx: &Ctx) -> Html {
+    let lang = ctx.lang;
+    let lang_button = |l: Lang, label: &'static str| {
+        let ctx = ctx.clone();
+        html! { <button type="button" class="lang" lang={l.pick("zh-CN", "en")} aria-pressed={(lang == l).to_string()} onclick={Callback::from(move |_| ctx.dispatch(Action::Lang(l)))}>{ label }</button> }
+    };
+    let on_official = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| ctx.dispatch(Action::OfficialOnly(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))
+    };
+    html! {
+        <header>
+            <h1>{ tr(lang, "医保市级统筹计算器", "Medical insurance under city-level pooling") }</h1>
+            <div class="langs" role="group" aria-label={tr(lang, "语言", "Language")}>{ lang_button(Lang::Zh, "中文") }{ lang_button(Lang::En, "English") }</div>
+            <div class="field check official">
+                <input id="official-only" type="checkbox" checked={ctx.official_only} onchange={on_official} />
+                <label for="official-only">{ tr(lang, "只用官方文件的数据（其余的请自行填写）", "Official figures only (enter the rest yourself)") }</label>
+            </div>
+        </header>
+    }
+}
+
+fn city_section(ctx: &Ctx, rules: &'static yibao::Rules, error: Option<&yibao::Text>) -> Html {
+    let lang = ctx.lang;
+    let city = rules.city(&ctx.city);
+    let on_city = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| ctx.dispatch(Action::City(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())))
+    };
+    html! {
+        <section class="where">
+            <div class="field">
+                <label for="city">{ tr(lang, "城市", "City") }</label>
+                <select id="city" onchange={on_city} aria-describedby="city-err">
+                    { for rules.cities.iter().map(|c| html! { <option key={c.id.clone()} value={c.id.clone()} selected={city.is_some_and(|x| x.id == c.id)}>{ tx(lang, &c.name) }</option> }) }
+                </select>
+                <small id="city-err" class="error" role="status">{ error.map(|e| tx(lang, e)).unwrap_or_default() }</small>
+            </div>
+            if let Some(c) = city {
+                <div class="city-info">
+                    <p><strong lang="zh-CN">{ c.document.number.clone().unwrap_or_else(|| c.document.title.clone()) }</strong>
+                       { format!(" · {} {}", tr(lang, "市级统筹自", "pooled from"), c.pooling_from) }
+                       { c.pooling_to.map(|t| format!(" {} {t}", tr(lang, "至", "to"))).unwrap_or_default() }</p>
+                    if !c.excluded_areas.is_empty() {
+                        <p>{ tr(lang, "不含：", "Except: ") }{ c.excluded_areas.iter().map(|a| tx(lang, a)).collect::<Vec<_>>().join(lang.pick("、", ", ")) }</p>
+                    }
+                    <p class="summary">{ tx(lang, &c.summary) }</p>
+                </div>
+            }
+        </section>
+    }
+}
+
+fn tabs(ctx: &Ctx) -> Html {
+    let lang = ctx.lang;
+    html! {
+        <nav class="tabs" aria-label={tr(lang, "计算类型", "Calculators")}>
+            { for SPECS.iter().map(|s| {
+                let (ctx2, v) = (ctx.clone(), s.view);
+                html! { <button key={v.id()} type="button" id={format!("tab-{}", v.id())} class="tab" aria-current={(ctx.view == v).then_some("page")}
+                    onclick={Callback::from(move |_| ctx2.dispatch(Action::View(v)))}>{ tr(lang, s.tab.0, s.tab.1) }</button> }
+            }) }
+        </nav>
+    }
+}
+
+/// A view's fields, each with its error beside it.
+fn inputs(state: &State, view: View, errors: &std::collections::BTreeMap<String, yibao::Text>) -> Html {
+    let spec = views::spec(view);
+    html! {
+        <div class="inputs">
+            { for spec.inputs.iter().filter(|i| (i.when)(state)).map(|i| html! { <Field key={i.name} input={i.name} view={view} error={errors.get(i.name).cloned()} /> }) }
+        </div>
+    }
+}
+
+fn figure_boxes(state: &State, o: &Outcome) -> Html {
+    let lang = state.lang;
+    if o.asks.is_empty() {
+        return html! {};
+    }
+    html! {
+        <fieldset class="supplied">
+            <legend>{ tr(lang, "未公布的数据：请按当地通知或工资条填写", "Figures nobody published: enter them from the local notice or your payslip") }</legend>
+            { for o.asks.iter().map(|a| html! { <FigureBox key={a.id.key()} city={state.city.clone()} ask={a.clone()} view={state.view} /> }) }
+        </fieldset>
+    }
 }
 
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(initial);
-    let lang = state.lang;
-
-    // The URL always carries the whole situation (in the fragment, never sent anywhere).
+    // A share link pasted into this tab restores its situation (the page does not reload).
     {
-        let s = (*state).clone();
-        use_effect_with(s, |s| {
-            let frag = to_fragment(s, &rules_version(), &model::headline(s));
-            if let Some(w) = web_sys::window() {
-                if let Ok(h) = w.history() {
-                    let _ = h.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&format!("#{frag}")),
-                    );
-                }
-                if let Some(doc) = w.document() {
-                    if let Some(root) = doc.document_element() {
-                        let _ = root
-                            .set_attribute("lang", if s.lang == Lang::Zh { "zh-CN" } else { "en" });
-                    }
-                    doc.set_title(tr(
-                        s.lang,
-                        "医保市级统筹计算器",
-                        "Medical insurance calculator (city-level pooling)",
-                    ));
-                }
-            }
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+                    state.dispatch(Action::Restore(hash));
+                })
+            });
+            move || drop(listener)
         });
     }
-
-    let rules = match yibao::rules() {
-        Ok(r) => r,
-        Err(e) => return html! { <main><p class="error">{ e.render(lang) }</p></main> },
+    let Ok(rules) = yibao::rules() else {
+        return html! { <main><p class="error">{ "规则文件无效 / Invalid rules" }</p></main> };
     };
-    let city = rules.city(&state.city);
-    let set = |a: fn(String) -> Action| {
-        let state = state.clone();
-        move |v: String| state.dispatch(a(v))
-    };
-    let on_city = {
-        let f = set(Action::City);
-        Callback::from(move |e: Event| {
-            f(e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value())
-        })
-    };
-    let on_month = {
-        let f = set(Action::Month);
-        Callback::from(move |e: InputEvent| {
-            f(e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value())
-        })
-    };
-    let lang_button = |l: Lang, label: &'static str| {
-        let state = state.clone();
-        html! { <button type="button" class="lang" aria-pressed={(lang == l).to_string()} onclick={Callback::from(move |_| state.dispatch(Action::Lang(l)))}>{ label }</button> }
-    };
-    let tab = |v: View, zh: &'static str, en: &'static str| {
-        let state = state.clone();
-        let current = state.view == v;
-        html! { <button type="button" id={format!("tab-{}", v.id())} class="tab" aria-current={current.then_some("page")} onclick={Callback::from(move |_| state.dispatch(Action::View(v)))}>{ tr(lang, zh, en) }</button> }
-    };
-    let month_error = match state.view {
-        View::Employee | View::Flexible | View::Compare => {
-            let r = if state.view == View::Flexible {
-                yibao::flexible(&state.flexible_request()).err()
-            } else {
-                yibao::contribution(&state.contribution_request(&state.city)).err()
-            };
-            r.as_ref()
-                .map(model::field_errors)
-                .and_then(|m| m.get("month").cloned())
+    let outcome = use_memo((*state).clone(), |s| calc::computes(s.view).then(|| calc::outcome(views::spec(s.view), s, &s.city)));
+    let headline = outcome.as_ref().as_ref().map(Outcome::headline).unwrap_or_default();
+    let version = rules_version();
+    let figures = calc::link_figures(&headline);
+    let url = format!("{}#{}", base_url(), to_fragment(&state, &version, &figures));
+    {
+        let (url, lang) = (url.clone(), state.lang);
+        use_effect_with(url, move |url| sync_page(url, lang));
+    }
+    let lang = state.lang;
+    let city_error = outcome.as_ref().as_ref().and_then(|o| o.field_errors.get("city").cloned());
+    let body = match outcome.as_ref() {
+        Some(o) => {
+            let spec = views::spec(state.view);
+            html! { <>
+                { inputs(&state, state.view, &o.field_errors) }
+                { figure_boxes(&state, o) }
+                { result::result(&state, o, &calc::unshown_errors(o, spec, &state)) }
+            </> }
         }
-        _ => None,
-    };
-    let link_banner = state.link.as_ref().filter(|l| l.rules_version != rules.version).map(|l| {
-        let changed = model::changed(&l.figures, &model::headline(&state));
-        let dismiss = {
-            let state = state.clone();
-            Callback::from(move |_| state.dispatch(Action::DismissLink))
-        };
-        html! {
-            <aside class="link-banner" role="status">
-                <p>{ format!("{} {} {} {}.", tr(lang, "此链接生成于规则版本", "This link was made under rules version"), l.rules_version, tr(lang, "，当前为", "; the rules are now"), rules.version) }</p>
-                if changed.is_empty() { <p>{ tr(lang, "链接中记录的数字没有变化。", "The figures the link recorded have not changed.") }</p> }
-                else { <ul>{ for changed.iter().map(|(k, then, now)| html! { <li>{ format!("{}: {then} → {now}", model::headline_label(k, lang)) }</li> }) }</ul> }
-                <button type="button" onclick={dismiss}>{ tr(lang, "知道了", "Dismiss") }</button>
-            </aside>
+        None => {
+            let (cards, errors) = compare::compare(&state);
+            html! { <>{ inputs(&state, View::Compare, &errors) }{ cards }</> }
         }
-    });
-    let url = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-
+    };
     html! {
         <ContextProvider<Ctx> context={state.clone()}>
-        <header>
-            <h1>{ tr(lang, "医保市级统筹计算器", "Medical insurance under city-level pooling") }</h1>
-            <div class="langs" role="group" aria-label="语言 / Language">{ lang_button(Lang::Zh, "中文") }{ lang_button(Lang::En, "English") }</div>
-        </header>
+        { header(&state) }
         <main>
-            { link_banner.unwrap_or_default() }
-            <section class="where">
-                <div class="field">
-                    <label for="city">{ tr(lang, "城市", "City") }</label>
-                    <select id="city" onchange={on_city}>
-                        { for rules.cities.iter().map(|c| html! { <option value={c.id.clone()} selected={city.is_some_and(|x| x.id == c.id)}>{ tx(lang, &c.name) }</option> }) }
-                    </select>
-                </div>
-                <div class={classes!("field", month_error.is_some().then_some("invalid"))}>
-                    <label for="month">{ tr(lang, "月份", "Month") }</label>
-                    <input id="month" type="month" value={state.month.clone()} oninput={on_month} aria-describedby="month-err" />
-                    <small id="month-err" class="error" role="status">{ month_error.map(|e| tx(lang, &e)).unwrap_or_default() }</small>
-                </div>
-                if let Some(c) = city {
-                    <div class="city-info">
-                        <p><strong>{ c.document.number.clone().unwrap_or_else(|| c.document.title.clone()) }</strong>
-                           { format!(" · {} {}", tr(lang, "市级统筹自", "pooled from"), c.pooling_from) }
-                           { c.pooling_to.map(|t| format!(" {} {t}", tr(lang, "至", "to"))).unwrap_or_default() }</p>
-                        if !c.excluded_areas.is_empty() {
-                            <p>{ tr(lang, "不含：", "Except: ") }{ c.excluded_areas.iter().map(|a| tx(lang, a)).collect::<Vec<_>>().join("、") }</p>
-                        }
-                        <p class="summary">{ tx(lang, &c.summary) }</p>
-                    </div>
-                }
-            </section>
-            <nav class="tabs" aria-label={tr(lang, "计算类型", "Calculators")}>
-                { tab(View::Employee, "在职职工", "Employee") }
-                { tab(View::Flexible, "灵活就业", "Flexible") }
-                { tab(View::Resident, "城乡居民", "Resident") }
-                { tab(View::Eligibility, "退休待遇与补缴", "Retirement & top-up") }
-                { tab(View::Compare, "城市对比", "Compare cities") }
-            </nav>
-            <section class="view" id={format!("view-{}", state.view.id())}>
-            { match state.view {
-                View::Employee => views::employee(&state),
-                View::Flexible => views::flexible(&state),
-                View::Resident => views::resident(&state),
-                View::Eligibility => views::eligibility(&state),
-                View::Compare => views::compare(&state),
-            } }
-            </section>
-            <section class="share">
-                <label for="share">{ tr(lang, "分享链接（含全部输入，不会上传）", "Share link (holds all inputs; nothing is uploaded)") }</label>
-                <input id="share" type="text" readonly=true value={url} />
-            </section>
+            { share::banner(&state, &state, &version, &figures, &headline) }
+            { city_section(&state, rules, city_error.as_ref()) }
+            { tabs(&state) }
+            <section class="view" id={format!("view-{}", state.view.id())} key={state.view.id()}>{ body }</section>
+            <share::Share url={url} />
         </main>
         <footer>
             <p>{ tr(lang, "全部计算在你的浏览器中完成，输入的内容不会离开本机。", "Everything is computed in your browser; nothing you type leaves it.") }</p>
-            <p>{ format!("{} {}", tr(lang, "规则版本", "rules version"), rules.version) }{ " · " }<a href="batch.html">{ tr(lang, "工资表批量核对", "Payroll batch") }</a>{ " · " }<a href="fund.html">{ tr(lang, "市级统筹基金", "The pooled fund") }</a>{ " · " }<a href="embed.html">{ tr(lang, "嵌入与 JS 接口", "Embed and JS API") }</a></p>
+            <p>{ format!("{} {}", tr(lang, "规则版本", "rules version"), version) }{ " · " }<a href="batch.html">{ tr(lang, "工资表批量核对", "Payroll batch") }</a>{ " · " }<a href="fund.html">{ tr(lang, "市级统筹基金", "The pooled fund") }</a>{ " · " }<a href="embed.html">{ tr(lang, "嵌入与 JS 接口", "Embed and JS API") }</a></p>
         </footer>
         </ContextProvider<Ctx>>
     }

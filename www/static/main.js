@@ -1,5 +1,14 @@
-// Starts the app (all logic is in the WebAssembly module) and the offline cache.
+// Starts the app (all logic is in the WebAssembly module), and does the browser's part:
+// the share link's copy button and share sheet, the article viewer, and offline use with
+// an offer to reload when newer rules are deployed. Nothing is ever sent anywhere.
 import init from "./yibao_web.js";
+
+// One language at a time, from the first paint: the frame follows the link's language.
+if (/(^|[#&])lang=en(&|$)/.test(location.hash)) {
+  document.documentElement.lang = "en";
+  for (const el of document.querySelectorAll("[data-en]")) el.textContent = el.dataset.en;
+}
+const en = () => document.documentElement.lang === "en";
 
 const started = performance.now();
 init().then(() => {
@@ -8,6 +17,103 @@ init().then(() => {
   window.__yibaoInitMs = performance.now() - started;
 });
 
+// The share link: copy what the box holds (what is on screen), or open the share sheet.
+document.addEventListener("click", async (event) => {
+  const copy = event.target.closest("#copy-link");
+  const share = event.target.closest("#share-link");
+  const box = document.getElementById("share");
+  if (copy && box) {
+    box.select();
+    try {
+      await navigator.clipboard.writeText(box.value);
+    } catch {
+      document.execCommand("copy");
+    }
+    const label = copy.textContent;
+    copy.textContent = copy.dataset.done;
+    setTimeout(() => { copy.textContent = label; }, 1500);
+  } else if (share && box && navigator.share) {
+    navigator.share({ title: share.dataset.title, url: box.value }).catch(() => {});
+  }
+});
+// Show the share button where the browser has a share sheet.
+new MutationObserver(() => {
+  const b = document.getElementById("share-link");
+  if (b && navigator.share) b.hidden = false;
+}).observe(document.body, { childList: true, subtree: true });
+
+// The article a step cites, opened from the document's full text (rules/sources/).
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("button.open-source");
+  if (!button) return;
+  const { doc, quote } = button.dataset;
+  let text;
+  try {
+    const response = await fetch(`sources/${doc}.txt`);
+    if (!response.ok) throw new Error(String(response.status));
+    text = await response.text();
+  } catch {
+    button.textContent = en() ? "The text could not be loaded" : "原文无法加载";
+    return;
+  }
+  showArticle(button, text, quote);
+});
+
+// The paragraph holding the quote's first part (quotes join parts with …), the part marked.
+function showArticle(button, text, quote) {
+  const part = quote.split(/…+|；/).map((p) => p.trim()).find((p) => p.length >= 4) ?? quote;
+  const squash = (s) => s.replace(/\s+/g, "");
+  const lines = text.split("\n");
+  const line = lines.find((l) => squash(l).includes(squash(part))) ?? "";
+  const dialog = document.createElement("dialog");
+  dialog.className = "article";
+  const p = document.createElement("p");
+  p.lang = "zh-CN";
+  const at = line.indexOf(part);
+  if (at >= 0) {
+    const mark = document.createElement("mark");
+    mark.textContent = part;
+    p.append(line.slice(0, at), mark, line.slice(at + part.length));
+  } else {
+    p.textContent = line || (en() ? "The quoted text was not found in the document." : "未在原文中找到引文。");
+  }
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = en() ? "Close" : "关闭";
+  close.addEventListener("click", () => { dialog.close(); dialog.remove(); });
+  dialog.append(p, close);
+  button.after(dialog);
+  dialog.showModal();
+}
+
+// Offline after the first visit (any page); when a newer build is deployed, say so and
+// offer to reload rather than keep old rules quietly.
 if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register("sw.js").catch(() => {});
+  let updating = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (updating) location.reload();
+  });
+  navigator.serviceWorker.register("sw.js").then((reg) => {
+    const offer = (worker) => {
+      if (!navigator.serviceWorker.controller || document.getElementById("update")) return;
+      const bar = document.createElement("aside");
+      bar.id = "update";
+      bar.className = "update-banner";
+      bar.setAttribute("role", "status");
+      const text = document.createElement("span");
+      text.textContent = en() ? "A newer version, with updated figures, is available." : "有新版本（数据已更新）。";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = en() ? "Reload" : "刷新";
+      button.addEventListener("click", () => { updating = true; worker.postMessage("SKIP_WAITING"); });
+      bar.append(text, button);
+      document.body.prepend(bar);
+    };
+    if (reg.waiting) offer(reg.waiting);
+    reg.addEventListener("updatefound", () => {
+      const worker = reg.installing;
+      worker?.addEventListener("statechange", () => { if (worker.state === "installed") offer(worker); });
+    });
+    reg.update().catch(() => {});
+  }).catch(() => {});
 }

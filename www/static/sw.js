@@ -1,11 +1,20 @@
-// Offline after the first visit: the app's own files, cache-first. Only same-origin GET
-// requests are handled; the cache name changes with every build, so a new deploy replaces
-// the old files. Nothing is ever sent anywhere.
+// Offline after the first visit to any page: the app's own files, cache-first. Only
+// same-origin GET requests are handled; the cache name changes with every build. A new
+// build waits until the page asks it to take over (the page offers a reload), so nobody
+// keeps old rules without being told. Nothing is ever sent anywhere.
 const CACHE = "yibao-__BUILD__";
-const FILES = ["./", "index.html", "style.css", "main.js", "yibao_web.js", "yibao_web_bg.wasm"];
+const FILES = [
+  "./", "index.html", "style.css", "main.js", "yibao_web.js", "yibao_web_bg.wasm",
+  "batch.html", "batch.js", "yibao_batch.js", "yibao_batch_bg.wasm",
+  "fund.html", "fund.js", "yibao_js.js", "yibao_js_bg.wasm",
+];
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)));
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "SKIP_WAITING") self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {

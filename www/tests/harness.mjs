@@ -37,9 +37,10 @@ export async function launch() {
   });
 }
 
-/** A page that records every request URL into `requests`. */
-export async function page(browser, { viewport = { width: 360, height: 780 }, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport, bypassCSP, serviceWorkers: "allow" });
+/** A page that records every request URL into `requests`. A phone by default: 360 px,
+ * touch, Chinese. Service workers only where a test needs them (offline, updates). */
+export async function page(browser, { viewport = { width: 360, height: 780 }, bypassCSP = false, serviceWorkers = "block", locale = "zh-CN" } = {}) {
+  const context = await browser.newContext({ viewport, bypassCSP, serviceWorkers, locale, hasTouch: true, isMobile: viewport.width < 500 });
   const p = await context.newPage();
   p.requests = [];
   p.on("request", (r) => p.requests.push(r.url()));
@@ -49,8 +50,32 @@ export async function page(browser, { viewport = { width: 360, height: 780 }, by
   return { context, page: p };
 }
 
-/** The text of the figure whose label contains `label`. */
-export async function figure(p, label) {
-  const fig = p.locator("details.figure", { has: p.locator(".label", { hasText: label }) }).first();
+/** The text of the figure whose label contains `label` (within a page or a section). */
+export async function figure(scope, label) {
+  const page = scope.page ? scope.page() : scope;
+  const fig = scope.locator("details.figure", { has: page.locator(".label", { hasText: label }) }).first();
   return (await fig.locator(".value").innerText()).replace(/\s+/g, " ").trim();
+}
+
+/** Types into a field key by key, as a person does: focus, select what is there, delete it,
+ * then one key at a time. After every key the same field must still have the focus (the
+ * next key must not land anywhere else). */
+export async function typeInto(p, selector, text) {
+  await p.locator(selector).first().scrollIntoViewIfNeeded();
+  await p.locator(selector).first().click();
+  const id = await p.evaluate(() => document.activeElement?.id);
+  await p.keyboard.press("Control+A");
+  await p.keyboard.press("Backspace");
+  if (await p.evaluate(() => document.activeElement?.id) !== id) throw new Error(`${selector}: focus lost after clearing`);
+  for (const ch of text) {
+    await p.keyboard.type(ch);
+    const now = await p.evaluate(() => document.activeElement?.id);
+    if (now !== id) throw new Error(`${selector}: after typing «${ch}» of «${text}» the focus moved from #${id} to #${now}`);
+  }
+}
+
+/** Waits for the calculator's first render (a result, a missing-figure line or an error). */
+export async function ready(p) {
+  await p.locator("#view-employee, #view-flexible, #view-resident, #view-eligibility, #view-compare").first().waitFor();
+  await p.locator(".view .result").first().waitFor();
 }

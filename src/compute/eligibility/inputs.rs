@@ -108,3 +108,35 @@ fn between(i: &Inputs) -> Result<(), Error> {
     }
     p.finish()
 }
+
+/// Checks that need the retirement month: a retiree's situation for someone not yet
+/// retired, and a top-up paid before it can be due.
+pub(super) fn against_retirement(i: &Inputs, retirement: YearMonth) -> Result<(), Error> {
+    let mut p = Problems::default();
+    let (a, r) = (i.as_of, retirement);
+    if i.situation.retired() && r > a {
+        let (zh, en) = (i.situation.label().zh, i.situation.label().en);
+        p.push(
+            "situation",
+            "not_retired",
+            text!(
+                "「{zh}」适用于已退休的人；按出生年月和类别，法定退休月份为 {r}，晚于计算月份 {a}",
+                "“{en}” is for people already retired; by the birth month and category the statutory retirement month is {r}, after the as-of month {a}"
+            ),
+        );
+    }
+    if let Some(m) = i.payment_month {
+        let earliest = if i.situation.retired() { a } else { r.max(a) };
+        if m < earliest {
+            p.push(
+                "payment_month",
+                "payment_too_early",
+                text!(
+                    "补缴月份 {m} 早于可以补缴的月份 {earliest}：补缴在达到法定退休年龄时（{r}）进行，且不早于计算月份 {a}",
+                    "the top-up month {m} is before the earliest it can be paid, {earliest}: a top-up is paid on reaching the statutory retirement age ({r}), and not before the as-of month {a}"
+                ),
+            );
+        }
+    }
+    p.finish()
+}

@@ -78,6 +78,9 @@ pub struct EligibilityResult {
     pub as_of: YearMonth,
     pub situation: Situation,
     pub retirement: Retirement,
+    /// The statutory retirement month has come by the as-of month: the months that count
+    /// are final, and there is one scenario.
+    pub retired: bool,
     pub min_months: u32,
     /// If payments stop at as_of.
     pub stop_now: Scenario,
@@ -98,14 +101,11 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         .all_ok()?;
     let mut cx = Ctx::new(&setup, "as_of");
     let ret = retirement(&mut cx, i.birth, i.category)?;
+    inputs::against_retirement(&i, ret.month)?;
+    let retired = ret.month <= i.as_of;
     let min = cx.need::<Decimal>(ParamId::MinYears);
-    let counted = if i.deemed > 0 {
-        Some(cx.need::<CountedMonths>(ParamId::CountedMonthsRule))
-    } else {
-        let effect = text!("未填视同缴费月数，计数规则不影响结果", "no deemed months entered, so the counting rule does not change the result");
-        let _ = cx.optional::<CountedMonths>(ParamId::CountedMonthsRule, effect);
-        None
-    };
+    // Whether deemed years count matters only when there are some.
+    let counted = (i.deemed > 0).then(|| cx.need::<CountedMonths>(ParamId::CountedMonthsRule));
     let shortfall = cx.optional::<Shortfall>(
         ParamId::ShortfallRule,
         text!("不知道年限不足时可否按月续缴或一次性补缴", "whether short years may be paid monthly or at once is not known"),
@@ -132,14 +132,16 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         i.as_of
     ));
     let stop_now = scenario(&mut cx, &i, &ret, min_months, counted_now, "stop_now", &rule)?;
-    let continue_paying = if i.situation.retired() {
+    let continue_paying = if i.situation.retired() || retired {
         None
     } else {
-        let more = ret.month.months_since(i.as_of).max(0) as u32;
+        // Months paid so far include the as-of month; going on adds each month after it
+        // up to the month before retirement.
+        let more = (ret.month.months_since(i.as_of) - 1).max(0) as u32;
         let (a, r) = (i.as_of, ret.month);
         let counted = whole(cx.number(
             "counted_continue",
-            text!("若持续缴费至退休（{a} 至 {r} 前一月）", "if payments go on until retirement ({a} to the month before {r})"),
+            text!("若持续缴费至退休（{a} 之后至 {r} 前一月）", "if payments go on until retirement (after {a}, up to the month before {r})"),
             "paid_months",
             Expr::count(counted_now).named("已计", "counted") + Expr::count(more).named("再缴", "more"),
             "months",
@@ -163,6 +165,7 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         as_of: i.as_of,
         situation: i.situation,
         retirement: ret,
+        retired,
         min_months,
         stop_now,
         continue_paying,
@@ -170,6 +173,32 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         rules_version: setup.rules.version.clone(),
         explanation: cx.finish(),
     })
+}
+
+/// A scenario's figures as headline cards, grouped.
+fn scenario_headline(out: &mut Vec<crate::registry::Headline>, s: &Scenario, group: (&'static str, Text), keys: (&'static str, &'static str, &'static str)) {
+    use crate::registry::Headline as H;
+    let (g, label) = group;
+    let steps: (&'static [&'static str], &'static [&'static str], &'static [&'static str]) = if g == "stop_now" {
+        (&["min_months", "counted_now", "counted_rule", "stop_now.shortfall"], &["stop_now.topup", "stop_now.to_personal_account", "stop_now.serious_illness"], &["stop_now.benefits_from"])
+    } else {
+        (&["min_months", "counted_continue", "continue.shortfall"], &["continue.topup", "continue.to_personal_account", "continue.serious_illness"], &["continue.benefits_from"])
+    };
+    let mut short = H::months(keys.0, text!("仍差", "months missing"), s.shortfall_months, steps.0);
+    if s.eligible {
+        short = short.detail(text!("已达到最低缴费年限，退休后不再缴费", "the minimum is met: nothing more to pay after retirement"));
+    }
+    out.push(short.in_group(g, &label));
+    if let Some(t) = &s.topup {
+        let payer = match t.payer {
+            Payer::Employer => text!("由单位缴纳", "paid by the employer"),
+            Payer::Person => text!("由本人缴纳", "paid by the person"),
+        };
+        out.push(H::money(keys.1, text!("一次性补缴", "one-off top-up"), t.amount, steps.1).detail(payer).in_group(g, &label));
+    }
+    if let Some(b) = s.benefits_from {
+        out.push(H::plain(keys.2, text!("退休待遇起始", "retiree benefits from"), b, steps.2).in_group(g, &label));
+    }
 }
 
 /// The months that count so far: paid and transferred in, and deemed where the city counts them.
@@ -205,7 +234,8 @@ fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32, counted
             "months",
             &[],
         );
-        return Ok(Scenario { counted_months: counted, shortfall_months: 0, eligible: true, topup: None, benefits_from: Some(ret.month.max(i.as_of)) });
+        // Retiree benefits start with retirement, whether that is still ahead or past.
+        return Ok(Scenario { counted_months: counted, shortfall_months: 0, eligible: true, topup: None, benefits_from: Some(ret.month) });
     }
     cx.number(
         &format!("{key}.shortfall"),
@@ -231,19 +261,30 @@ impl crate::registry::Computation for Eligibility {
     }
     fn headline(r: &EligibilityResult) -> Vec<crate::registry::Headline> {
         use crate::registry::Headline as H;
-        let mut out = vec![
-            H::plain("retirement", text!("法定退休月份", "retirement month"), r.retirement.month),
-            H::months("shortfall", text!("差额月数", "months missing"), r.stop_now.shortfall_months),
-        ];
-        if let Some(t) = &r.stop_now.topup {
-            out.push(H::money("topup", text!("一次性补缴", "one-off top-up"), t.amount));
-        }
-        if let Some(b) = r.stop_now.benefits_from {
-            out.push(H::plain("benefits_from", text!("退休待遇起始", "retiree benefits from"), b));
+        let ret = &r.retirement;
+        let (y, m, month) = (ret.age_years, ret.age_months, ret.month);
+        let mut out = vec![H::plain("retirement", text!("法定退休月份", "statutory retirement month"), month, &["retirement_month"])
+            .detail(text!("{y}岁{m}个月", "at {y} years {m} months"))];
+        let now = if r.retired {
+            text!("已于 {month} 达到法定退休年龄", "reached the statutory retirement age in {month}")
+        } else {
+            text!("若现在停止缴费", "if payments stop now")
+        };
+        scenario_headline(&mut out, &r.stop_now, ("stop_now", now), ("shortfall", "topup", "benefits_from"));
+        if let Some(c) = &r.continue_paying {
+            let label = text!("若持续缴费至退休", "if payments go on until retirement");
+            scenario_headline(&mut out, c, ("continue", label), ("continue.shortfall", "continue.topup", "continue.benefits_from"));
         }
         out
     }
     fn explanation(r: &EligibilityResult) -> &Explanation {
         &r.explanation
+    }
+    fn params() -> &'static [crate::model::ParamId] {
+        use crate::model::ParamId::*;
+        &[MaleOriginalAge, MaleFirstAffected, MaleStep, MaleMaxDelay, F55OriginalAge, F55FirstAffected, F55Step, F55MaxDelay, F50OriginalAge, F50FirstAffected, F50Step, F50MaxDelay, MinYears, CountedMonthsRule, ShortfallRule, TopupRate, TopupSituations, TopupToPersonalAccount, BenefitsAfterTopup, LifeExpectancy, BaseFloor, FlexibleBase, EmployerFixed, RoundingMoney]
+    }
+    fn options(req: &mut EligibilityRequest) -> crate::registry::RequestOptions<'_> {
+        crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }
     }
 }

@@ -271,11 +271,18 @@ impl crate::registry::Computation for Fund {
         let y = last.year;
         let raised = r.years.iter().flat_map(|y| &y.warnings).filter(|w| w.raised).count();
         vec![
-            H::money("accumulated", text!("{y} 年末累计结余", "accumulated surplus, end of {y}"), last.accumulated_surplus),
-            H::plain("warnings", text!("触发预警次数", "warning lines crossed"), raised),
+            H::money("accumulated", text!("{y} 年末累计结余", "accumulated surplus, end of {y}"), last.accumulated_surplus, &[]),
+            H::plain("warnings", text!("触发预警次数", "warning lines crossed"), raised, &[]),
         ]
     }
     fn explanation(r: &FundResult) -> &Explanation {
         &r.explanation
+    }
+    fn params() -> &'static [crate::model::ParamId] {
+        use crate::model::ParamId::*;
+        &[DeficitMethodRule, ReserveAdjustmentRate, ReservePoolingRate, ReserveCap, WarningSurplusRate, WarningMonths, CountyGovernmentShare, CityShare, CollectedShare, FirstDue, SecondDue, KeptMonths, SurplusKeptByCounty, RoundingMoney]
+    }
+    fn options(req: &mut FundRequest) -> crate::registry::RequestOptions<'_> {
+        crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }
     }
 }

@@ -1,0 +1,138 @@
+//! 城市对比: the same person in every city, side by side where cities really differ: what
+//! an employee and their employer pay, a flexible worker's and a resident's premium, the
+//! years needed for retiree benefits, the waiting periods and the top-up rate, each with
+//! how sure it is. One card per city, readable on a 360-px phone.
+
+use yew::prelude::*;
+use yibao::model::{City, Entry};
+use yibao::{Lang, ParamId, Response, Status, YearMonth};
+
+use crate::calc::{outcome_of, Ask, Outcome};
+use crate::state::{State, View};
+use crate::ui::{tr, tx, FigureBox};
+use crate::views;
+
+/// A rule figure for a city at a month, as the comparison shows it, or `None` where
+/// nobody published it (or, with official figures only, only a lesser source did).
+fn rule(city: &City, month: YearMonth, id: ParamId, official_only: bool) -> Option<&Entry> {
+    city.params
+        .get(&id)
+        .and_then(|s| s.at(month))
+        .filter(|e| e.value.is_some() && !(official_only && e.status.needs_caution()))
+}
+
+fn status_badge(lang: Lang, s: Status) -> Html {
+    if s.needs_caution() {
+        html! { <span class="badge caution">{ tx(lang, &s.label()) }</span> }
+    } else {
+        html! {}
+    }
+}
+
+fn line(label: String, value: Html, badge: Html) -> Html {
+    html! { <div class="row"><dt>{ label }</dt><dd>{ value }{ " " }{ badge }</dd></div> }
+}
+
+/// A computed figure, or what it lacks.
+fn computed(lang: Lang, o: &Outcome, pick: impl Fn(&Response) -> Option<String>) -> (Html, Html) {
+    match &o.result {
+        Ok(r) => {
+            let c = r.explanation().confidence;
+            let badge = if c == yibao::Confidence::Official { html! {} } else { html! { <span class="badge caution">{ tx(lang, &c.label_short()) }</span> } };
+            (html! { <>{ pick(r).unwrap_or_else(|| "—".into()) }</> }, badge)
+        }
+        Err(yibao::Error::MissingFigures { missing, .. }) => {
+            let names = missing.iter().map(|m| m.label.get(lang).to_string()).collect::<Vec<_>>().join(lang.pick("、", "; "));
+            (html! { <span class="missing">{ format!("{}{names}", tr(lang, "需补充：", "needs: ")) }</span> }, html! {})
+        }
+        Err(_) => (html! { <>{ "—" }</> }, html! {}),
+    }
+}
+
+fn rule_line(lang: Lang, label: String, e: Option<&Entry>, unit: (&'static str, &'static str)) -> Html {
+    match e {
+        Some(e) => line(label, html! { <>{ format!("{} {}", e.value.as_ref().map(|v| v.show()).unwrap_or_default(), lang.pick(unit.0, unit.1)) }</> }, status_badge(lang, e.status)),
+        None => line(label, html! { <span class="missing">{ tr(lang, "未公布", "not published") }</span> }, html! {}),
+    }
+}
+
+fn card(state: &State, city: &City, month: YearMonth, employee: &Outcome, flexible: &Outcome, resident: &Outcome) -> Html {
+    let lang = state.lang;
+    let only = state.official_only;
+    let year = yibao::compute::resident::benefit_year_at(month);
+    let (pay, pay_badge) = computed(lang, employee, |r| match r {
+        Response::Contribution(c) => Some(format!("{} / {} {}", c.employer.total, c.individual.total, tr(lang, "元", "yuan"))),
+        _ => None,
+    });
+    let (flex, flex_badge) = computed(lang, flexible, |r| match r {
+        Response::Flexible(f) => Some(format!("{} {}", f.monthly_total, tr(lang, "元", "yuan"))),
+        _ => None,
+    });
+    let (res, res_badge) = computed(lang, resident, |r| match r {
+        Response::Resident(x) => x.individual_premium.as_ref().map(|p| format!("{} {}", p.amount, tr(lang, "元/年", "yuan a year"))),
+        _ => None,
+    });
+    let waiting = |id| rule(city, month, id, only);
+    let mut asks: Vec<Ask> = employee.asks.clone();
+    for a in &flexible.asks {
+        if !asks.iter().any(|x| x.id == a.id) {
+            asks.push(a.clone());
+        }
+    }
+    asks.sort_by_key(|a| a.id.order());
+    html! {
+        <article class="city-card" data-city={city.id.clone()} key={city.id.clone()}>
+            <h3>{ tx(lang, &city.name) }</h3>
+            <dl>
+                { line(tr(lang, "在职职工每月（单位 / 个人）", "Employee, per month (employer / individual)").into(), pay, pay_badge) }
+                { line(tr(lang, "灵活就业每月", "Flexible worker, per month").into(), flex, flex_badge) }
+                { line(format!("{}（{year}）", tr(lang, "居民医保个人缴费", "Resident premium")), res, res_badge) }
+                { rule_line(lang, tr(lang, "享受退休待遇最低缴费年限", "Years needed for retiree benefits").into(), waiting(ParamId::MinYears), ("年", "years")) }
+                { rule_line(lang, tr(lang, "一次性补缴费率", "One-off top-up rate").into(), waiting(ParamId::TopupRate), ("", "")) }
+                { rule_line(lang, tr(lang, "灵活就业待遇等待期", "Flexible worker's waiting period").into(), waiting(ParamId::FlexibleWaiting), ("个月", "months")) }
+            </dl>
+            if !asks.is_empty() {
+                <details class="city-figures">
+                    <summary>{ format!("{}{}", tr(lang, "填写未公布的数据：", "Enter unpublished figures: "), tx(lang, &city.name)) }</summary>
+                    { for asks.into_iter().map(|a| { let k = a.id.key(); html! { <FigureBox key={k} city={city.id.clone()} ask={a} view={View::Compare} /> } }) }
+                </details>
+            }
+        </article>
+    }
+}
+
+/// The comparison's cards and the errors of its shared fields (shown beside the fields).
+pub fn compare(state: &State) -> (Html, std::collections::BTreeMap<String, yibao::Text>) {
+    let Ok(rules) = yibao::rules() else {
+        return (html! {}, Default::default());
+    };
+    let spec = views::spec(View::Compare);
+    let fields = views::fields(spec, state);
+    let month = yibao::input::month("month", &yibao::Raw(state.field("month").to_string())).ok();
+    let mut errors = std::collections::BTreeMap::new();
+    let cards: Vec<Html> = rules
+        .cities
+        .iter()
+        .map(|city| {
+            let employee = outcome_of("contribution", fields.clone(), state, &city.id, false);
+            errors.extend(employee.field_errors.iter().filter(|(f, _)| *f != "month" || month.is_none()).map(|(k, v)| (k.clone(), v.clone())));
+            let Some(m) = month else {
+                return html! {};
+            };
+            let month_field = [("month", state.field("month"))].to_vec();
+            let flexible = outcome_of("flexible", month_field, state, &city.id, false);
+            let year = yibao::compute::resident::benefit_year_at(m).to_string();
+            let resident = outcome_of("resident", vec![("year", year.as_str())], state, &city.id, false);
+            card(state, city, m, &employee, &flexible, &resident)
+        })
+        .collect();
+    let lang = state.lang;
+    let n = rules.cities.len();
+    let html = html! {
+        <section class="result" aria-live="polite">
+            <p class="caption">{ match lang { Lang::Zh => format!("同一人在 {n} 个城市（同一月份、工资、单位类型）"), Lang::En => format!("The same person in all {n} cities (same month, wage and employer kind)") } }</p>
+            <div class="cities">{ for cards }</div>
+        </section>
+    };
+    (html, errors)
+}

@@ -3,7 +3,8 @@
 //! reason, so only valid rules are ever embedded. The validated model is written as
 //! postcard bytes (decoded at start-up, nothing re-checked). Documents whose full text is
 //! kept in `rules/sources/ID.txt` are marked so. Without the `fund` feature the fund's
-//! parameters are left out (the calculator's web build).
+//! parameters are left out, and without `texts` the quotes and notes (the calculator's web
+//! build, which fetches them later).
 
 use std::{env, fs, path::Path};
 
@@ -50,6 +51,11 @@ fn main() {
         if env::var_os("CARGO_FEATURE_FUND").is_none() {
             c.params.retain(|id, _| !id.is_fund());
         }
+    }
+    // Without the `texts` feature (the calculator's web build) the quotes and notes are left
+    // out; the page loads them after its first paint (`yibao rules texts`).
+    if env::var_os("CARGO_FEATURE_TEXTS").is_none() {
+        yibao_model::texts::take(&mut rules);
     }
     let bytes = postcard::to_allocvec(&rules).expect("the rules serialize");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules.bin");

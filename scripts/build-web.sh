@@ -20,7 +20,10 @@ done
 cp www/static/* dist/
 # The documents' full text, opened from a step's article on request.
 mkdir -p dist/sources && cp rules/sources/*.txt dist/sources/
-build=$(cat dist/*.wasm dist/*.js dist/*.html dist/*.css | sha256sum | cut -c1-12)
+# The rules' quotes and notes, fetched after the first paint (the calculator's wasm is built
+# without them): the same core, asked by the CLI.
+cargo run --quiet -p yibao-cli -- rules texts > dist/rules-texts.json
+build=$(cat dist/*.wasm dist/*.js dist/*.html dist/*.css dist/*.json | sha256sum | cut -c1-12)
 sed -i "s/__BUILD__/$build/" dist/sw.js
 node scripts/precompress.mjs dist
 node scripts/size-report.mjs dist

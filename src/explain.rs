@@ -33,6 +33,10 @@ pub struct Cite {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note_zh: Option<String>,
+    /// For a rule value: the key of its quote and notes in `yibao rules texts` (the web
+    /// build carries them there rather than inline), e.g. `jining/employee.rate.individual/2020-01`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_key: Option<String>,
     /// For a figure the person supplied: the published value it replaced, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replaces: Option<Replaced>,

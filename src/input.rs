@@ -268,6 +268,27 @@ pub fn opt_month(field: &str, raw: &Raw) -> Result<Option<YearMonth>, Error> {
     }
 }
 
+/// An amount that may be negative (a balance in deficit): `-1200`, `−1200`, `（1200）` are
+/// all minus 1200; otherwise as [`amount`].
+pub fn signed_amount(field: &str, raw: &Raw) -> Result<Money, Error> {
+    let t = half_width(raw.as_str());
+    let t = t.trim();
+    let negative = t.strip_prefix('-').or_else(|| t.strip_prefix('−')).or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')));
+    match negative {
+        Some(rest) => amount(field, &Raw(rest.to_string())).map(Money::negate),
+        None => amount(field, raw),
+    }
+}
+
+/// A signed amount field that may be left empty.
+pub fn opt_signed_amount(field: &str, raw: &Raw) -> Result<Option<Money>, Error> {
+    if raw.is_blank() {
+        Ok(None)
+    } else {
+        signed_amount(field, raw).map(Some)
+    }
+}
+
 /// An amount field that may be left empty.
 pub fn opt_amount(field: &str, raw: &Raw) -> Result<Option<Money>, Error> {
     if raw.is_blank() {
@@ -375,7 +396,8 @@ fn reading(unit: Unit, field: &str, raw: &Raw) -> Result<Reading, Error> {
             }
             Ok(plain(Value::Years(d.normalize())))
         }
-        Unit::Months => count(field, raw, 2400).map(|n| plain(Value::Months(n))),
+        Unit::Months => count(field, raw, 2400).map(|n| plain(Value::Count(n))),
+        Unit::Days => count(field, raw, 366).map(|n| plain(Value::Count(n))),
         Unit::Month => month(field, raw).map(|m| plain(Value::Month(m))),
         Unit::Flag => {
             let b = yes_no(&half_width(raw.as_str()))
@@ -407,8 +429,8 @@ fn reading(unit: Unit, field: &str, raw: &Raw) -> Result<Reading, Error> {
 }
 
 fn choice(choices: &'static [crate::model::Choice], typed: &str) -> Option<&'static crate::model::Choice> {
-    let t = typed.trim().to_lowercase().replace('-', "_");
-    choices.iter().find(|c| c.word == t || c.zh == typed.trim() || c.en.to_lowercase() == t)
+    let t = typed.trim().to_ascii_lowercase().replace('-', "_");
+    choices.iter().find(|c| c.word == t || c.zh == typed.trim() || c.en.to_ascii_lowercase() == t)
 }
 
 fn not_one_of(field: &str, unit: Unit, raw: &Raw) -> Error {

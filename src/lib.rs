@@ -49,7 +49,7 @@ pub use compute::eligibility::{eligibility, EligibilityRequest, EligibilityResul
 pub use compute::flexible::{flexible, FlexibleRequest, FlexibleResult};
 #[cfg(feature = "fund")]
 pub use compute::fund::{fund, FundRequest, FundResult};
-pub use compute::resident::{resident, ResidentRequest, ResidentResult};
+pub use compute::resident::{benefit_year_at, resident, ResidentRequest, ResidentResult};
 pub use compute::Options;
 pub use error::{Error, FieldError, MissingFigure};
 pub use explain::{Cite, Confidence, Explanation, Step};

@@ -12,7 +12,7 @@ use crate::error::{Error, FieldError, MissingFigure};
 use crate::explain::{Basis, Caution, Cite, CiteSource, Confidence, Explanation, NotKnown, Origin, Replaced};
 use crate::input::{self, Raw};
 use crate::model::{
-    City, CountedMonths, DeficitMethod, Entry, Money, ParamId, Ratio, Rounding, Rules, Scope, Shortfall,
+    City, CountedMonths, DeficitMethod, Entry, Money, ParamId, PrePoolingDeficit, Ratio, Rounding, Rules, Scope, Shortfall,
     Situation, Status, Text, Value, YearMonth,
 };
 use crate::text;
@@ -112,7 +112,7 @@ impl FromValue for Money {
 impl FromValue for u32 {
     fn from_value(v: &Value) -> Option<Self> {
         match v {
-            Value::Months(n) => Some(*n),
+            Value::Count(n) => Some(*n),
             _ => None,
         }
     }
@@ -161,7 +161,7 @@ macro_rules! from_word {
         }
     )+};
 }
-from_word!(CountedMonths, Shortfall, Rounding, DeficitMethod);
+from_word!(CountedMonths, Shortfall, Rounding, DeficitMethod, PrePoolingDeficit);
 
 enum Lookup {
     Found(Value, CiteRef),
@@ -307,6 +307,17 @@ impl Ctx {
             .is_some_and(|e| e.value.is_some() && !(self.official_only && e.status.needs_caution()))
     }
 
+    /// Marks a figure as used beyond what its source states (a rule the document gives for
+    /// some situations, applied to another): the result's confidence drops to inferred, and
+    /// the note says why.
+    pub fn inferred(&mut self, id: ParamId, note: Text) {
+        match self.ex.cautions.iter_mut().find(|c| c.param == id) {
+            Some(c) => c.status = Status::Inferred,
+            None => self.ex.cautions.push(Caution { param: id, status: Status::Inferred, label: id.label() }),
+        }
+        self.ex.note(note);
+    }
+
     /// Whether the city's rules hold the parameter at all (a rule its document sets).
     pub fn has(&self, id: ParamId) -> bool {
         self.city.params.contains_key(&id)
@@ -385,6 +396,7 @@ impl Ctx {
                 }),
                 note: entry.note.clone(),
                 note_zh: entry.note_zh.clone(),
+                text_key: Some(crate::model::texts::entry_key(&self.city.id, *id, entry.from)),
                 replaces: None,
             },
             CiteRef::User { id, shown, replaced } => Cite {
@@ -397,6 +409,7 @@ impl Ctx {
                 source: None,
                 note: None,
                 note_zh: None,
+                text_key: None,
                 replaces: replaced.and_then(|e| e.value.as_ref().map(|v| Replaced { value: v.show(), status: e.status })),
             },
             CiteRef::Input { field, label, shown } => Cite {
@@ -409,6 +422,7 @@ impl Ctx {
                 source: None,
                 note: None,
                 note_zh: None,
+                text_key: None,
                 replaces: None,
             },
         }
@@ -426,7 +440,8 @@ impl Ctx {
             };
             confidence = confidence.max(level);
             if let Some(Some(e)) = self.entry(c.param) {
-                rests_on.push(self.basis(c.param, e));
+                // The caution's status: the entry's own, or inferred where it was stretched.
+                rests_on.push(Basis { status: Some(c.status), ..self.basis(c.param, e) });
             }
         }
         for key in &ex.user_supplied {

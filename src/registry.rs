@@ -45,8 +45,12 @@ impl Headline {
     pub fn plain(key: &'static str, label: Text, value: impl ToString, steps: &'static [&'static str]) -> Headline {
         Headline::new(key, label, Text::same(value.to_string()), Text::default(), steps)
     }
+    /// Adds a line under the figure (after any already there, joined by "；").
     pub fn detail(mut self, d: Text) -> Headline {
-        self.detail = Some(d);
+        self.detail = Some(match self.detail.take() {
+            Some(t) => Text::new(format!("{}；{}", t.zh, d.zh), format!("{}; {}", t.en, d.en)),
+            None => d,
+        });
         self
     }
     pub fn in_group(mut self, key: &'static str, label: &Text) -> Headline {
@@ -113,8 +117,8 @@ macro_rules! registry {
             /// A request of `kind` from its fields as text (a form, a URL); an unknown
             /// field or kind is an error naming it.
             pub fn from_fields<'a>(kind: &str, fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Request, String> {
-                use serde::de::value::{Error as E, MapDeserializer};
-                let fields = MapDeserializer::<_, E>::new(fields.into_iter());
+                use serde::de::value::MapDeserializer;
+                let fields = MapDeserializer::<_, FieldsError>::new(fields.into_iter());
                 match kind {
                     $( $(#[$m])* k if k == <$calc as Computation>::KIND => {
                         <<$calc as Computation>::Request as Deserialize>::deserialize(fields).map(Request::$variant).map_err(|e| e.to_string())
@@ -168,4 +172,45 @@ pub fn malformed(what: &str, message: &str) -> Error {
         "malformed_request",
         Text::new(format!("请求格式不对：{message}"), format!("the request is malformed: {message}")),
     )
+}
+
+/// Why a form's fields made no request, in a word: the fields are the page's own, so a
+/// mismatch is a programming error, and keeping serde's detailed message would carry its
+/// number formatting (floats included) into the web build for nothing.
+#[derive(Debug)]
+pub struct FieldsError(&'static str);
+
+impl std::fmt::Display for FieldsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for FieldsError {}
+
+impl serde::de::Error for FieldsError {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        FieldsError("malformed fields")
+    }
+    fn invalid_type(_: serde::de::Unexpected<'_>, _: &dyn serde::de::Expected) -> Self {
+        FieldsError("a field of the wrong type")
+    }
+    fn invalid_value(_: serde::de::Unexpected<'_>, _: &dyn serde::de::Expected) -> Self {
+        FieldsError("a field with a bad value")
+    }
+    fn invalid_length(_: usize, _: &dyn serde::de::Expected) -> Self {
+        FieldsError("a field of the wrong length")
+    }
+    fn unknown_variant(_: &str, _: &'static [&'static str]) -> Self {
+        FieldsError("an unknown word")
+    }
+    fn unknown_field(_: &str, _: &'static [&'static str]) -> Self {
+        FieldsError("an unknown field")
+    }
+    fn missing_field(_: &'static str) -> Self {
+        FieldsError("a missing field")
+    }
+    fn duplicate_field(_: &'static str) -> Self {
+        FieldsError("a field given twice")
+    }
 }

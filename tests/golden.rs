@@ -49,13 +49,31 @@ fn run(kind: &str, input: toml::Value) -> Result<Value, Result<yibao::Error, Str
         .map_err(Ok)
 }
 
-/// `a.b.0.c` into the JSON; scalars compared as text, `null` for null.
+/// `a.b.0.c` into the JSON; scalars compared as text, `null` for null. A segment
+/// `[param=ID]` picks the element of an array whose `param` is ID (ids contain dots, so a
+/// bracket is read whole): `explanation.rests_on.[param=flexible.base].status`.
 fn at<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
-    path.split('.')
-        .try_fold(v, |v, key| match key.parse::<usize>() {
+    let mut segments = Vec::new();
+    let mut rest = path;
+    while !rest.is_empty() {
+        let (seg, tail) = if rest.starts_with('[') {
+            let end = rest.find(']')?;
+            (&rest[..=end], rest[end + 1..].strip_prefix('.').unwrap_or(&rest[end + 1..]))
+        } else {
+            rest.split_once('.').unwrap_or((rest, ""))
+        };
+        segments.push(seg);
+        rest = tail;
+    }
+    segments.into_iter().try_fold(v, |v, key| {
+        if let Some((field, want)) = key.strip_prefix('[').and_then(|k| k.strip_suffix(']')).and_then(|k| k.split_once('=')) {
+            return v.as_array()?.iter().find(|e| e.get(field).and_then(Value::as_str) == Some(want));
+        }
+        match key.parse::<usize>() {
             Ok(i) => v.get(i),
             Err(_) => v.get(key),
-        })
+        }
+    })
 }
 
 fn text(v: &Value) -> String {
@@ -96,7 +114,9 @@ fn golden_cases() {
                 (Ok(result), None) => {
                     for (path, want) in &case.expect {
                         let got = at(&result, path).map(text);
-                        if got.as_deref() != Some(want.as_str()) {
+                        // "absent": the path leads nowhere (no such step or element).
+                        let ok = if want == "absent" { got.is_none() } else { got.as_deref() == Some(want.as_str()) };
+                        if !ok {
                             failures.push(format!("{where_}: {path} = {got:?}, expected {want}"));
                         }
                     }

@@ -162,12 +162,12 @@ fn gapped_windows() {
 
 #[test]
 fn floor_above_ceiling() {
-    let t = replace_once(file("jining.toml"), "[[param.\"employee.base.floor\"]]\nfrom = \"2020-01\"\nstatus = \"unknown\"", "[[param.\"employee.base.floor\"]]\nfrom = \"2020-01\"\nvalue = \"9000\"\nstatus = \"official\"");
-    let t = replace_once(&t, "[[param.\"employee.base.ceiling\"]]\nfrom = \"2020-01\"\nstatus = \"unknown\"", "[[param.\"employee.base.ceiling\"]]\nfrom = \"2020-01\"\nvalue = \"8000\"\nstatus = \"official\"");
-    assert_issue(
-        &t,
-        "param.\"employee.base.floor\"",
-        "the floor is above the ceiling",
+    // 2026-07 → 2027-06: floor 4573, ceiling 22863; a floor of 30000 is above it.
+    let t = replace_once(file("jining.toml"), "value = \"4573\"", "value = \"30000\"");
+    let issues = issues_with(&t);
+    assert!(
+        issues.iter().any(|i| i.starts_with("jining.toml|param.\"employee.base.floor\"") && i.contains("the floor is above the ceiling")),
+        "expected the floor above its ceiling to be refused, got {issues:#?}"
     );
 }
 
@@ -229,12 +229,12 @@ fn inferred_needs_its_derivation() {
     assert!(!issues_with(&t).is_empty());
     let t = replace_once(
         file("jining.toml"),
-        "value = \"0.08\"\nstatus = \"seed\"",
-        "value = \"0.08\"\nstatus = \"inferred\"",
+        "value = \"6\"\nstatus = \"seed\"",
+        "value = \"6\"\nstatus = \"inferred\"",
     );
     assert_issue(
         &t,
-        "param.\"employee.rate.employer.other\"[0].note",
+        "param.\"employee.fixed.employer\"[0].note",
         "needs a note",
     );
 }

@@ -83,16 +83,21 @@ pub struct FlexibleArgs {
     pub city: String,
     #[arg(long)]
     pub month: Option<String>,
-    /// First month paid after first enrolment, for when benefits begin
+    /// First month paid (of the first enrolment, or of paying again with --interrupted),
+    /// for when benefits begin
     #[arg(long)]
     pub first_paid: Option<String>,
+    /// Paying again after an interruption (the city's waiting rule after a break applies)
+    #[arg(long)]
+    pub interrupted: bool,
 }
 
 #[derive(Args)]
 pub struct ResidentArgs {
     #[arg(long)]
     pub city: String,
-    /// Year (default: this year)
+    /// Benefit year, 待遇年度 (default: the year people are paying for now: from September on,
+    /// the next year)
     #[arg(long)]
     pub year: Option<String>,
     /// Whole years not enrolled before enrolling again
@@ -188,6 +193,9 @@ pub enum RulesCommand {
         #[arg(long)]
         param: Option<String>,
     },
+    /// The quotes and notes of every figure and document as JSON, keyed as the citations'
+    /// `text_key` (the web page loads this file after its first paint).
+    Texts,
     /// Validate the *.toml files of a directory (the built-in rules were validated when built).
     Check {
         #[arg(long)]

@@ -22,11 +22,18 @@ fn this_month() -> String {
     yibao::YearMonth::in_china(secs as i64).map_or_else(String::new, |m| m.to_string())
 }
 
+/// The benefit year (待遇年度) people are paying for this month.
+fn this_benefit_year() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    yibao::YearMonth::in_china(secs as i64).map_or_else(String::new, |m| yibao::benefit_year_at(m).to_string())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
         Ok(text) => {
-            print!("{text}");
+            // A closed pipe (`yibao … | head`) is the reader's choice, not an error to panic on.
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -87,13 +94,14 @@ fn request(command: &Command, overrides: yibao::Overrides, o: Options) -> Reques
             city: Raw(a.city.clone()),
             month: month(&a.month),
             first_paid: opt(&a.first_paid),
+            interrupted: Raw(a.interrupted.to_string()),
             overrides,
             official_only: o.official_only,
             explain: None,
         }),
         Command::Resident(a) => Request::Resident(yibao::ResidentRequest {
             city: Raw(a.city.clone()),
-            year: Raw(a.year.clone().unwrap_or_else(|| this_month().chars().take(4).collect())),
+            year: Raw(a.year.clone().unwrap_or_else(this_benefit_year)),
             break_years: Raw(a.break_years.clone()),
             repaid_years: Raw(a.repaid_years.clone()),
             in_enrolment_period: Raw(a.in_period.to_string()),

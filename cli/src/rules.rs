@@ -110,10 +110,19 @@ fn show(city: &str, param: Option<&str>, as_json: bool, lang: Lang) -> Result<St
     Ok(series.iter().fold(format!("{title}\n"), |out, s| out + &show_series(s, lang, r, c)))
 }
 
+/// The built-in rules' quotes and notes, keyed for the web page (always JSON, compact: the
+/// page fetches it).
+fn texts() -> Result<String, Error> {
+    let mut r = yibao::rules()?.clone();
+    let texts = yibao::model::texts::take(&mut r);
+    Ok(serde_json::to_string(&texts).unwrap_or_default() + "\n")
+}
+
 pub fn run(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<String, Error> {
     match command {
         RulesCommand::Check { dir } => check(dir.as_deref(), as_json, lang),
         RulesCommand::List => list(as_json, lang),
+        RulesCommand::Texts => texts(),
         RulesCommand::Show { city, param } => show(city, param.as_deref(), as_json, lang),
     }
 }

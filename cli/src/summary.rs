@@ -35,7 +35,9 @@ pub fn render(r: &Response, lang: Lang) -> String {
             ret.age_months,
             lang.pick("个月", "m")
         ));
-        scenario(&mut out, lang.pick("若现在停止缴费", "if payments stop now"), &e.stop_now, lang);
+        if let Some(s) = &e.stop_now {
+            scenario(&mut out, lang.pick("若现在停止缴费", "if payments stop now"), s, lang);
+        }
         if let Some(c) = &e.continue_paying {
             scenario(&mut out, lang.pick("若持续缴费至退休", "if payments continue"), c, lang);
         }

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::text::Text;
-use crate::vocab::{Category, Choice, CountedMonths, DeficitMethod, EmployerKind, Rounding, Shortfall, Situation};
+use crate::vocab::{Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Rounding, Shortfall, Situation};
 
 /// What kind of value a parameter holds, and so how it is written, checked and asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub enum Unit {
     Years,
     /// A whole number of months.
     Months,
+    /// A whole number of days (a day of the month, or working days).
+    Days,
     /// Yes or no.
     Flag,
     /// One of a fixed list of words.
@@ -42,6 +44,7 @@ impl Unit {
             Unit::YuanPerYear => "yuan/year",
             Unit::Years => "years",
             Unit::Months => "months",
+            Unit::Days => "days",
             Unit::Flag => "true|false",
             Unit::Choice(_) => "choice",
             Unit::ChoiceSet(_) => "choices",
@@ -57,6 +60,7 @@ impl Unit {
             Unit::YuanPerYear => Text::new("元/年", "yuan a year"),
             Unit::Years => Text::new("年", "years"),
             Unit::Months => Text::new("个月", "months"),
+            Unit::Days => Text::new("天", "days"),
             Unit::Month => Text::new("年-月", "year-month"),
             Unit::Flag | Unit::Choice(_) | Unit::ChoiceSet(_) => Text::default(),
         }
@@ -289,16 +293,20 @@ catalogue! {
     IndividualFixed = "employee.fixed.individual", City, YuanPerMonth, ("个人每月定额（大病/大额/补充医疗）", "individual fixed monthly amount (serious illness / supplementary)"),
         ("个人每月按定额缴纳的大病保险、大额医疗或补充医疗保险费，工资条上常单列；当地没有此项时填 0",
          "a fixed yuan amount per month the worker pays for serious-illness or supplementary insurance, often its own payslip line; 0 where there is none");
+    EmployeeBenefitsAfter = "employee.benefits_after_months", Local, Months, ("参保缴费后开始享受待遇的月数", "months from paying to benefits"),
+        ("地方规定：用人单位和职工参保缴费后第几个月起享受待遇（次月 = 1）", "a local rule: how many months after contributions start benefits begin (next month = 1)");
     // 灵活就业 flexible employment
     FlexibleBase = "flexible.base", City, YuanPerMonth, ("灵活就业缴费基数（月）", "flexible worker's monthly base"),
-        ("灵活就业人员参加职工医保的月缴费基数，见当地灵活就业缴费通知或税务局的缴费标准",
-         "the monthly base of a flexible worker in employee insurance, in the local notice or the tax bureau's table");
+        ("当地规定的灵活就业人员月缴费基数：有的城市为全省上年度平均工资（如济宁），有的按档次自选，见当地灵活就业缴费通知",
+         "the monthly base the city sets for flexible workers: in some cities the province's prior-year average wage (as in Jining), in others a level the person chooses; see the city's notice");
     FlexibleRate = "flexible.rate", City, Rate, ("灵活就业费率", "flexible worker's rate"),
         ("灵活就业人员参加职工医保的缴费比例，可写 9%", "the rate a flexible worker pays on the base; write e.g. 9%");
     FlexibleFixed = "flexible.fixed", City, YuanPerMonth, ("灵活就业每月定额（大病/补充）", "flexible worker's fixed monthly amount"),
         ("灵活就业人员每月按定额缴纳的大病或补充医疗保险费；没有此项时填 0", "a fixed monthly serious-illness or supplementary premium; 0 where there is none");
     FlexibleWaiting = "flexible.waiting_months", City, Months, ("灵活就业待遇等待期", "flexible worker's waiting period"),
         ("首次参保后自首月缴费起，经过多少个月开始享受待遇", "how many months after the first month paid benefits begin");
+    FlexibleWaitingAfterBreak = "flexible.waiting_after_break_months", City, Months, ("灵活就业中断后再缴费的待遇等待期", "flexible worker's waiting period after an interruption"),
+        ("中断缴费后再次缴费的，自再次缴费的月份起经过多少个月开始享受待遇", "how many months after the month paid again, after an interruption, benefits begin");
     FlexibleMaternity = "flexible.maternity_covered", City, Flag, ("灵活就业是否享受生育保险待遇", "maternity benefits for flexible workers"),
         ("灵活就业人员是否享受生育保险待遇", "whether flexible workers get maternity benefits");
     // 城乡居民 resident insurance
@@ -306,6 +314,8 @@ catalogue! {
         ("当地该待遇年度的城乡居民医保个人缴费标准，见当地居民医保缴费通知", "the individual resident premium for the benefit year, in the local resident-insurance notice");
     ResidentSubsidy = "resident.fiscal_subsidy", City, YuanPerYear, ("居民医保财政补助（年）", "resident fiscal subsidy (yearly)"),
         ("当地该待遇年度的城乡居民医保人均财政补助标准", "the per-person government subsidy for the benefit year");
+    ResidentTransitionTo = "resident.transition_to", Local, Month, ("居民医保筹资标准过渡期截止月份", "end of the transition to one resident funding standard"),
+        ("地方规定：各县（市）筹资标准逐年调整、达到市区水平的过渡期截止月份", "a local rule: the month by which the counties' resident funding reaches the city districts' level");
     MinFundingShare = "resident.min_funding_share", Local, Rate, ("人均筹资额下限占上年人均可支配收入比例", "minimum per-capita funding as a share of prior-year disposable income"),
         ("地方规定：人均筹资额不低于上年度居民人均可支配收入的比例", "a local rule: per-capita funding at least this share of prior-year per-capita disposable income");
     MinIndividualShare = "resident.min_individual_share", Local, Rate, ("个人缴费占人均筹资额的最低比例", "minimum individual share of per-capita funding"),
@@ -318,6 +328,8 @@ catalogue! {
          "the years of contributions needed at the statutory retirement age to get retiree benefits without paying more, in the local employee-insurance rules");
     CountedMonthsRule = "retiree.counted_months", City, Choice(CountedMonths::CHOICES), ("计入年限的月份", "months that count"),
         ("当地规定中视同缴费年限是否计入最低缴费年限", "whether the local rules count deemed years toward the minimum");
+    TransferredCount = "retiree.transferred_count", City, Flag, ("外地转入的缴费月数是否计入", "months transferred in count"),
+        ("当地规定中外地实际缴费、转入本市的月数是否计入最低缴费年限", "whether months actually paid elsewhere and transferred in count toward the minimum under the local rules");
     ShortfallRule = "retiree.shortfall", City, Choice(Shortfall::CHOICES), ("年限不足时的办法", "what happens when years are short"),
         ("当地规定：年限不足时一次性补缴，或可按月续缴", "the local rule: a one-off top-up, or monthly payments too");
     TopupRate = "retiree.topup_rate", City, Rate, ("一次性补缴费率", "one-off top-up rate"),
@@ -328,6 +340,10 @@ catalogue! {
         ("一次性补缴的费用是否划入个人账户", "whether the one-off top-up goes to the personal account");
     BenefitsAfterTopup = "retiree.benefits_after_topup_months", City, Months, ("补缴后开始享受待遇的月数", "months from top-up to benefits"),
         ("补缴当月之后第几个月起享受退休人员待遇（次月 = 1）", "how many months after the month of the top-up payment benefits begin (next month = 1)");
+    BenefitsAfterTopupStatedFor = "retiree.benefits_after_topup_stated_for", Local, ChoiceSet(Situation::CHOICES), ("文件明确规定补缴次月起享受待遇的情形", "situations for which the document states when benefits begin"),
+        ("地方文件明确写明“自缴费次月起”享受待遇的补缴情形", "the top-up situations for which the local document states that benefits begin the month after payment");
+    RetireePaysFixed = "retiree.pays_fixed_amounts", Local, Flag, ("退休人员是否继续缴纳每月定额", "retirees still pay the fixed monthly amounts"),
+        ("地方规定：退休人员是否仍按月缴纳大病保险等定额（单位和个人部分）", "a local rule: whether retirees still pay the fixed monthly amounts (serious-illness insurance etc.), employer and individual parts");
     LifeExpectancy = "retiree.life_expectancy", City, Years, ("全省居民人均期望寿命", "provincial life expectancy"),
         ("省有关部门公布的最新全省居民人均期望寿命（岁）", "the latest provincial life expectancy at birth published by the province (years)");
     // 法定退休年龄 statutory retirement age (national)
@@ -383,6 +399,18 @@ catalogue! {
         ("余下部分上解的截止月份", "the month the remainder is due");
     KeptMonths = "fund.historical.kept_months", Local, Months, ("县级预留支付月数", "months of payments kept at county"),
         ("归集时县级预留的支付额度（月数）", "months of payments a county keeps when the balance is collected");
+    PrePoolingDeficitRule = "fund.historical.deficit_borne_by", Local, Choice(PrePoolingDeficit::CHOICES), ("统筹前基金缺口的承担办法", "who bears a deficit from before pooling"),
+        ("统筹文件规定的市级统筹前基金缺口的承担办法", "how the pooling document has a deficit from before pooling borne");
+    SurplusRequiresPlan = "fund.surplus.requires_plan_met", Local, Flag, ("结余留存县级须完成年度收入计划", "a county keeps its surplus only if it met its revenue plan"),
+        ("县级当年结余留存县级的前提：年度收入计划完成、基金支出管理规范", "the condition for a county keeping its surplus: the year's revenue plan met and spending properly managed");
+    CalendarPlanDay = "fund.calendar.plan_due_day", Local, Days, ("县级报送下月用款计划的截止日（每月几日前）", "day of the month by which a county submits next month's plan"),
+        ("各县每月几日前将下月基金使用计划报市级经办机构", "the day of each month by which counties submit next month's spending plan");
+    CalendarCityDays = "fund.calendar.city_days", Local, Days, ("市医保部门提出拨付申请的工作日数", "working days for the city's request"),
+        ("市医疗保障部门提出全市当月使用计划并申请拨付的工作日数", "working days the city's medical-security bureau has to draw up the month's plan and request the funds");
+    CalendarFinanceDays = "fund.calendar.finance_days", Local, Days, ("市财政拨付的工作日数", "working days for the finance bureau"),
+        ("市财政部门收到申请后拨付至市级基金支出户的工作日数", "working days the finance bureau has to pay into the city's expenditure account");
+    CalendarCountyDays = "fund.calendar.county_days", Local, Days, ("拨付至县级的工作日数", "working days to pay the counties"),
+        ("市医疗保障部门收到拨款后拨付至县级支出户的工作日数", "working days the city bureau has to pass the money on to the counties");
     SurplusKeptByCounty = "fund.surplus.kept_by_county", Local, Flag, ("县级当年结余留存县级", "county surplus kept by the county"),
         ("县级当年结余不再上划、结转下一年度", "a county's yearly surplus stays with it for the next year");
 }

@@ -27,6 +27,7 @@ pub mod money;
 pub mod month;
 pub mod rules;
 pub mod text;
+pub mod texts;
 pub mod value;
 pub mod vocab;
 
@@ -39,5 +40,5 @@ pub use rules::{City, Document, Entry, RuleIssue, Rules, Series, Source, Status}
 pub use text::{Lang, Text};
 pub use value::{Ratio, Value};
 pub use vocab::{
-    Category, Choice, CountedMonths, DeficitMethod, EmployerKind, Shortfall, Situation, Vocabulary,
+    Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Shortfall, Situation, Vocabulary,
 };

@@ -71,7 +71,8 @@ pub enum Value {
     Rate(Ratio),
     Money(Money),
     Years(Decimal),
-    Months(u32),
+    /// A whole number: months, or days.
+    Count(u32),
     Flag(bool),
     Choice(String),
     Set(Vec<String>),
@@ -85,7 +86,7 @@ impl Value {
             Value::Rate(r) => r.show(),
             Value::Money(m) => m.to_string(),
             Value::Years(y) => plain(*y),
-            Value::Months(n) => n.to_string(),
+            Value::Count(n) => n.to_string(),
             Value::Flag(b) => b.to_string(),
             Value::Choice(c) => c.clone(),
             Value::Set(s) => s.join(","),
@@ -100,7 +101,8 @@ enum Repr {
     Rate(Ratio),
     Money(Money),
     Years(Decimal),
-    Months(u32),
+    /// A whole number: months, or days.
+    Count(u32),
     Flag(bool),
     Choice(String),
     Set(Vec<String>),
@@ -114,7 +116,7 @@ impl Serialize for Value {
                 Value::Rate(r) => Repr::Rate(r),
                 Value::Money(m) => Repr::Money(m),
                 Value::Years(y) => Repr::Years(y),
-                Value::Months(n) => Repr::Months(n),
+                Value::Count(n) => Repr::Count(n),
                 Value::Flag(b) => Repr::Flag(b),
                 Value::Choice(c) => Repr::Choice(c),
                 Value::Set(v) => Repr::Set(v),
@@ -128,7 +130,7 @@ impl Serialize for Value {
             Value::Rate(r) if r.den == Decimal::ONE => s.collect_str(&r.num.normalize()),
             Value::Rate(r) => s.collect_str(&format_args!("{}/{}", plain(r.num), plain(r.den))),
             Value::Flag(b) => s.serialize_bool(*b),
-            Value::Months(n) => s.serialize_u32(*n),
+            Value::Count(n) => s.serialize_u32(*n),
             other => s.collect_str(&other.show()),
         }
     }
@@ -140,7 +142,7 @@ impl<'de> Deserialize<'de> for Value {
             Repr::Rate(r) => Value::Rate(r),
             Repr::Money(m) => Value::Money(m),
             Repr::Years(y) => Value::Years(y),
-            Repr::Months(n) => Value::Months(n),
+            Repr::Count(n) => Value::Count(n),
             Repr::Flag(b) => Value::Flag(b),
             Repr::Choice(c) => Value::Choice(c),
             Repr::Set(v) => Value::Set(v),
@@ -204,8 +206,12 @@ pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
             Ok(Value::Years(d))
         }
         Unit::Months => match t.parse::<u32>() {
-            Ok(n) if n <= 2400 => Ok(Value::Months(n)),
+            Ok(n) if n <= 2400 => Ok(Value::Count(n)),
             _ => Err(format!("`{t}` is not a whole number of months (0 to 2400)")),
+        },
+        Unit::Days => match t.parse::<u32>() {
+            Ok(n) if n <= 366 => Ok(Value::Count(n)),
+            _ => Err(format!("`{t}` is not a whole number of days (0 to 366)")),
         },
         Unit::Flag => match t {
             "true" => Ok(Value::Flag(true)),

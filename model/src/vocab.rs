@@ -34,7 +34,7 @@ pub trait Vocabulary: Sized + Copy + 'static {
 fn normalize(s: &str) -> String {
     s.trim()
         .trim_start_matches('\u{feff}')
-        .to_lowercase()
+        .to_ascii_lowercase()
         .replace('-', "_")
         .replace(' ', "")
 }
@@ -219,5 +219,17 @@ mod tests {
         assert_eq!(Situation::parse("flexible-retiree"), Some(Situation::FlexibleRetiree));
         assert_eq!(DeficitMethod::ReserveWaterfall.word(), "huanggang_waterfall");
         assert_eq!(EmployerKind::parse("公司"), None);
+    }
+}
+
+vocabulary! {
+    /// Who bears a county's deficit from before pooling, as each city's document sets it.
+    PrePoolingDeficit {
+        /// 盐城 第九条, 黄冈 第十五条, 郑州 四（四）, 温州 三（二）8: the county (its government's
+        /// finance) fills it; it is not carried into the pooled fund.
+        LocalFinance = "local_finance" ("由当地财政（原统筹区）弥补，不带入统筹基金", "filled by the county's own finance, not carried into the pooled fund"),
+        /// 济宁 三（四）5: borne by the city fund and the county government, by a measure
+        /// set separately.
+        CityFundAndCounty = "city_fund_and_county" ("由市级基金和县级政府分别承担（办法另定）", "borne by the city fund and the county government (by a separate measure)"),
     }
 }

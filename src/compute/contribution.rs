@@ -41,8 +41,9 @@ pub struct Share {
     pub rate: String,
     /// base × rate, rounded.
     pub basic: Money,
-    /// Fixed monthly amount (大病保险 etc.).
-    pub fixed: Money,
+    /// Fixed monthly amount (大病保险 etc.), where known; unknown → left out of the total,
+    /// and the result says so.
+    pub fixed: Option<Money>,
     pub total: Money,
 }
 
@@ -74,6 +75,9 @@ pub struct ContributionResult {
     pub monthly_total: Money,
     /// Twelve months at this wage.
     pub yearly: Yearly,
+    /// Months from the first month paid to the first month of benefits, where the city's
+    /// rules say (济宁 三（三）: the next month).
+    pub benefits_after_months: Option<u32>,
     pub rules_version: String,
     pub explanation: Explanation,
 }
@@ -105,7 +109,9 @@ pub fn contribution(req: &ContributionRequest) -> Result<ContributionResult, Err
     let mut cx = Ctx::new(&setup, "month");
     let figures = resolve(&mut cx, kind)?;
     let r = explained(&mut cx, &figures, wage)?;
+    let benefits_after_months = benefits_after(&mut cx);
     Ok(ContributionResult {
+        benefits_after_months,
         city: setup.city.id.clone(),
         city_name: setup.city.name.clone(),
         month: setup.month,
@@ -129,8 +135,9 @@ pub struct Plan {
     pub employer_rate: Ratio,
     pub maternity_rate: Option<Ratio>,
     pub individual_rate: Ratio,
-    pub employer_fixed: Money,
-    pub individual_fixed: Money,
+    /// Fixed monthly amounts, where known (an unknown one is left out of the totals).
+    pub employer_fixed: Option<Money>,
+    pub individual_fixed: Option<Money>,
     pub personal_account_share: Option<Ratio>,
     pub rounding: Rounding,
     /// Parameter ids the person supplied, and figures the plan went without.
@@ -182,8 +189,8 @@ impl Plan {
             Some(share) => Some(individual_basic.min(apply("wage", base, share, self.rounding)?)),
             None => None,
         };
-        let employer_total = add(employer_basic, self.employer_fixed)?;
-        let individual_total = add(individual_basic, self.individual_fixed)?;
+        let employer_total = add(employer_basic, self.employer_fixed.unwrap_or(Money::ZERO))?;
+        let individual_total = add(individual_basic, self.individual_fixed.unwrap_or(Money::ZERO))?;
         Ok(Amounts {
             base,
             employer_basic,
@@ -205,8 +212,8 @@ pub(crate) struct Figures {
     employer_rate: Cited<Ratio>,
     maternity: Option<Cited<Ratio>>,
     individual_rate: Cited<Ratio>,
-    employer_fixed: Cited<Money>,
-    individual_fixed: Cited<Money>,
+    employer_fixed: Option<Cited<Money>>,
+    individual_fixed: Option<Cited<Money>>,
     pa_share: Option<Cited<Ratio>>,
     rounding: Rounding,
 }
@@ -220,14 +227,22 @@ fn resolve(cx: &mut Ctx, kind: EmployerKind) -> Result<Figures, Error> {
         text!("无法列出单位费率中的生育保险部分", "the maternity part of the employer rate cannot be shown"),
     );
     let ir = cx.need::<Ratio>(ParamId::IndividualRate);
-    let ef = cx.need::<Money>(ParamId::EmployerFixed);
-    let inf = cx.need::<Money>(ParamId::IndividualFixed);
+    // A fixed amount nobody published is left out, not guessed: the rate part is still
+    // worth knowing, and the totals say what they leave out.
+    let employer_fixed = cx.optional::<Money>(
+        ParamId::EmployerFixed,
+        text!("单位合计未含此项定额", "the employer's total leaves this fixed amount out"),
+    );
+    let individual_fixed = cx.optional::<Money>(
+        ParamId::IndividualFixed,
+        text!("个人合计未含此项定额", "the individual total leaves this fixed amount out"),
+    );
     let pa_share = cx.optional::<Ratio>(
         ParamId::PersonalAccountShare,
         text!("无法计算划入个人账户的金额", "the personal-account part cannot be computed"),
     );
     let rounding = cx.rounding(ParamId::RoundingMoney)?;
-    let (employer_rate, individual_rate, employer_fixed, individual_fixed) = cx.resolve((er, ir, ef, inf))?;
+    let (employer_rate, individual_rate) = cx.resolve((er, ir))?;
     if let (Some(f), Some(c)) = (&floor, &ceiling) {
         if f.value > c.value {
             let (f, c) = (f.value, c.value);
@@ -258,8 +273,8 @@ impl Figures {
             employer_rate: self.employer_rate.value,
             maternity_rate: self.maternity.as_ref().map(|c| c.value),
             individual_rate: self.individual_rate.value,
-            employer_fixed: self.employer_fixed.value,
-            individual_fixed: self.individual_fixed.value,
+            employer_fixed: self.employer_fixed.as_ref().map(|c| c.value),
+            individual_fixed: self.individual_fixed.as_ref().map(|c| c.value),
             personal_account_share: self.pa_share.as_ref().map(|c| c.value),
             rounding: self.rounding,
             user_supplied: cx.ex.user_supplied.clone(),
@@ -294,6 +309,31 @@ fn base(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<Money, Error> {
     cx.money("base", label, "wage", e, f.rounding)
 }
 
+/// When a newly insured worker's benefits begin, where the city's rules say (a line in the
+/// result, not part of the arithmetic).
+fn benefits_after(cx: &mut Ctx) -> Option<u32> {
+    if !cx.has(ParamId::EmployeeBenefitsAfter) {
+        return None;
+    }
+    let n = cx.optional::<u32>(ParamId::EmployeeBenefitsAfter, text!("无法给出开始享受待遇的月份", "the month benefits begin cannot be given"))?;
+    let v = n.value;
+    let shown = if v == 1 { text!("参保缴费次月起", "from the month after contributions start") } else { text!("参保缴费后第 {v} 个月起", "from the {v}th month after contributions start") };
+    cx.fact("benefits_after", text!("新参保人员开始享受待遇", "benefits for the newly insured begin"), shown, v, "months", std::slice::from_ref(&n.cite));
+    Some(v)
+}
+
+/// A side's monthly total: the rate part plus the fixed amount, or the rate part alone
+/// (said in the label) where the fixed amount was not published.
+fn total(cx: &mut Ctx, key: &str, label: Text, basic: Money, fixed: Option<&Cited<Money>>, r: Rounding) -> Result<Money, Error> {
+    match fixed {
+        Some(f) => cx.money(key, label, "wage", Expr::money(basic) + f.expr().named("定额", "fixed"), r),
+        None => {
+            let label = Text::new(format!("{}（未含未公布的定额）", label.zh), format!("{} (without the unpublished fixed amount)", label.en));
+            cx.money(key, label, "wage", Expr::money(basic), r)
+        }
+    }
+}
+
 /// The arithmetic written out step by step; the figures are the steps' own values.
 fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResult, Error> {
     let r = f.rounding;
@@ -317,19 +357,14 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
         )?),
         None => None,
     };
-    let er_total = cx.money(
-        "employer.total",
-        text!("单位每月合计", "employer, monthly total"),
-        "wage",
-        Expr::money(er_basic) + f.employer_fixed.expr().named("定额", "fixed"),
-        r,
-    )?;
+    let er_total = total(cx, "employer.total", text!("单位每月合计", "employer, monthly total"), er_basic, f.employer_fixed.as_ref(), r)?;
     let ind_basic = cx.money("individual.basic", text!("个人缴费", "individual premium"), "wage", b() * f.individual_rate.expr(), r)?;
-    let ind_total = cx.money(
+    let ind_total = total(
+        cx,
         "individual.total",
         text!("个人每月合计（工资扣款）", "individual, monthly total (payroll deduction)"),
-        "wage",
-        Expr::money(ind_basic) + f.individual_fixed.expr().named("定额", "fixed"),
+        ind_basic,
+        f.individual_fixed.as_ref(),
         r,
     )?;
     let personal_account = match &f.pa_share {
@@ -349,7 +384,8 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
         individual: cx.money("yearly.individual", text!("个人全年", "individual, year"), "wage", Expr::money(ind_total) * twelve(), r)?,
         total: cx.money("yearly", text!("全年合计（12个月同一工资）", "year (12 months at this wage)"), "wage", Expr::money(monthly_total) * twelve(), r)?,
     };
-    if f.employer_fixed.value.is_zero() && f.individual_fixed.value.is_zero() {
+    let zero = |c: &Option<Cited<Money>>| c.as_ref().is_some_and(|c| c.value.is_zero());
+    if zero(&f.employer_fixed) && zero(&f.individual_fixed) {
         cx.ex.note(text!("本市无定额缴费项目（或已按 0 填写）", "no fixed monthly amounts (or entered as 0)"));
     }
     Ok(ContributionResult {
@@ -361,15 +397,24 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
         base,
         base_floor: f.floor.as_ref().map(|c| c.value),
         base_ceiling: f.ceiling.as_ref().map(|c| c.value),
-        employer: Share { rate: f.employer_rate.value.show(), basic: er_basic, fixed: f.employer_fixed.value, total: er_total },
-        individual: Share { rate: f.individual_rate.value.show(), basic: ind_basic, fixed: f.individual_fixed.value, total: ind_total },
+        employer: Share { rate: f.employer_rate.value.show(), basic: er_basic, fixed: f.employer_fixed.as_ref().map(|c| c.value), total: er_total },
+        individual: Share { rate: f.individual_rate.value.show(), basic: ind_basic, fixed: f.individual_fixed.as_ref().map(|c| c.value), total: ind_total },
         maternity_part,
         personal_account,
         monthly_total,
         yearly,
+        benefits_after_months: None,
         rules_version: String::new(),
         explanation: Explanation::default(),
     })
+}
+
+/// Says on a headline figure that it leaves out a fixed amount nobody published.
+fn without_fixed(h: crate::registry::Headline, share: &Share) -> crate::registry::Headline {
+    if share.fixed.is_some() {
+        return h;
+    }
+    h.detail(text!("未含未公布的每月定额", "without the fixed monthly amount, which is not published"))
 }
 
 /// 职工医保 in the registry.
@@ -385,9 +430,12 @@ impl crate::registry::Computation for Contribution {
     fn headline(r: &ContributionResult) -> Vec<crate::registry::Headline> {
         use crate::registry::Headline as H;
         let mut out = vec![
-            H::money("employer", text!("单位每月", "employer / month"), r.employer.total, &["base", "employer"]),
-            H::money("individual", text!("个人每月", "individual / month"), r.individual.total, &["base", "individual"])
-                .detail(text!("工资扣款", "the payroll deduction")),
+            without_fixed(H::money("employer", text!("单位每月", "employer / month"), r.employer.total, &["base", "employer"]), &r.employer),
+            without_fixed(
+                H::money("individual", text!("个人每月", "individual / month"), r.individual.total, &["base", "individual"])
+                    .detail(text!("工资扣款", "the payroll deduction")),
+                &r.individual,
+            ),
             H::money("base", text!("缴费基数", "base"), r.base, &["base"]),
         ];
         if let Some(m) = r.maternity_part {
@@ -398,6 +446,10 @@ impl crate::registry::Computation for Contribution {
         }
         out.push(H::money("monthly_total", text!("每月合计", "monthly total"), r.monthly_total, &["total"]));
         out.push(H::money("yearly_total", text!("全年合计", "yearly total"), r.yearly.total, &["yearly"]));
+        if let Some(n) = r.benefits_after_months {
+            let v = if n == 1 { text!("缴费次月起", "the month after paying") } else { text!("缴费后第 {n} 个月起", "{n} months after paying") };
+            out.push(H::new("benefits_after", text!("新参保待遇起始", "benefits for the newly insured"), v, Text::default(), &["benefits_after"]));
+        }
         out
     }
     fn explanation(r: &ContributionResult) -> &Explanation {
@@ -405,7 +457,7 @@ impl crate::registry::Computation for Contribution {
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[BaseFloor, BaseCeiling, EmployerRatePublicBody, EmployerRateOther, MaternityRatePublicBody, MaternityRateOther, IndividualRate, EmployerFixed, IndividualFixed, PersonalAccountShare, RoundingMoney]
+        &[BaseFloor, BaseCeiling, EmployerRatePublicBody, EmployerRateOther, MaternityRatePublicBody, MaternityRateOther, IndividualRate, EmployerFixed, IndividualFixed, PersonalAccountShare, EmployeeBenefitsAfter, RoundingMoney]
     }
     fn options(req: &mut ContributionRequest) -> crate::registry::RequestOptions<'_> {
         crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }

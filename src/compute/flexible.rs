@@ -10,8 +10,8 @@ use super::{open, Options};
 use crate::error::{AllOk, Error};
 use crate::explain::Explanation;
 use crate::input::{self, Raw};
-use crate::lookup::{Ctx, Overrides};
-use crate::model::{Money, ParamId, Text, YearMonth};
+use crate::lookup::{Cited, Ctx, Overrides};
+use crate::model::{Money, ParamId, Ratio, Rounding, Text, YearMonth};
 use crate::text;
 use crate::trace::{Expr, Term};
 
@@ -21,8 +21,12 @@ pub struct FlexibleRequest {
     pub city: Raw,
     /// The month, `YYYY-MM`.
     pub month: Raw,
-    /// First month paid after first enrolment (optional), for when benefits begin.
+    /// First month paid (optional), for when benefits begin: of the first enrolment, or of
+    /// paying again after an interruption (`interrupted`).
     pub first_paid: Raw,
+    /// Paying again after an interruption rather than enrolling for the first time: the
+    /// waiting period is the city's rule after a break, where it has one (温州).
+    pub interrupted: Raw,
     /// `flexible.base` here is the level the person chose, where the city lets them choose.
     pub overrides: Overrides,
     #[serde(alias = "officialOnly")]
@@ -30,17 +34,21 @@ pub struct FlexibleRequest {
     pub explain: Option<bool>,
 }
 
+/// What a flexible worker pays and when benefits begin. Where a figure was not published
+/// the amounts that need it are absent (`null`) and `explanation.not_known` says which.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FlexibleResult {
     pub city: String,
     pub city_name: Text,
     pub month: YearMonth,
-    pub base: Money,
-    pub rate: String,
-    pub basic: Money,
-    pub fixed: Money,
-    pub monthly_total: Money,
-    pub yearly_total: Money,
+    pub base: Option<Money>,
+    pub rate: Option<String>,
+    pub basic: Option<Money>,
+    pub fixed: Option<Money>,
+    pub monthly_total: Option<Money>,
+    pub yearly_total: Option<Money>,
+    /// Paying again after an interruption.
+    pub interrupted: bool,
     /// Months from the first month paid to the first month of benefits, where known.
     pub waiting_months: Option<u32>,
     /// The first month of benefits, where the first month paid was given and the wait is known.
@@ -53,26 +61,68 @@ pub struct FlexibleResult {
 
 pub fn flexible(req: &FlexibleRequest) -> Result<FlexibleResult, Error> {
     let options = Options { official_only: req.official_only, explain: req.explain.unwrap_or(true) };
-    let (first_paid, setup) = (
+    let (first_paid, interrupted, setup) = (
         input::opt_month("first_paid", &req.first_paid),
+        input::flag("interrupted", &req.interrupted),
         open(&req.city, "month", input::month("month", &req.month), &req.overrides, options),
     )
         .all_ok()?;
     let mut cx = Ctx::new(&setup, "month");
-    let base = cx.need::<Money>(ParamId::FlexibleBase);
-    let rate = cx.need::<crate::model::Ratio>(ParamId::FlexibleRate);
-    let fixed = cx.need::<Money>(ParamId::FlexibleFixed);
-    let wait = cx.optional::<u32>(
-        ParamId::FlexibleWaiting,
-        text!("无法给出开始享受待遇的月份", "the month benefits begin cannot be given"),
-    );
+    let no_amount = text!("无法计算每月缴费", "the monthly amount cannot be computed");
+    let base = cx.optional::<Money>(ParamId::FlexibleBase, no_amount.clone());
+    let rate = cx.optional::<crate::model::Ratio>(ParamId::FlexibleRate, no_amount);
+    let fixed = cx.optional::<Money>(ParamId::FlexibleFixed, text!("每月合计未含此项定额", "the monthly total leaves this fixed amount out"));
+    let wait_id = if interrupted { ParamId::FlexibleWaitingAfterBreak } else { ParamId::FlexibleWaiting };
+    let wait = cx.optional::<u32>(wait_id, text!("无法给出开始享受待遇的月份", "the month benefits begin cannot be given"));
     let maternity = cx.optional::<bool>(
         ParamId::FlexibleMaternity,
         text!("不确定是否享受生育保险待遇", "whether maternity is covered is not known"),
     );
+    // With neither the amount nor anything about benefits there is nothing to show:
+    // ask for what the amount needs instead of giving an empty result.
+    if (base.is_none() || rate.is_none()) && wait.is_none() && maternity.is_none() {
+        for (id, known) in [(ParamId::FlexibleBase, base.is_some()), (ParamId::FlexibleRate, rate.is_some())] {
+            if !known {
+                cx.mark_missing(id);
+            }
+        }
+        cx.check()?;
+    }
     let rounding = cx.rounding(ParamId::RoundingMoney)?;
-    let (base, rate, fixed) = cx.resolve((base, rate, fixed))?;
+    let amounts = match (&base, &rate) {
+        (Some(base), Some(rate)) => Some(amounts(&mut cx, base, rate, fixed.as_ref(), rounding)?),
+        _ => None,
+    };
+    let benefits_from = benefits(&mut cx, wait.as_ref(), first_paid, interrupted)?;
+    if let Some(m) = maternity.as_ref().filter(|m| !m.value) {
+        cx.fact("maternity", text!("生育保险待遇", "maternity benefits"), text!("不享受", "not covered"), "false", "", std::slice::from_ref(&m.cite));
+        cx.ex.note(text!("灵活就业人员不享受生育保险待遇", "flexible workers get no maternity benefits"));
+    }
+    let (basic, monthly_total, yearly_total) = match amounts {
+        Some((b, m, y)) => (Some(b), Some(m), Some(y)),
+        None => (None, None, None),
+    };
+    Ok(FlexibleResult {
+        city: setup.city.id.clone(),
+        city_name: setup.city.name.clone(),
+        month: setup.month,
+        base: base.map(|b| b.value),
+        rate: rate.map(|r| r.value.show()),
+        basic,
+        fixed: fixed.map(|f| f.value),
+        monthly_total,
+        yearly_total,
+        interrupted,
+        waiting_months: wait.map(|w| w.value),
+        benefits_from,
+        maternity_covered: maternity.map(|m| m.value),
+        rules_version: setup.rules.version.clone(),
+        explanation: cx.finish(),
+    })
+}
 
+/// base × rate (rounded) + the fixed amount where published; the month and the year.
+fn amounts(cx: &mut Ctx, base: &Cited<Money>, rate: &Cited<Ratio>, fixed: Option<&Cited<Money>>, rounding: Rounding) -> Result<(Money, Money, Money), Error> {
     let basic = cx.money(
         "basic",
         text!("基本医疗保险费（单位和个人部分均由本人缴纳）", "basic premium (both shares, paid by the person)"),
@@ -80,57 +130,43 @@ pub fn flexible(req: &FlexibleRequest) -> Result<FlexibleResult, Error> {
         base.expr().named("基数", "base") * rate.expr(),
         rounding,
     )?;
-    let monthly_total = cx.money(
-        "total",
-        text!("每月合计", "monthly total"),
-        "flexible.base",
-        Expr::money(basic) + fixed.expr().named("定额", "fixed"),
-        rounding,
-    )?;
-    let yearly_total = cx.money("yearly", text!("全年", "year"), "flexible.base", Expr::money(monthly_total) * Expr::count(12), rounding)?;
-
-    let benefits_from = match (&wait, first_paid) {
-        (Some(w), Some(fp)) => Some(cx.month_after(
-            "benefits_from",
-            text!("开始享受待遇（须连续缴费）", "benefits begin (payments must be continuous)"),
-            "first_paid",
-            (fp, text!("首月缴费", "first month paid")),
-            w.expr().named("等待期", "waiting months"),
-        )?),
-        (Some(w), None) => {
-            let n = w.value;
-            cx.fact(
-                "waiting",
-                text!("待遇等待期", "waiting period"),
-                text!("首次参保后自首月缴费起 {n} 个月", "{n} months from the first month paid after first enrolment"),
-                n,
-                "months",
-                std::slice::from_ref(&w.cite),
-            );
-            None
-        }
-        _ => None,
+    let monthly_total = match fixed {
+        Some(f) => cx.money("total", text!("每月合计", "monthly total"), "flexible.base", Expr::money(basic) + f.expr().named("定额", "fixed"), rounding)?,
+        None => cx.money(
+            "total",
+            text!("每月合计（未含未公布的定额）", "monthly total (without the unpublished fixed amount)"),
+            "flexible.base",
+            Expr::money(basic),
+            rounding,
+        )?,
     };
-    if let Some(m) = maternity.as_ref().filter(|m| !m.value) {
-        cx.fact("maternity", text!("生育保险待遇", "maternity benefits"), text!("不享受", "not covered"), "false", "", std::slice::from_ref(&m.cite));
-        cx.ex.note(text!("灵活就业人员不享受生育保险待遇", "flexible workers get no maternity benefits"));
+    let yearly_total = cx.money("yearly", text!("全年", "year"), "flexible.base", Expr::money(monthly_total) * Expr::count(12), rounding)?;
+    Ok((basic, monthly_total, yearly_total))
+}
+
+/// The waiting period as a step, and the first month of benefits where the first month
+/// paid is known.
+fn benefits(cx: &mut Ctx, wait: Option<&Cited<u32>>, first_paid: Option<YearMonth>, interrupted: bool) -> Result<Option<YearMonth>, Error> {
+    let Some(w) = wait else {
+        return Ok(None);
+    };
+    let (from_zh, from_en) = if interrupted { ("中断后再次缴费的首月", "first month paid again") } else { ("首月缴费", "first month paid") };
+    if let Some(fp) = first_paid {
+        let label = if interrupted {
+            text!("开始享受待遇（中断后再次缴费）", "benefits begin (paying again after an interruption)")
+        } else {
+            text!("开始享受待遇（须连续缴费）", "benefits begin (payments must be continuous)")
+        };
+        return Ok(Some(cx.month_after("benefits_from", label, "first_paid", (fp, Text::new(from_zh, from_en)), w.expr().named("等待期", "waiting months"))?));
     }
-    Ok(FlexibleResult {
-        city: setup.city.id.clone(),
-        city_name: setup.city.name.clone(),
-        month: setup.month,
-        base: base.value,
-        rate: rate.value.show(),
-        basic,
-        fixed: fixed.value,
-        monthly_total,
-        yearly_total,
-        waiting_months: wait.map(|w| w.value),
-        benefits_from,
-        maternity_covered: maternity.map(|m| m.value),
-        rules_version: setup.rules.version.clone(),
-        explanation: cx.finish(),
-    })
+    let n = w.value;
+    let shown = if interrupted {
+        text!("中断后自再次缴费的月份起 {n} 个月", "{n} months from the month paid again after an interruption")
+    } else {
+        text!("首次参保后自首月缴费起 {n} 个月", "{n} months from the first month paid after first enrolment")
+    };
+    cx.fact("waiting", text!("待遇等待期", "waiting period"), shown, n, "months", std::slice::from_ref(&w.cite));
+    Ok(None)
 }
 
 /// 灵活就业 in the registry.
@@ -145,18 +181,30 @@ impl crate::registry::Computation for Flexible {
     }
     fn headline(r: &FlexibleResult) -> Vec<crate::registry::Headline> {
         use crate::registry::Headline as H;
-        let mut out = vec![
-            H::money("monthly", text!("每月缴费", "per month"), r.monthly_total, &["basic", "total"]).detail(text!("全部由本人缴纳", "all paid by you")),
-            H::money("yearly", text!("全年", "per year"), r.yearly_total, &["yearly"]),
-        ];
+        let mut out = Vec::new();
+        if let Some(m) = r.monthly_total {
+            let mut h = H::money("monthly", text!("每月缴费", "per month"), m, &["basic", "total"]).detail(text!("全部由本人缴纳", "all paid by you"));
+            if r.fixed.is_none() {
+                h = h.detail(text!("未含未公布的每月定额", "without the fixed monthly amount, which is not published"));
+            }
+            out.push(h);
+        }
+        if let Some(y) = r.yearly_total {
+            out.push(H::money("yearly", text!("全年", "per year"), y, &["yearly"]));
+        }
+        if let (None, Some(rate)) = (r.monthly_total, &r.rate) {
+            out.push(H::new("rate", text!("费率", "rate"), Text::same(rate.clone()), Text::default(), &[]).detail(text!("缴费基数未公布，无法计算金额", "the base is not published, so no amount can be given")));
+        }
         if let Some(w) = r.waiting_months {
             out.push(H::months("waiting", text!("待遇等待期", "waiting period"), w, &["waiting", "benefits_from"]));
         }
         if let Some(b) = r.benefits_from {
             out.push(H::plain("benefits_from", text!("开始享受待遇", "benefits from"), b, &["benefits_from"]));
         }
-        if r.maternity_covered == Some(false) {
-            out.push(H::new("maternity", text!("生育保险待遇", "maternity benefits"), text!("不享受", "not covered"), Text::default(), &["maternity"]));
+        match r.maternity_covered {
+            Some(false) => out.push(H::new("maternity", text!("生育保险待遇", "maternity benefits"), text!("不享受", "not covered"), Text::default(), &["maternity"])),
+            Some(true) => out.push(H::new("maternity", text!("生育保险待遇", "maternity benefits"), text!("享受", "covered"), Text::default(), &[])),
+            None => {}
         }
         out
     }
@@ -165,7 +213,7 @@ impl crate::registry::Computation for Flexible {
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[FlexibleBase, FlexibleRate, FlexibleFixed, FlexibleWaiting, FlexibleMaternity, RoundingMoney]
+        &[FlexibleBase, FlexibleRate, FlexibleFixed, FlexibleWaiting, FlexibleWaitingAfterBreak, FlexibleMaternity, RoundingMoney]
     }
     fn options(req: &mut FlexibleRequest) -> crate::registry::RequestOptions<'_> {
         crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }

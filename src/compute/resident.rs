@@ -17,7 +17,8 @@ use crate::trace::{Expr, Term};
 #[serde(default, deny_unknown_fields)]
 pub struct ResidentRequest {
     pub city: Raw,
-    /// The year, e.g. `2025`.
+    /// The benefit year (待遇年度), e.g. `2025`: the year the premium pays for, which people
+    /// pay in the autumn before it.
     pub year: Raw,
     /// Whole years not enrolled before enrolling again (0 = no break).
     pub break_years: Raw,
@@ -130,14 +131,20 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
     let mut cx = Ctx::new(&setup, "year");
     let premium = figure(&mut cx, ParamId::ResidentPremium, ParamId::NationalMinIndividual, "individual_premium", text!("个人缴费", "individual premium"))?;
     let subsidy = figure(&mut cx, ParamId::ResidentSubsidy, ParamId::NationalMinSubsidy, "fiscal_subsidy", text!("人均财政补助", "per-capita subsidy"))?;
+    let y = cx.month.year();
     if premium.as_ref().is_some_and(|p| p.basis == Basis::NationalMinimum) {
         cx.ex.note(text!(
-            "本市当年标准未公布，按全国最低标准显示；实际以当地缴费通知为准。国家通知确定的个人缴费一般在当年秋季征收、用于次年待遇",
-            "the city's figure for the year was not published; the national minimum is shown. The individual premium a national notice sets is usually collected in the autumn for the next benefit year"
+            "本市{y}待遇年度的标准未公布，按全国最低标准显示；实际以当地缴费通知为准",
+            "the city's figure for benefit year {y} was not published; the national minimum is shown, and the local notice decides"
         ));
     }
     let funding_minimum = minimum(&mut cx, premium.as_ref())?;
+    transition(&mut cx);
     let waiting_months = waiting(&mut cx, &sit)?;
+    // With no figure at all there is nothing to show: ask for the premium instead.
+    if premium.is_none() && subsidy.is_none() && funding_minimum.is_none() && waiting_months.is_none() {
+        cx.mark_missing(ParamId::ResidentPremium);
+    }
     cx.check()?;
     let rounding = cx.rounding(ParamId::RoundingMoney)?;
     let total_funding = match (&premium, &subsidy) {
@@ -165,15 +172,20 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
 }
 
 /// The city's figure, else the national minimum, labelled so; where both are unknown the
-/// city's figure is the one to ask for.
+/// figure is left out and the result says so.
 fn figure(cx: &mut Ctx, city: ParamId, national: ParamId, key: &str, label: Text) -> Result<Option<Figure>, Error> {
-    let own = cx.optional::<Money>(city, text!("改用全国最低标准", "the national minimum is shown instead"));
+    let fallback = cx.peek(national);
+    let effect = if fallback {
+        text!("改用全国最低标准", "the national minimum is shown instead")
+    } else {
+        Text::new(format!("无法给出{}", label.zh), format!("no {} can be given", label.en))
+    };
+    let own = cx.optional::<Money>(city, effect);
     if let Some(m) = own {
         cx.fact(key, label, Text::same(m.value.to_string()), m.value, "yuan/year", std::slice::from_ref(&m.cite));
         return Ok(Some(Figure { amount: m.value, basis: Basis::City }));
     }
-    if !cx.peek(national) {
-        cx.mark_missing(city);
+    if !fallback {
         return Ok(None);
     }
     let n = cx.need::<Money>(national);
@@ -184,6 +196,32 @@ fn figure(cx: &mut Ctx, city: ParamId, national: ParamId, key: &str, label: Text
     );
     cx.fact(key, l, Text::same(n.value.to_string()), n.value, "yuan/year", std::slice::from_ref(&n.cite));
     Ok(Some(Figure { amount: n.value, basis: Basis::NationalMinimum }))
+}
+
+/// 温州's transition (only where the city's rules have it): until its end the counties'
+/// funding standards still differ from the city districts' and converge year by year.
+fn transition(cx: &mut Ctx) {
+    if !cx.has(ParamId::ResidentTransitionTo) {
+        return;
+    }
+    let Some(end) = cx.optional::<YearMonth>(ParamId::ResidentTransitionTo, text!("不确定过渡期是否已结束", "whether the transition is over is not known")) else {
+        return;
+    };
+    if cx.month > end.value {
+        return;
+    }
+    let e = end.value;
+    cx.fact(
+        "transition",
+        text!("筹资标准过渡期", "transition of the funding standard"),
+        text!(
+            "过渡期至 {e}：市区维持原筹资标准，各县（市）逐年调整、到期达到市区水平；县（市）的标准可能与所示不同",
+            "a transition until {e}: the city districts keep their standard while the counties converge on it year by year, so a county's figure may differ from the one shown"
+        ),
+        e,
+        "month",
+        std::slice::from_ref(&end.cite),
+    );
 }
 
 /// 温州's rule (only where the city's rules have it): funding ≥ share × income, the
@@ -303,7 +341,7 @@ impl crate::registry::Computation for Resident {
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[ResidentPremium, ResidentSubsidy, NationalMinIndividual, NationalMinSubsidy, MinFundingShare, MinIndividualShare, DisposableIncome, WaitingFixed, WaitingPerBreakYear, WaitingPerRepaidYear, LongBreakYears, LongBreakMinMonths, RoundingMoney, RoundingMinimum]
+        &[ResidentPremium, ResidentSubsidy, NationalMinIndividual, NationalMinSubsidy, ResidentTransitionTo, MinFundingShare, MinIndividualShare, DisposableIncome, WaitingFixed, WaitingPerBreakYear, WaitingPerRepaidYear, LongBreakYears, LongBreakMinMonths, RoundingMoney, RoundingMinimum]
     }
     fn options(req: &mut ResidentRequest) -> crate::registry::RequestOptions<'_> {
         crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }

@@ -10,16 +10,16 @@ use crate::read::{is_blank, read_records};
 use crate::write;
 
 /// Reads the officer's file (a header row, then `year, county, revenue, expenditure` and
-/// optionally `opening_balance, prior_revenue`).
+/// optionally `opening_balance, prior_revenue, plan_met`).
 pub fn rows_from_file(bytes: &[u8]) -> Result<Vec<FundRow>, Error> {
     let (_, records) = read_records(bytes)?;
     let mut records = records.into_iter().filter(|(_, cells)| !is_blank(cells));
     let Some((_, header)) = records.next() else {
         return Err(Error::field("file", "empty_file", text!("没有数据", "there is no data")));
     };
-    let cols = [Column::Year, Column::County, Column::Revenue, Column::Expenditure, Column::OpeningBalance, Column::PriorRevenue]
+    let cols = [Column::Year, Column::County, Column::Revenue, Column::Expenditure, Column::OpeningBalance, Column::PriorRevenue, Column::PlanMet]
         .map(|c| headers::find(&header, c));
-    let [Some(_), Some(_), Some(_), Some(_), _, _] = cols else {
+    let [Some(_), Some(_), Some(_), Some(_), _, _, _] = cols else {
         return Err(Error::field(
             "file",
             "no_header",
@@ -39,6 +39,7 @@ pub fn rows_from_file(bytes: &[u8]) -> Result<Vec<FundRow>, Error> {
                 expenditure: get(cols[3]),
                 opening_balance: get(cols[4]),
                 prior_revenue: get(cols[5]),
+                plan_met: get(cols[6]),
                 line: Some(line),
             }
         })

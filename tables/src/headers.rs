@@ -21,6 +21,7 @@ pub enum Column {
     Expenditure,
     OpeningBalance,
     PriorRevenue,
+    PlanMet,
 }
 
 /// Header names recognised for each column.
@@ -36,6 +37,7 @@ pub const NAMES: &[(Column, &[&str])] = &[
     (Column::Expenditure, &["expenditure", "支出", "基金支出"]),
     (Column::OpeningBalance, &["opening_balance", "期初结余", "历史结余"]),
     (Column::PriorRevenue, &["prior_revenue", "上年收入"]),
+    (Column::PlanMet, &["plan_met", "完成收入计划", "收入计划完成"]),
 ];
 
 /// Header cells as compared: no BOM, spaces, `_` or `-`; lower case.

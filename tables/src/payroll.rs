@@ -238,7 +238,7 @@ impl Batch {
         r.employer_kind = Some(kind);
         let (a, fixed) = match self.plan(kind) {
             Ok(p) => (p.amounts(wage), (p.employer_fixed, p.individual_fixed)),
-            Err(e) => (Err(e.clone()), (Money::ZERO, Money::ZERO)),
+            Err(e) => (Err(e.clone()), (None, None)),
         };
         let a = match a {
             Ok(a) => a,
@@ -251,8 +251,10 @@ impl Batch {
         if let Err(e) = totals.add(&a).and_then(|()| self.totals.overall.add(&a)) {
             return self.failed(r, wage_col, e);
         }
-        r.employer_fixed = Some(fixed.0);
-        r.individual_fixed = Some(fixed.1);
+        // An unpublished fixed amount stays blank in its column (the totals leave it out,
+        // and the batch lists it among the figures it went without).
+        r.employer_fixed = fixed.0;
+        r.individual_fixed = fixed.1;
         r.amounts = Some(a);
         r.base = Some(a.base);
         r.employer_basic = Some(a.employer_basic);

@@ -141,10 +141,16 @@ pub fn App() -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| {
-                    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-                    state.dispatch(Action::Restore(hash));
-                })
+                let on_hash = {
+                    let state = state.clone();
+                    EventListener::new(&w, "hashchange", move |_| {
+                        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+                        state.dispatch(Action::Restore(hash));
+                    })
+                };
+                // main.js fetches the rules' quotes and notes after the first paint.
+                let on_texts = EventListener::new(&w, "yibao-texts", move |_| state.dispatch(Action::TextsLoaded));
+                (on_hash, on_texts)
             });
             move || drop(listener)
         });

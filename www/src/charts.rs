@@ -101,7 +101,10 @@ fn wage_chart(state: &State, at: &ContributionResult) -> Html {
 pub fn timeline(lang: Lang, r: &EligibilityResult) -> Html {
     let start = r.as_of.min(r.retirement.month);
     let ret = r.retirement.month;
-    let scenario = r.continue_paying.as_ref().unwrap_or(&r.stop_now);
+    // Without the city's minimum there is no shortfall to draw.
+    let Some(scenario) = r.continue_paying.as_ref().or(r.stop_now.as_ref()) else {
+        return html! {};
+    };
     let missing = scenario.shortfall_months as i32;
     let end = scenario.benefits_from.map_or(ret, |b| b.max(ret)).max(r.as_of);
     let span = i64::from((end.months_since(start).max(0) + missing.max(0)).max(1));

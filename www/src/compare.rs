@@ -65,7 +65,7 @@ fn card(state: &State, city: &City, month: YearMonth, employee: &Outcome, flexib
         _ => None,
     });
     let (flex, flex_badge) = computed(lang, flexible, |r| match r {
-        Response::Flexible(f) => Some(format!("{} {}", f.monthly_total, tr(lang, "元", "yuan"))),
+        Response::Flexible(f) => f.monthly_total.map(|m| format!("{m} {}", tr(lang, "元", "yuan"))),
         _ => None,
     });
     let (res, res_badge) = computed(lang, resident, |r| match r {

@@ -55,6 +55,9 @@ pub struct State {
     pub official_only: bool,
     /// Set when the page was opened from a share link: the rules version and figures it carried.
     pub link: Option<LinkInfo>,
+    /// Bumped when the rules' quotes and notes have arrived (after the first paint), so the
+    /// citations are drawn again with them.
+    pub texts: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +76,8 @@ pub enum Action {
     /// A share link pasted into this tab (the fragment changed).
     Restore(String),
     DismissLink,
+    /// The rules' quotes and notes have loaded.
+    TextsLoaded,
 }
 
 impl State {
@@ -105,6 +110,7 @@ impl State {
             figures: BTreeMap::new(),
             official_only: false,
             link: None,
+            texts: 0,
         }
     }
 
@@ -136,6 +142,7 @@ impl Reducible for State {
             Action::OfficialOnly(b) => s.official_only = b,
             Action::Restore(fragment) => return Rc::new(from_fragment(&fragment, State::new(this_month()))),
             Action::DismissLink => s.link = None,
+            Action::TextsLoaded => s.texts += 1,
         }
         Rc::new(s)
     }

@@ -199,20 +199,38 @@ fn badge(lang: Lang, c: &Cite) -> Html {
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A field of the rules' texts (`quote`, `note`, `note_zh`) by a citation's key, once
+    /// main.js has fetched them (rules-texts.json, after the first paint); else nothing.
+    #[wasm_bindgen(js_namespace = window, js_name = yibaoText)]
+    fn rules_text(key: &str, field: &str) -> Option<String>;
+}
+
+/// A citation's text field: inline where the core carries it, else from the fetched texts.
+fn cite_text(c: &Cite, inline: Option<&str>, field: &str) -> Option<String> {
+    match inline.filter(|t| !t.is_empty()) {
+        Some(t) => Some(t.to_string()),
+        None => c.text_key.as_deref().and_then(|k| rules_text(k, field)),
+    }
+}
+
 fn cite(lang: Lang, c: &Cite) -> Html {
+    let quote = c.source.as_ref().and_then(|s| cite_text(c, Some(&s.quote), "quote")).unwrap_or_default();
+    let note = c.note_text().or_else(|| Some(Text::new(cite_text(c, None, "note_zh")?, cite_text(c, None, "note")?)));
     html! {
         <li class="cite">
             <span>{ format!("{} = {}", c.label.get(lang), c.value) }</span>{ " " }{ badge(lang, c) }
             if let Some(s) = &c.source {
                 <div class="source">
                     <span lang="zh-CN" class="doc">{ format!("{} {}", s.document.short_name(), s.article) }</span>{ " " }
-                    <q lang="zh-CN">{ s.quote.clone() }</q>
+                    if !quote.is_empty() { <q lang="zh-CN">{ quote.clone() }</q> }
                     if s.document.has_text {
-                        { " " }<button type="button" class="open-source" data-doc={s.document.id.clone()} data-quote={s.quote.clone()}>{ tr(lang, "查看原文", "read the article") }</button>
+                        { " " }<button type="button" class="open-source" data-doc={s.document.id.clone()} data-quote={quote}>{ tr(lang, "查看原文", "read the article") }</button>
                     }
                 </div>
             }
-            if let Some(n) = c.note_text() { <div class="note">{ tx(lang, &n) }</div> }
+            if let Some(n) = note { <div class="note">{ tx(lang, &n) }</div> }
         </li>
     }
 }

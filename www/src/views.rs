@@ -75,7 +75,11 @@ pub const SPECS: [Spec; 5] = [
         view: View::Flexible,
         kind: "flexible",
         tab: ("灵活就业", "Flexible"),
-        inputs: &[MONTH, input("first_paid", ("首次参保后首月缴费（可选）", "First month paid after enrolling (optional)"), Widget::Month)],
+        inputs: &[
+            MONTH,
+            input("interrupted", ("中断后再次缴费（非首次参保）", "Paying again after an interruption (not a first enrolment)"), Widget::Check),
+            input("first_paid", ("首月缴费（可选）", "First month paid (optional)"), Widget::Month),
+        ],
     },
     Spec {
         view: View::Resident,
@@ -150,6 +154,7 @@ pub const FIELD_NAMES: &[&str] = &[
     "wage",
     "employer",
     "first_paid",
+    "interrupted",
     "year",
     "break_years",
     "repaid_years",

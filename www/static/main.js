@@ -10,11 +10,26 @@ if (/(^|[#&])lang=en(&|$)/.test(location.hash)) {
 }
 const en = () => document.documentElement.lang === "en";
 
+// The rules' quotes and notes are not in the first load (it carries the figures only):
+// they are fetched once the first result is on screen, and the citations then show them.
+window.yibaoText = (key, field) => window.yibaoTexts?.[key]?.[field];
+async function loadTexts() {
+  try {
+    const response = await fetch("rules-texts.json");
+    if (!response.ok) return;
+    window.yibaoTexts = await response.json();
+    window.dispatchEvent(new Event("yibao-texts"));
+  } catch {
+    // Offline before the first visit cached it: the citations keep document and article.
+  }
+}
+
 const started = performance.now();
 init().then(() => {
   // For the browser benchmark: time from navigation start to the first rendered result.
   window.__yibaoFirstResult = performance.now();
   window.__yibaoInitMs = performance.now() - started;
+  loadTexts();
 });
 
 // The share link: copy what the box holds (what is on screen), or open the share sheet.

@@ -4,7 +4,7 @@
 // keeps old rules without being told. Nothing is ever sent anywhere.
 const CACHE = "yibao-__BUILD__";
 const FILES = [
-  "./", "index.html", "style.css", "main.js", "yibao_web.js", "yibao_web_bg.wasm",
+  "./", "index.html", "style.css", "main.js", "yibao_web.js", "yibao_web_bg.wasm", "rules-texts.json",
   "batch.html", "batch.js", "yibao_batch.js", "yibao_batch_bg.wasm",
   "fund.html", "fund.js", "yibao_js.js", "yibao_js_bg.wasm",
 ];

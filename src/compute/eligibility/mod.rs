@@ -23,7 +23,7 @@ use crate::error::{AllOk, Error};
 use crate::explain::Explanation;
 use crate::input::{self, Raw};
 use crate::lookup::{Ctx, Overrides};
-use crate::model::{CountedMonths, ParamId, Shortfall, Situation, Text, YearMonth};
+use crate::model::{CountedMonths, Money, ParamId, Shortfall, Situation, Text, YearMonth};
 use crate::text;
 use crate::trace::{Expr, Term};
 
@@ -71,6 +71,14 @@ pub struct Scenario {
     pub benefits_from: Option<YearMonth>,
 }
 
+/// The fixed monthly amounts a retiree still pays, where the city's rules say so.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RetireeFixed {
+    pub employer: Option<Money>,
+    pub individual: Option<Money>,
+    pub monthly_total: Option<Money>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EligibilityResult {
     pub city: String,
@@ -81,11 +89,16 @@ pub struct EligibilityResult {
     /// The statutory retirement month has come by the as-of month: the months that count
     /// are final, and there is one scenario.
     pub retired: bool,
-    pub min_months: u32,
-    /// If payments stop at as_of.
-    pub stop_now: Scenario,
+    /// The minimum in months, where the city's minimum years are known; without it only
+    /// the retirement month is given and `explanation.not_known` says why.
+    pub min_months: Option<u32>,
+    /// If payments stop at as_of (where the minimum is known).
+    pub stop_now: Option<Scenario>,
     /// If payments go on every month until the retirement month (in-service situations).
     pub continue_paying: Option<Scenario>,
+    /// What a retiree still pays each month where the city's rules say so (济宁: the
+    /// 大病保险 premium, employer 6 + individual 4).
+    pub retiree_fixed: Option<RetireeFixed>,
     /// What the city's rule allows when years are short, where known.
     pub shortfall_rule: Option<String>,
     pub rules_version: String,
@@ -103,17 +116,48 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
     let ret = retirement(&mut cx, i.birth, i.category)?;
     inputs::against_retirement(&i, ret.month)?;
     let retired = ret.month <= i.as_of;
-    let min = cx.need::<Decimal>(ParamId::MinYears);
-    // Whether deemed years count matters only when there are some.
+    let min = cx.optional::<Decimal>(
+        ParamId::MinYears,
+        text!("无法判断是否达到最低缴费年限、还差多少", "whether the minimum is met, and what is missing, cannot be said"),
+    );
+    let retiree_fixed = retiree_fixed(&mut cx, i.situation)?;
+    let Some(min) = min else {
+        cx.ex.note(text!(
+            "本市最低缴费年限未公布：只给出法定退休月份；填写最低缴费年限即可算出差额",
+            "the city's minimum years are not published: only the retirement month is given; enter the minimum to see what is missing"
+        ));
+        cx.check()?;
+        return Ok(EligibilityResult {
+            city: setup.city.id.clone(),
+            city_name: setup.city.name.clone(),
+            as_of: i.as_of,
+            situation: i.situation,
+            retirement: ret,
+            retired,
+            min_months: None,
+            stop_now: None,
+            continue_paying: None,
+            retiree_fixed,
+            shortfall_rule: None,
+            rules_version: setup.rules.version.clone(),
+            explanation: cx.finish(),
+        });
+    };
+    // Whether deemed or transferred months count matters only when there are some.
     let counted = (i.deemed > 0).then(|| cx.need::<CountedMonths>(ParamId::CountedMonthsRule));
+    let transferred = (i.transferred > 0).then(|| cx.need::<bool>(ParamId::TransferredCount));
     let shortfall = cx.optional::<Shortfall>(
         ParamId::ShortfallRule,
         text!("不知道年限不足时可否按月续缴或一次性补缴", "whether short years may be paid monthly or at once is not known"),
     );
     let rule = topup::Rule::look_up(&mut cx)?;
-    let min = cx.resolve(min)?;
+    cx.check()?;
     let counted = match counted {
         Some(c) => Some(cx.resolve(c)?),
+        None => None,
+    };
+    let transferred = match transferred {
+        Some(t) => Some(cx.resolve(t)?),
         None => None,
     };
 
@@ -125,7 +169,8 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         "months",
     )?);
     let with_deemed = counted.as_ref().is_some_and(|c| c.value == CountedMonths::ActualAndDeemed);
-    let counted_now = count_now(&mut cx, &i, with_deemed, counted.as_ref().map(|c| c.cite.clone()))?;
+    let counts = Counts { deemed: counted.as_ref().map(|c| (with_deemed, c.cite.clone())), transferred: transferred.as_ref().map(|t| (t.value, t.cite.clone())) };
+    let counted_now = count_now(&mut cx, &i, &counts)?;
     cx.ex.note(text!(
         "按计算月份（{}）有效的规则计算，假定到退休时规则不变",
         "computed with the rules in force at the as-of month ({}), assuming they still apply at retirement",
@@ -166,9 +211,10 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         situation: i.situation,
         retirement: ret,
         retired,
-        min_months,
-        stop_now,
+        min_months: Some(min_months),
+        stop_now: Some(stop_now),
         continue_paying,
+        retiree_fixed,
         shortfall_rule: shortfall.map(|s| s.value.word().to_string()),
         rules_version: setup.rules.version.clone(),
         explanation: cx.finish(),
@@ -201,24 +247,93 @@ fn scenario_headline(out: &mut Vec<crate::registry::Headline>, s: &Scenario, gro
     }
 }
 
-/// The months that count so far: paid and transferred in, and deemed where the city counts them.
-fn count_now(cx: &mut Ctx, i: &Inputs, with_deemed: bool, rule: Option<crate::lookup::CiteRef>) -> Result<u32, Error> {
+/// What the city's rules say about the months beyond those paid here, where there are some:
+/// (whether they count, the rule's citation).
+struct Counts {
+    deemed: Option<(bool, crate::lookup::CiteRef)>,
+    transferred: Option<(bool, crate::lookup::CiteRef)>,
+}
+
+/// The months that count so far: paid here, transferred in and deemed, each where the city
+/// counts them.
+fn count_now(cx: &mut Ctx, i: &Inputs, c: &Counts) -> Result<u32, Error> {
     let (p, t, d) = (i.paid, i.transferred, i.deemed);
-    let mut e = Expr::input("paid_months", ("实际缴费", "paid"), p, false) + Expr::input("transferred_months", ("转入", "transferred"), t, false);
+    let with_deemed = c.deemed.as_ref().is_some_and(|d| d.0);
+    let with_transferred = c.transferred.as_ref().is_some_and(|t| t.0);
+    let mut e = Expr::input("paid_months", ("实际缴费", "paid"), p, false);
+    if with_transferred {
+        e = e + Expr::input("transferred_months", ("转入", "transferred"), t, false);
+    }
     if with_deemed {
         e = e + Expr::input("deemed_months", ("视同", "deemed"), d, false);
     }
-    let label = if d > 0 && !with_deemed {
-        text!("截至 {} 计入年限的月数（视同 {d} 个月不计入）", "months that count up to {} (deemed {d} months do not count)", i.as_of)
-    } else {
+    let mut left_out = Vec::new();
+    if d > 0 && !with_deemed {
+        left_out.push(Text::new(format!("视同 {d} 个月"), format!("deemed {d} months")));
+    }
+    if t > 0 && !with_transferred {
+        left_out.push(Text::new(format!("转入 {t} 个月"), format!("transferred {t} months")));
+    }
+    let label = if left_out.is_empty() {
         text!("截至 {} 计入年限的月数", "months that count up to {}", i.as_of)
+    } else {
+        let zh = left_out.iter().map(|t| t.zh.clone()).collect::<Vec<_>>().join("、");
+        let en = left_out.iter().map(|t| t.en.clone()).collect::<Vec<_>>().join(", ");
+        text!("截至 {} 计入年限的月数（{zh}不计入）", "months that count up to {} ({en} do not count)", i.as_of)
     };
     let n = whole(cx.number("counted_now", label, "paid_months", e, "months")?);
-    if let Some(c) = rule {
-        let shown = if with_deemed { text!("计入视同缴费年限", "deemed years count") } else { text!("只计实际缴费", "actual payments only") };
-        cx.fact("counted_rule", text!("计入年限的月份", "months that count"), shown, "", "", &[c]);
+    if let Some((yes, cite)) = &c.deemed {
+        let shown = if *yes { text!("计入视同缴费年限", "deemed years count") } else { text!("只计实际缴费", "actual payments only") };
+        cx.fact("counted_rule", text!("计入年限的月份", "months that count"), shown, "", "", std::slice::from_ref(cite));
+    }
+    if let Some((yes, cite)) = &c.transferred {
+        let shown = if *yes { text!("外地转入的实际缴费月数计入", "months paid elsewhere and transferred in count") } else { text!("转入月数不计入", "transferred months do not count") };
+        cx.fact("transferred_rule", text!("外地转入的月数", "months transferred in"), shown, "", "", std::slice::from_ref(cite));
     }
     Ok(n)
+}
+
+/// The fixed monthly amounts a retiree still pays, where the city's rules say so (济宁
+/// 三（二）2: 职工和退休人员 pay the 10-yuan 大病 premium, employer 6, individual 4).
+fn retiree_fixed(cx: &mut Ctx, situation: Situation) -> Result<Option<RetireeFixed>, Error> {
+    if !cx.has(ParamId::RetireePaysFixed) {
+        return Ok(None);
+    }
+    let pays = cx.optional::<bool>(ParamId::RetireePaysFixed, text!("不确定退休后是否仍缴纳每月定额", "whether retirees still pay the fixed amounts is not known"));
+    let Some(pays) = pays.filter(|p| p.value) else {
+        return Ok(None);
+    };
+    let effect = text!("无法给出退休后每月仍缴的金额", "what a retiree still pays each month cannot be given");
+    let er = cx.optional::<Money>(ParamId::EmployerFixed, effect.clone());
+    let ind = cx.optional::<Money>(ParamId::IndividualFixed, effect);
+    let rounding = cx.rounding(ParamId::RoundingMoney)?;
+    let monthly_total = match (&er, &ind) {
+        (Some(e), Some(i)) => Some(cx.money(
+            "retiree_fixed",
+            text!("退休后每月仍缴（大病保险等定额）", "still paid each month after retirement (fixed amounts such as serious-illness insurance)"),
+            "situation",
+            e.expr().named("单位", "employer") + i.expr().named("个人", "individual"),
+            rounding,
+        )?),
+        _ => None,
+    };
+    if monthly_total.is_some() {
+        cx.fact(
+            "retiree_fixed.rule",
+            text!("退休人员缴纳每月定额", "retirees pay the fixed monthly amounts"),
+            text!("职工和退休人员均按月缴纳", "workers and retirees alike pay them each month"),
+            "true",
+            "",
+            std::slice::from_ref(&pays.cite),
+        );
+    }
+    if situation == Situation::Bankrupt {
+        cx.ex.note(text!(
+            "破产企业退休人员：单位部分按期望寿命一次性补足，个人部分从个人账户按年代扣",
+            "retirees of a bankrupt enterprise: the employer's part is paid at once up to life expectancy, the individual part deducted yearly from the personal account"
+        ));
+    }
+    Ok(Some(RetireeFixed { employer: er.map(|c| c.value), individual: ind.map(|c| c.value), monthly_total }))
 }
 
 fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32, counted: u32, key: &str, rule: &topup::Rule) -> Result<Scenario, Error> {
@@ -270,10 +385,20 @@ impl crate::registry::Computation for Eligibility {
         } else {
             text!("若现在停止缴费", "if payments stop now")
         };
-        scenario_headline(&mut out, &r.stop_now, ("stop_now", now), ("shortfall", "topup", "benefits_from"));
+        if let Some(s) = &r.stop_now {
+            scenario_headline(&mut out, s, ("stop_now", now), ("shortfall", "topup", "benefits_from"));
+        }
         if let Some(c) = &r.continue_paying {
             let label = text!("若持续缴费至退休", "if payments go on until retirement");
             scenario_headline(&mut out, c, ("continue", label), ("continue.shortfall", "continue.topup", "continue.benefits_from"));
+        }
+        if let Some(f) = &r.retiree_fixed {
+            if let (Some(t), Some(e), Some(i)) = (f.monthly_total, f.employer, f.individual) {
+                out.push(
+                    H::money("retiree_fixed", text!("退休后每月仍缴", "still paid each month after retirement"), t, &["retiree_fixed", "retiree_fixed.rule"])
+                        .detail(text!("大病保险等定额：单位 {e}，个人 {i}", "fixed amounts such as serious-illness insurance: employer {e}, individual {i}")),
+                );
+            }
         }
         out
     }
@@ -282,7 +407,7 @@ impl crate::registry::Computation for Eligibility {
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[MaleOriginalAge, MaleFirstAffected, MaleStep, MaleMaxDelay, F55OriginalAge, F55FirstAffected, F55Step, F55MaxDelay, F50OriginalAge, F50FirstAffected, F50Step, F50MaxDelay, MinYears, CountedMonthsRule, ShortfallRule, TopupRate, TopupSituations, TopupToPersonalAccount, BenefitsAfterTopup, LifeExpectancy, BaseFloor, FlexibleBase, EmployerFixed, RoundingMoney]
+        &[MaleOriginalAge, MaleFirstAffected, MaleStep, MaleMaxDelay, F55OriginalAge, F55FirstAffected, F55Step, F55MaxDelay, F50OriginalAge, F50FirstAffected, F50Step, F50MaxDelay, MinYears, CountedMonthsRule, TransferredCount, ShortfallRule, TopupRate, TopupSituations, TopupToPersonalAccount, BenefitsAfterTopup, BenefitsAfterTopupStatedFor, RetireePaysFixed, LifeExpectancy, BaseFloor, FlexibleBase, EmployerFixed, IndividualFixed, RoundingMoney]
     }
     fn options(req: &mut EligibilityRequest) -> crate::registry::RequestOptions<'_> {
         crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }

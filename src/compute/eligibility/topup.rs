@@ -52,6 +52,8 @@ pub(super) struct Rule {
     situations: Option<Cited<Vec<Situation>>>,
     to_pa: Option<Cited<bool>>,
     after: Option<Cited<u32>>,
+    /// The situations for which the document states the month (济宁: not all of them).
+    stated_for: Option<Cited<Vec<Situation>>>,
     rounding: Rounding,
 }
 
@@ -69,6 +71,11 @@ impl Rule {
                 ParamId::BenefitsAfterTopup,
                 text!("无法给出补缴后开始享受待遇的月份", "the month benefits begin after a top-up cannot be given"),
             ),
+            stated_for: if cx.has(ParamId::BenefitsAfterTopupStatedFor) {
+                cx.optional(ParamId::BenefitsAfterTopupStatedFor, text!("不确定文件是否对此情形规定了待遇起始月份", "whether the document sets the month for this situation is not known"))
+            } else {
+                None
+            },
             rounding: cx.rounding(ParamId::RoundingMoney)?,
         })
     }
@@ -167,6 +174,21 @@ pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key
         )?),
         None => None,
     };
+    if let (Some(_), Some(stated)) = (&benefits_from, &rule.stated_for) {
+        // 三（二）4 states 次月 for a bankrupt enterprise's retirees only when they were never
+        // enrolled; with some months paid it says only "补足十年后".
+        let said = stated.value.contains(&s) && !(s == Situation::Bankrupt && i.paid + i.transferred > 0);
+        if !said {
+            let (sz, se) = (s.label().zh, s.label().en);
+            cx.inferred(
+                ParamId::BenefitsAfterTopup,
+                text!(
+                    "文件只对部分补缴情形写明“自缴费次月起”享受待遇；对「{sz}」按同样办法推断",
+                    "the document states “from the month after payment” only for some top-up situations; for “{se}” the same timing is inferred"
+                ),
+            );
+        }
+    }
     Ok(Some(TopUp {
         months,
         base,

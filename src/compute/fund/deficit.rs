@@ -153,17 +153,33 @@ fn surplus_then_policy(c: &mut Covering, mut due: Money, books: &mut Books) -> R
 pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, levy: Money, books: &mut Books) -> Result<CountyYear, Error> {
     let result = minus(minus(row.revenue, row.expenditure)?, levy)?;
     let (rv, ex, c) = (row.revenue, row.expenditure, row.county.as_str());
+    let mut surplus_not_kept = None;
     let mut covering = Covering { covers: Vec::new(), statement: Text::default(), cites: vec![r.method.cite.clone()], policy: None };
     if !result.is_negative() {
-        let kept = r.kept_by_county.as_ref().is_some_and(|k| k.value);
+        // 黄冈 第十八条: kept only "在年度收入计划完成、基金支出管理规范的前提下".
+        let plan_missed = r.requires_plan.as_ref().is_some_and(|p| p.value) && !row.plan_met;
+        let kept = r.kept_by_county.as_ref().is_some_and(|k| k.value) && !plan_missed;
+        if plan_missed && !result.is_zero() {
+            surplus_not_kept = Some(result);
+        }
         if kept {
             let b = books.balance.entry(c.to_string()).or_insert(Money::ZERO);
             *b = plus(*b, result)?;
-        } else if books.keeps_city_pool {
+        } else if books.keeps_city_pool && !plan_missed {
             books.city_pool = plus(books.city_pool, result)?;
         }
-        let whose = if kept { text!("留存县级，结转下年", "kept by the county for next year") } else { text!("由市级统一管理", "managed by the city") };
-        let cites: Vec<CiteRef> = r.kept_by_county.iter().map(|k| k.cite.clone()).collect();
+        let whose = if plan_missed {
+            text!(
+                "年度收入计划未完成，不留存县级（文件未规定其去向，未计入县级结余）",
+                "the revenue plan was not met, so the county does not keep it (the document does not say where it goes; not added to the county's balance)"
+            )
+        } else if kept {
+            text!("留存县级，结转下年", "kept by the county for next year")
+        } else {
+            text!("由市级统一管理", "managed by the city")
+        };
+        let mut cites: Vec<CiteRef> = r.kept_by_county.iter().map(|k| k.cite.clone()).collect();
+        cites.extend(r.requires_plan.iter().map(|p| p.cite.clone()));
         cx.fact(
             &format!("{year}.{c}.result"),
             Text::new(format!("{year} {c} 当年结余"), format!("{year} {c}: surplus")),
@@ -198,6 +214,7 @@ pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, lev
         result,
         covered_by: covering.covers,
         policy_adjustment: covering.policy,
+        surplus_not_kept,
         closing_balance: books.balance.get(c).copied().unwrap_or(Money::ZERO),
     })
 }

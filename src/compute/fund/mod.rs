@@ -7,6 +7,7 @@
 //! Where a rule leaves something open the step says how it is read here, and a share "set
 //! separately" (济宁, 郑州) is an input, never a guess.
 
+mod calendar;
 mod deficit;
 mod remittance;
 mod reserve;
@@ -17,8 +18,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use self::calendar::Calendar;
 pub use self::deficit::{Cover, CoverSource};
-pub use self::remittance::Remittance;
+pub use self::remittance::{PrePoolingGap, Remittance};
 pub use self::reserve::ReserveYear;
 pub use self::rows::FundRow;
 use self::rows::Row;
@@ -55,6 +57,8 @@ pub struct CountyYear {
     pub covered_by: Vec<Cover>,
     /// A deficit no fund covers: the city must adjust its policy (盐城 第九条).
     pub policy_adjustment: Option<Money>,
+    /// A surplus the county does not keep because it missed its revenue plan (黄冈 第十八条).
+    pub surplus_not_kept: Option<Money>,
     /// The county's own balance (historical surplus) at year end.
     pub closing_balance: Money,
 }
@@ -79,6 +83,10 @@ pub struct FundResult {
     pub city_name: Text,
     pub method: DeficitMethod,
     pub remittances: Vec<Remittance>,
+    /// Deficits from before pooling (negative opening balances), borne outside the fund.
+    pub pre_pooling_deficits: Vec<PrePoolingGap>,
+    /// The monthly disbursement calendar, where the city's rules set one (济宁 三（四）4).
+    pub calendar: Option<calendar::Calendar>,
     pub years: Vec<FundYear>,
     pub rules_version: String,
     pub explanation: Explanation,
@@ -105,16 +113,23 @@ pub(crate) struct FundRules {
     pub deficit: deficit::Rule,
     pub historical: remittance::Rule,
     pub kept_by_county: Option<Cited<bool>>,
+    /// 黄冈 第十八条: the surplus stays only where the year's revenue plan was met.
+    pub requires_plan: Option<Cited<bool>>,
+    pub pre_pooling: Option<Cited<crate::model::PrePoolingDeficit>>,
     pub rounding: Rounding,
 }
 
-fn look_up(cx: &mut Ctx) -> Result<FundRules, Error> {
+fn look_up(cx: &mut Ctx, first: &[&Row]) -> Result<FundRules, Error> {
+    let any_surplus = first.iter().any(|r| r.opening.is_some_and(|o| !o.is_negative() && !o.is_zero()));
+    let any_deficit = first.iter().any(|r| r.opening.is_some_and(Money::is_negative));
     let method = cx.need::<DeficitMethod>(ParamId::DeficitMethodRule);
     let method = cx.resolve(method)?;
     let reserve = reserve::Rule::look_up(cx)?;
     let warnings = warnings::Rule::look_up(cx)?;
     let deficit = deficit::Rule::look_up(cx, method.value)?;
-    let historical = remittance::Rule::look_up(cx)?;
+    let historical = remittance::Rule::look_up(cx, any_surplus)?;
+    let pre_pooling = if any_deficit { remittance::local(cx, ParamId::PrePoolingDeficitRule)? } else { None };
+    let requires_plan = remittance::local(cx, ParamId::SurplusRequiresPlan)?;
     let kept_by_county = if cx.has(ParamId::SurplusKeptByCounty) {
         let k = cx.need::<bool>(ParamId::SurplusKeptByCounty);
         Some(cx.resolve(k)?)
@@ -122,7 +137,7 @@ fn look_up(cx: &mut Ctx) -> Result<FundRules, Error> {
         None
     };
     let rounding = cx.rounding(ParamId::RoundingMoney)?;
-    Ok(FundRules { method, reserve, warnings, deficit, historical, kept_by_county, rounding })
+    Ok(FundRules { method, reserve, warnings, deficit, historical, kept_by_county, requires_plan, pre_pooling, rounding })
 }
 
 /// The accounts the years move money between.
@@ -167,10 +182,11 @@ fn checked_setup(req: &FundRequest) -> Result<(Setup, Vec<Row>), Error> {
 pub fn fund(req: &FundRequest) -> Result<FundResult, Error> {
     let (setup, rows) = checked_setup(req)?;
     let mut cx = Ctx::new(&setup, "rows");
-    let r = look_up(&mut cx)?;
     let first_year = rows.first().map_or(0, |r| r.year);
     let last_year = rows.iter().map(|r| r.year).max().unwrap_or(first_year);
     let first: Vec<&Row> = rows.iter().filter(|r| r.year == first_year).collect();
+    let r = look_up(&mut cx, &first)?;
+    let calendar = calendar::calendar(&mut cx)?;
     let mut books = Books {
         balance: BTreeMap::new(),
         adjustment: first.iter().map(|r| (r.county.clone(), Money::ZERO)).collect(),
@@ -178,7 +194,7 @@ pub fn fund(req: &FundRequest) -> Result<FundResult, Error> {
         city_pool: Money::ZERO,
         keeps_city_pool: r.method.value != DeficitMethod::ReserveWaterfall,
     };
-    let remittances = remittance::remit(&mut cx, &r, &first, &mut books)?;
+    let (remittances, pre_pooling_deficits) = remittance::remit(&mut cx, &r, &first, &mut books)?;
     let mut prior: BTreeMap<String, Option<Money>> = first.iter().map(|r| (r.county.clone(), r.prior)).collect();
     let mut years = Vec::new();
     for year in first_year..=last_year {
@@ -200,6 +216,8 @@ pub fn fund(req: &FundRequest) -> Result<FundResult, Error> {
         city_name: setup.city.name.clone(),
         method: r.method.value,
         remittances,
+        pre_pooling_deficits,
+        calendar,
         years,
         rules_version: setup.rules.version.clone(),
         explanation: cx.finish(),
@@ -270,17 +288,25 @@ impl crate::registry::Computation for Fund {
         };
         let y = last.year;
         let raised = r.years.iter().flat_map(|y| &y.warnings).filter(|w| w.raised).count();
-        vec![
+        let mut out = vec![
             H::money("accumulated", text!("{y} 年末累计结余", "accumulated surplus, end of {y}"), last.accumulated_surplus, &[]),
             H::plain("warnings", text!("触发预警次数", "warning lines crossed"), raised, &[]),
-        ]
+        ];
+        if let Some(c) = &r.calendar {
+            out.push(H::new("calendar", text!("月度拨付流程", "monthly disbursement"), calendar::line(c), Text::default(), &["calendar.plan", "calendar.total"]));
+        }
+        for g in &r.pre_pooling_deficits {
+            let c = &g.county;
+            out.push(H::money("pre_pooling", text!("{c} 统筹前缺口", "{c}: deficit from before pooling"), g.amount, &[]).detail(g.label.clone()));
+        }
+        out
     }
     fn explanation(r: &FundResult) -> &Explanation {
         &r.explanation
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[DeficitMethodRule, ReserveAdjustmentRate, ReservePoolingRate, ReserveCap, WarningSurplusRate, WarningMonths, CountyGovernmentShare, CityShare, CollectedShare, FirstDue, SecondDue, KeptMonths, SurplusKeptByCounty, RoundingMoney]
+        &[DeficitMethodRule, ReserveAdjustmentRate, ReservePoolingRate, ReserveCap, WarningSurplusRate, WarningMonths, CountyGovernmentShare, CityShare, CollectedShare, FirstDue, SecondDue, KeptMonths, PrePoolingDeficitRule, SurplusKeptByCounty, SurplusRequiresPlan, CalendarPlanDay, CalendarCityDays, CalendarFinanceDays, CalendarCountyDays, RoundingMoney]
     }
     fn options(req: &mut FundRequest) -> crate::registry::RequestOptions<'_> {
         crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }

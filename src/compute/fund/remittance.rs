@@ -9,7 +9,7 @@ use super::rows::Row;
 use super::{minus, plus, Books, FundRules};
 use crate::error::Error;
 use crate::lookup::{Cited, Ctx};
-use crate::model::{Money, ParamId, Ratio, Text, YearMonth};
+use crate::model::{Money, ParamId, PrePoolingDeficit, Ratio, Text, YearMonth};
 use crate::text;
 use crate::trace::{Expr, Term};
 
@@ -28,7 +28,7 @@ pub(crate) struct Rule {
     kept_months: Option<Cited<u32>>,
 }
 
-fn local<T: crate::lookup::FromValue>(cx: &mut Ctx, id: ParamId) -> Result<Option<Cited<T>>, Error> {
+pub(crate) fn local<T: crate::lookup::FromValue>(cx: &mut Ctx, id: ParamId) -> Result<Option<Cited<T>>, Error> {
     if !cx.has(id) {
         return Ok(None);
     }
@@ -36,8 +36,22 @@ fn local<T: crate::lookup::FromValue>(cx: &mut Ctx, id: ParamId) -> Result<Optio
     cx.resolve(n).map(Some)
 }
 
+/// A county's deficit from before pooling, and who bears it by the city's rule.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PrePoolingGap {
+    pub county: String,
+    pub amount: Money,
+    pub borne_by: PrePoolingDeficit,
+    pub label: Text,
+}
+
 impl Rule {
-    pub(crate) fn look_up(cx: &mut Ctx) -> Result<Rule, Error> {
+    /// The city's rules for pre-pooling balances, looked up only where some county has one
+    /// (a share nobody published is asked for only when it matters).
+    pub(crate) fn look_up(cx: &mut Ctx, any_surplus: bool) -> Result<Rule, Error> {
+        if !any_surplus {
+            return Ok(Rule { collected: None, first_due: None, second_due: None, kept_months: None });
+        }
         Ok(Rule {
             collected: local(cx, ParamId::CollectedShare)?,
             first_due: local(cx, ParamId::FirstDue)?,
@@ -55,13 +69,45 @@ fn remittance(cx: &mut Ctx, r: &Row, label: Text, due: &Option<Cited<YearMonth>>
     Ok(Remittance { county: c.clone(), amount, due: due.as_ref().map(|d| d.value), label })
 }
 
-/// Each county's opening balance: the remittances, and the balance it keeps for deficits.
-pub(crate) fn remit(cx: &mut Ctx, rules: &FundRules, first: &[&Row], books: &mut Books) -> Result<Vec<Remittance>, Error> {
+/// A deficit from before pooling: never carried into the pooled fund; the step says who
+/// bears it by the city's rule (盐城 第九条, 黄冈 第十五条, 郑州 四（四）, 温州, 济宁 三（四）5).
+fn pre_pooling_gap(cx: &mut Ctx, rules: &FundRules, r: &Row, opening: Money) -> Result<PrePoolingGap, Error> {
+    let c = &r.county;
+    let amount = opening.negate();
+    let Some(rule) = &rules.pre_pooling else {
+        let (zh, en) = (&cx.city.name.zh, &cx.city.name.en);
+        return Err(Error::field(
+            super::rows::field(r.line, "opening_balance"),
+            "no_rule_for_deficit",
+            text!("{zh}的统筹文件没有规定统筹前缺口的承担办法，期初结余不能为负", "{en}'s pooling document sets no rule for a deficit from before pooling; the opening balance cannot be negative"),
+        ));
+    };
+    let label = rule.value.label();
+    cx.fact(
+        &format!("{c}.pre_pooling_deficit"),
+        Text::new(format!("{c}：统筹前基金缺口 {amount}"), format!("{c}: deficit from before pooling, {amount}")),
+        label.clone(),
+        amount,
+        "yuan",
+        std::slice::from_ref(&rule.cite),
+    );
+    Ok(PrePoolingGap { county: c.clone(), amount, borne_by: rule.value, label })
+}
+
+/// Each county's opening balance: the remittances, and the balance it keeps for deficits;
+/// a negative one is a deficit from before pooling, borne outside the pooled fund.
+pub(crate) fn remit(cx: &mut Ctx, rules: &FundRules, first: &[&Row], books: &mut Books) -> Result<(Vec<Remittance>, Vec<PrePoolingGap>), Error> {
     let h = &rules.historical;
     let rounding = rules.rounding;
     let mut out = Vec::new();
+    let mut gaps = Vec::new();
     for r in first {
         let opening = r.opening.unwrap_or(Money::ZERO);
+        if opening.is_negative() {
+            gaps.push(pre_pooling_gap(cx, rules, r, opening)?);
+            books.balance.insert(r.county.clone(), Money::ZERO);
+            continue;
+        }
         let o = || Expr::money(opening).named("期初结余", "opening balance");
         let (kept, collected) = match (&h.collected, &h.kept_months) {
             (Some(share), _) if h.second_due.is_some() => {
@@ -103,5 +149,5 @@ pub(crate) fn remit(cx: &mut Ctx, rules: &FundRules, first: &[&Row], books: &mut
             books.city_pool = plus(books.city_pool, collected)?;
         }
     }
-    Ok(out)
+    Ok((out, gaps))
 }

@@ -20,10 +20,14 @@ pub struct FundRow {
     pub revenue: Raw,
     /// The county's benefit payments and other expenditure for the year, yuan.
     pub expenditure: Raw,
-    /// First year only: the county's balance before pooling (historical surplus), yuan.
+    /// First year only: the county's balance before pooling, yuan: a historical surplus,
+    /// or (negative) a deficit from before pooling.
     pub opening_balance: Raw,
     /// First year only: the county's revenue of the year before (for the reserve), yuan.
     pub prior_revenue: Raw,
+    /// Whether the county met its revenue plan for the year (黄冈 第十八条: only then does
+    /// it keep its surplus). Empty means yes.
+    pub plan_met: Raw,
     /// The row's line in the file it came from, where it came from a file (for messages).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
@@ -37,6 +41,7 @@ pub(crate) struct Row {
     pub expenditure: Money,
     pub opening: Option<Money>,
     pub prior: Option<Money>,
+    pub plan_met: bool,
 }
 
 pub(crate) fn field(line: usize, name: &str) -> String {
@@ -52,16 +57,17 @@ fn row(index: usize, r: &FundRow) -> Result<Row, Error> {
     } else {
         Ok(())
     };
-    let (year, (), revenue, expenditure, opening, prior) = (
+    let (year, (), revenue, expenditure, opening, prior, plan_met) = (
         input::count(&field(line, "year"), &r.year, crate::model::month::MAX_YEAR as u32),
         county_ok,
         input::amount(&field(line, "revenue"), &r.revenue),
         input::amount(&field(line, "expenditure"), &r.expenditure),
-        input::opt_amount(&field(line, "opening_balance"), &r.opening_balance),
+        input::opt_signed_amount(&field(line, "opening_balance"), &r.opening_balance),
         input::opt_amount(&field(line, "prior_revenue"), &r.prior_revenue),
+        if r.plan_met.is_blank() { Ok(true) } else { input::flag(&field(line, "plan_met"), &r.plan_met) },
     )
         .all_ok()?;
-    Ok(Row { line, year: year as i32, county, revenue, expenditure, opening, prior })
+    Ok(Row { line, year: year as i32, county, revenue, expenditure, opening, prior, plan_met })
 }
 
 pub(crate) fn read(rows: &[FundRow]) -> Result<Vec<Row>, Error> {

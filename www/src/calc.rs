@@ -107,6 +107,25 @@ pub fn outcome_of(kind: &str, fields: Vec<(&str, &str)>, state: &State, city: &s
             }
         }
         Err(Error::Input { errors }) => {
+            // A figure the rules refuse (a floor above its ceiling) must not make the other
+            // boxes vanish under the person's fingers: ask what the request would ask
+            // without the refused figures, and keep those boxes too.
+            let refused: Vec<String> = errors.iter().filter_map(|e| e.field.strip_prefix("set:")).map(str::to_string).collect();
+            if !refused.is_empty() {
+                let mut again = request.clone();
+                again.options().overrides.retain(|k, _| !refused.contains(k));
+                match yibao::compute(&again) {
+                    Ok(r) => {
+                        let ex = r.explanation();
+                        ex.not_known.iter().for_each(|n| { asked(&mut asks, n.param); });
+                        ex.user_supplied.iter().filter_map(|k| ParamId::parse(k)).for_each(|id| { asked(&mut asks, id); });
+                    }
+                    Err(Error::MissingFigures { missing, optional }) => {
+                        missing.iter().map(|m| m.id.as_str()).chain(optional.iter().map(String::as_str)).filter_map(ParamId::parse).for_each(|id| { asked(&mut asks, id); });
+                    }
+                    Err(_) => {}
+                }
+            }
             for e in errors {
                 match e.field.strip_prefix("set:").and_then(ParamId::parse) {
                     Some(id) => {

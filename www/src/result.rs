@@ -10,7 +10,7 @@ use yibao::{Confidence, Lang, Response};
 use crate::calc::Outcome;
 use crate::charts;
 use crate::state::State;
-use crate::ui::{badges, tr, tx, Ctx, Steps};
+use crate::ui::{badges, tr, tx, txm, Ctx, Steps};
 
 /// Steps whose key is one of `keys` or starts with `key.`.
 pub fn steps_for(ex: &Explanation, keys: &[&str]) -> Vec<Step> {
@@ -100,8 +100,8 @@ fn notes(lang: Lang, ex: &Explanation) -> Html {
                     <li>{ tr(lang, "未公布：", "Not published: ") }{ tx(lang, &n.label) }{ " — " }{ tx(lang, &n.effect) }</li>
                 }) }</ul>
             }
-            if !ex.notes.is_empty() { <ul class="remarks">{ for ex.notes.iter().map(|n| html! { <li>{ tx(lang, n) }</li> }) }</ul> }
-            if !ex.conventions.is_empty() { <ul class="conventions">{ for ex.conventions.iter().map(|n| html! { <li>{ tx(lang, n) }</li> }) }</ul> }
+            if !ex.notes.is_empty() { <ul class="remarks">{ for ex.notes.iter().map(|n| html! { <li>{ txm(lang, n) }</li> }) }</ul> }
+            if !ex.conventions.is_empty() { <ul class="conventions">{ for ex.conventions.iter().map(|n| html! { <li>{ txm(lang, n) }</li> }) }</ul> }
             <details class="all-steps">
                 <summary>{ tr(lang, "全部计算步骤", "All steps") }</summary>
                 <Steps steps={ex.steps.clone()} />

@@ -21,6 +21,32 @@ pub fn tx(lang: Lang, t: &Text) -> String {
     t.get(lang).to_string()
 }
 
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// A text in the page's language where it may quote Chinese names (a document number, an
+/// article, 以内): in English, each run of Chinese is marked `lang="zh-CN"`, so it is read
+/// and set as Chinese.
+pub fn txm(lang: Lang, t: &Text) -> Html {
+    let s = t.get(lang);
+    if lang == Lang::Zh || !s.chars().any(is_han) {
+        return html! { { s.to_string() } };
+    }
+    let mut parts = Vec::new();
+    let mut rest = s;
+    while let Some(start) = rest.find(is_han) {
+        let (before, from) = rest.split_at(start);
+        let end = from.find(|c: char| !is_han(c) && !c.is_ascii_digit()).unwrap_or(from.len());
+        let (han, after) = from.split_at(end);
+        parts.push(html! { { before.to_string() } });
+        parts.push(html! { <span lang="zh-CN">{ han.to_string() }</span> });
+        rest = after;
+    }
+    parts.push(html! { { rest.to_string() } });
+    html! { <>{ for parts }</> }
+}
+
 fn value_of(e: &Event) -> String {
     let t = e.target_unchecked_into::<web_sys::HtmlInputElement>();
     if t.type_() == "checkbox" {
@@ -230,7 +256,7 @@ fn cite(lang: Lang, c: &Cite) -> Html {
                     }
                 </div>
             }
-            if let Some(n) = note { <div class="note">{ tx(lang, &n) }</div> }
+            if let Some(n) = note { <div class="note">{ txm(lang, &n) }</div> }
         </li>
     }
 }

@@ -58,14 +58,15 @@ test("employee view: 济宁 5000 → 406.00 / 104.00, each figure opens to its s
   await context.close();
 });
 
-test("郑州 shows 巩义市 left out, asks for unpublished figures in words and marks the result as using them", async () => {
+test("郑州 shows 巩义市 left out, gives what is known at once, and marks the result when figures are typed in", async () => {
   const { context, p } = await open("lang=zh&view=employee&city=zhengzhou&month=2024-03&wage=6000&employer=other");
   assert.match(await p.locator(".city-info").innerText(), /巩义市/);
-  assert.match(await p.locator(".view .missing").innerText(), /单位每月定额/);
-  await typeInto(p, "#p-zhengzhou-employee-fixed-employer", "0");
-  await typeInto(p, "#p-zhengzhou-employee-fixed-individual", "3");
-  await p.waitForFunction(() => document.body.innerText.includes("540.00"));
-  assert.equal(await figure(p, "个人每月"), "123.00 元");
+  // Nothing typed: 6000 × 9% (inferred) = 540.00, the unpublished fixed amount left out and said so.
+  assert.equal(await figure(p, "单位每月"), "540.00 元");
+  assert.match(await p.locator("details.figure", { has: p.locator(".label", { hasText: "单位每月" }) }).first().innerText(), /未含未公布的每月定额/);
+  assert.match(await p.locator("fieldset.supplied").innerText(), /单位每月定额/);
+  await typeInto(p, "#p-zhengzhou-employee-fixed-employer", "3");
+  await p.waitForFunction(() => document.body.innerText.includes("543.00"));
   // The result says it rests on the person's figures, by name, not by id.
   const sure = await p.locator(".confidence").innerText();
   assert.match(sure, /你提供/);
@@ -75,11 +76,13 @@ test("郑州 shows 巩义市 left out, asks for unpublished figures in words and
 });
 
 test("flexible view asks for the base, then computes with the waiting period", async () => {
-  const { context, p } = await open("lang=zh&view=flexible&city=jining&month=2024-03&first_paid=2024-03");
-  await typeInto(p, "#p-jining-flexible-base", "6000");
-  await p.waitForFunction(() => document.body.innerText.includes("550.00"));
-  assert.equal(await figure(p, "每月缴费"), "550.00 元");
-  assert.equal(await figure(p, "开始享受待遇"), "2024-09");
+  // 温州 2026: the base is not published; 11.2% (aggregator) and the month-after rule are.
+  const { context, p } = await open("lang=zh&view=flexible&city=wenzhou&month=2026-03&first_paid=2026-03");
+  assert.equal(await figure(p, "开始享受待遇"), "2026-04");
+  await typeInto(p, "#p-wenzhou-flexible-base", "6000");
+  // 6000 × 11.2% = 672.00 (the fixed amount is not published, left out)
+  await p.waitForFunction(() => document.body.innerText.includes("672.00"));
+  assert.equal(await figure(p, "每月缴费"), "672.00 元");
   await context.close();
 });
 

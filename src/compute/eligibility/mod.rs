@@ -121,6 +121,13 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         text!("无法判断是否达到最低缴费年限、还差多少", "whether the minimum is met, and what is missing, cannot be said"),
     );
     let retiree_fixed = retiree_fixed(&mut cx, i.situation)?;
+    // Looked up even without the minimum, so every figure the check will need is asked for
+    // at once (and the boxes do not change under the person's fingers as they type it).
+    let shortfall = cx.optional::<Shortfall>(
+        ParamId::ShortfallRule,
+        text!("不知道年限不足时可否按月续缴或一次性补缴", "whether short years may be paid monthly or at once is not known"),
+    );
+    let rule = topup::Rule::look_up(&mut cx)?;
     let Some(min) = min else {
         cx.ex.note(text!(
             "本市最低缴费年限未公布：只给出法定退休月份；填写最低缴费年限即可算出差额",
@@ -146,11 +153,6 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
     // Whether deemed or transferred months count matters only when there are some.
     let counted = (i.deemed > 0).then(|| cx.need::<CountedMonths>(ParamId::CountedMonthsRule));
     let transferred = (i.transferred > 0).then(|| cx.need::<bool>(ParamId::TransferredCount));
-    let shortfall = cx.optional::<Shortfall>(
-        ParamId::ShortfallRule,
-        text!("不知道年限不足时可否按月续缴或一次性补缴", "whether short years may be paid monthly or at once is not known"),
-    );
-    let rule = topup::Rule::look_up(&mut cx)?;
     cx.check()?;
     let counted = match counted {
         Some(c) => Some(cx.resolve(c)?),

@@ -79,7 +79,7 @@ fn missing_figures_and_overrides() {
     let req = |overrides: JsValue| {
         obj(&[
             ("city", s("wenzhou")),
-            ("month", s("2024-03")),
+            ("month", s("2022-03")),
             ("employer", s("other")),
             ("wage", s("5000")),
             ("overrides", overrides),

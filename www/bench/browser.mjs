@@ -19,7 +19,7 @@ for (let i = 0; i < 5; i++) {
 
 const { context, page: p } = await page(browser);
 await p.goto(server.base + "#view=compare&city=jining&month=2024-03&wage=5000&employer=other");
-await p.locator('tr[data-city="jining"]').waitFor();
+await p.locator('.city-card[data-city="jining"]').waitFor();
 const keystroke = await p.evaluate(async () => {
   const input = document.getElementById("f-wage");
   const cell = () => document.querySelector('.city-card[data-city="jining"] dd').textContent;

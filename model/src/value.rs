@@ -57,8 +57,15 @@ impl Ratio {
     pub fn show_split(self) -> String {
         let (a, b) = (self.num, self.den - self.num);
         if self.den == Decimal::ONE {
-            let h = Decimal::ONE_HUNDRED;
-            format!("{}:{}", plain(a * h), plain(b * h))
+            // As a document writes a split: common factors of ten are taken out (0.7 → 7:3,
+            // 0.8 → 8:2), but not other factors (8:2, never 4:1).
+            let (mut x, mut y) = ((a * Decimal::ONE_HUNDRED).normalize(), (b * Decimal::ONE_HUNDRED).normalize());
+            let ten = Decimal::TEN;
+            while x.scale() == 0 && y.scale() == 0 && !x.is_zero() && !y.is_zero() && (x % ten).is_zero() && (y % ten).is_zero() {
+                x /= ten;
+                y /= ten;
+            }
+            format!("{}:{}", plain(x), plain(y))
         } else {
             format!("{}:{}", plain(a), plain(b))
         }

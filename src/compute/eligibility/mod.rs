@@ -129,40 +129,9 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
     );
     let rule = topup::Rule::look_up(&mut cx)?;
     let Some(min) = min else {
-        cx.ex.note(text!(
-            "本市最低缴费年限未公布：只给出法定退休月份；填写最低缴费年限即可算出差额",
-            "the city's minimum years are not published: only the retirement month is given; enter the minimum to see what is missing"
-        ));
-        cx.check()?;
-        return Ok(EligibilityResult {
-            city: setup.city.id.clone(),
-            city_name: setup.city.name.clone(),
-            as_of: i.as_of,
-            situation: i.situation,
-            retirement: ret,
-            retired,
-            min_months: None,
-            stop_now: None,
-            continue_paying: None,
-            retiree_fixed,
-            shortfall_rule: None,
-            rules_version: setup.rules.version.clone(),
-            explanation: cx.finish(),
-        });
+        return retirement_only(&mut cx, &setup, &i, ret, retiree_fixed);
     };
-    // Whether deemed or transferred months count matters only when there are some.
-    let counted = (i.deemed > 0).then(|| cx.need::<CountedMonths>(ParamId::CountedMonthsRule));
-    let transferred = (i.transferred > 0).then(|| cx.need::<bool>(ParamId::TransferredCount));
-    cx.check()?;
-    let counted = match counted {
-        Some(c) => Some(cx.resolve(c)?),
-        None => None,
-    };
-    let transferred = match transferred {
-        Some(t) => Some(cx.resolve(t)?),
-        None => None,
-    };
-
+    let counts = counts(&mut cx, &i)?;
     let min_months = whole(cx.number(
         "min_months",
         text!("最低缴费年限", "minimum years"),
@@ -170,8 +139,6 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         min.expr().named("年限", "years") * Expr::count(12),
         "months",
     )?);
-    let with_deemed = counted.as_ref().is_some_and(|c| c.value == CountedMonths::ActualAndDeemed);
-    let counts = Counts { deemed: counted.as_ref().map(|c| (with_deemed, c.cite.clone())), transferred: transferred.as_ref().map(|t| (t.value, t.cite.clone())) };
     let counted_now = count_now(&mut cx, &i, &counts)?;
     cx.ex.note(text!(
         "按计算月份（{}）有效的规则计算，假定到退休时规则不变",
@@ -182,29 +149,10 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
     let continue_paying = if i.situation.retired() || retired {
         None
     } else {
-        // Months paid so far include the as-of month; going on adds each month after it
-        // up to the month before retirement.
-        let more = (ret.month.months_since(i.as_of) - 1).max(0) as u32;
-        let (a, r) = (i.as_of, ret.month);
-        let counted = whole(cx.number(
-            "counted_continue",
-            text!("若持续缴费至退休（{a} 之后至 {r} 前一月）", "if payments go on until retirement (after {a}, up to the month before {r})"),
-            "paid_months",
-            Expr::count(counted_now).named("已计", "counted") + Expr::count(more).named("再缴", "more"),
-            "months",
-        )?);
-        Some(scenario(&mut cx, &i, &ret, min_months, counted, "continue", &rule)?)
+        Some(continue_scenario(&mut cx, &i, &ret, min_months, counted_now, &rule)?)
     };
     if let Some(s) = shortfall.as_ref().filter(|s| s.value == Shortfall::MonthlyOrOneOff && stop_now.shortfall_months > 0) {
-        let m = stop_now.shortfall_months;
-        cx.fact(
-            "shortfall_rule",
-            text!("年限不足的办法", "when years are short"),
-            text!("可按月继续缴纳 {m} 个月，或一次性缴纳不足年限的费用", "keep paying monthly for {m} months, or pay the missing months at once"),
-            m,
-            "months",
-            std::slice::from_ref(&s.cite),
-        );
+        shortfall_fact(&mut cx, s, stop_now.shortfall_months);
     }
     Ok(EligibilityResult {
         city: setup.city.id.clone(),
@@ -221,6 +169,81 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         rules_version: setup.rules.version.clone(),
         explanation: cx.finish(),
     })
+}
+
+/// Without the city's minimum years: the retirement month (and what a retiree still pays)
+/// only, saying why.
+fn retirement_only(cx: &mut Ctx, setup: &super::Setup, i: &Inputs, ret: Retirement, retiree_fixed: Option<RetireeFixed>) -> Result<EligibilityResult, Error> {
+    cx.ex.note(text!(
+        "本市最低缴费年限未公布：只给出法定退休月份；填写最低缴费年限即可算出差额",
+        "the city's minimum years are not published: only the retirement month is given; enter the minimum to see what is missing"
+    ));
+    cx.check()?;
+    Ok(EligibilityResult {
+        city: setup.city.id.clone(),
+        city_name: setup.city.name.clone(),
+        as_of: i.as_of,
+        situation: i.situation,
+        retired: ret.month <= i.as_of,
+        retirement: ret,
+        min_months: None,
+        stop_now: None,
+        continue_paying: None,
+        retiree_fixed,
+        shortfall_rule: None,
+        rules_version: setup.rules.version.clone(),
+        explanation: cx.finish(),
+    })
+}
+
+/// What the city's rules say of deemed and transferred months, looked up only where the
+/// person has some.
+fn counts(cx: &mut Ctx, i: &Inputs) -> Result<Counts, Error> {
+    let counted = (i.deemed > 0).then(|| cx.need::<CountedMonths>(ParamId::CountedMonthsRule));
+    let transferred = (i.transferred > 0).then(|| cx.need::<bool>(ParamId::TransferredCount));
+    cx.check()?;
+    let deemed = match counted {
+        Some(c) => {
+            let c = cx.resolve(c)?;
+            Some((c.value == CountedMonths::ActualAndDeemed, c.cite))
+        }
+        None => None,
+    };
+    let transferred = match transferred {
+        Some(t) => {
+            let t = cx.resolve(t)?;
+            Some((t.value, t.cite))
+        }
+        None => None,
+    };
+    Ok(Counts { deemed, transferred })
+}
+
+/// If payments go on: the months paid so far include the as-of month; going on adds each
+/// month after it up to the month before retirement.
+fn continue_scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32, counted_now: u32, rule: &topup::Rule) -> Result<Scenario, Error> {
+    let more = (ret.month.months_since(i.as_of) - 1).max(0) as u32;
+    let (a, r) = (i.as_of, ret.month);
+    let counted = whole(cx.number(
+        "counted_continue",
+        text!("若持续缴费至退休（{a} 之后至 {r} 前一月）", "if payments go on until retirement (after {a}, up to the month before {r})"),
+        "paid_months",
+        Expr::count(counted_now).named("已计", "counted") + Expr::count(more).named("再缴", "more"),
+        "months",
+    )?);
+    scenario(cx, i, ret, min_months, counted, "continue", rule)
+}
+
+/// The city's rule when years are short, as a step (温州: monthly, or all at once).
+fn shortfall_fact(cx: &mut Ctx, s: &crate::lookup::Cited<Shortfall>, m: u32) {
+    cx.fact(
+        "shortfall_rule",
+        text!("年限不足的办法", "when years are short"),
+        text!("可按月继续缴纳 {m} 个月，或一次性缴纳不足年限的费用", "keep paying monthly for {m} months, or pay the missing months at once"),
+        m,
+        "months",
+        std::slice::from_ref(&s.cite),
+    );
 }
 
 /// A scenario's figures as headline cards, grouped.

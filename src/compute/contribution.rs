@@ -322,18 +322,6 @@ fn benefits_after(cx: &mut Ctx) -> Option<u32> {
     Some(v)
 }
 
-/// A side's monthly total: the rate part plus the fixed amount, or the rate part alone
-/// (said in the label) where the fixed amount was not published.
-fn total(cx: &mut Ctx, key: &str, label: Text, basic: Money, fixed: Option<&Cited<Money>>, r: Rounding) -> Result<Money, Error> {
-    match fixed {
-        Some(f) => cx.money(key, label, "wage", Expr::money(basic) + f.expr().named("定额", "fixed"), r),
-        None => {
-            let label = Text::new(format!("{}（未含未公布的定额）", label.zh), format!("{} (without the unpublished fixed amount)", label.en));
-            cx.money(key, label, "wage", Expr::money(basic), r)
-        }
-    }
-}
-
 /// The arithmetic written out step by step; the figures are the steps' own values.
 fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResult, Error> {
     let r = f.rounding;
@@ -357,14 +345,15 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
         )?),
         None => None,
     };
-    let er_total = total(cx, "employer.total", text!("单位每月合计", "employer, monthly total"), er_basic, f.employer_fixed.as_ref(), r)?;
+    let er_total = super::with_fixed(cx, "employer.total", text!("单位每月合计", "employer, monthly total"), er_basic, f.employer_fixed.as_ref(), "wage", r)?;
     let ind_basic = cx.money("individual.basic", text!("个人缴费", "individual premium"), "wage", b() * f.individual_rate.expr(), r)?;
-    let ind_total = total(
+    let ind_total = super::with_fixed(
         cx,
         "individual.total",
         text!("个人每月合计（工资扣款）", "individual, monthly total (payroll deduction)"),
         ind_basic,
         f.individual_fixed.as_ref(),
+        "wage",
         r,
     )?;
     let personal_account = match &f.pa_share {

@@ -130,16 +130,7 @@ fn amounts(cx: &mut Ctx, base: &Cited<Money>, rate: &Cited<Ratio>, fixed: Option
         base.expr().named("基数", "base") * rate.expr(),
         rounding,
     )?;
-    let monthly_total = match fixed {
-        Some(f) => cx.money("total", text!("每月合计", "monthly total"), "flexible.base", Expr::money(basic) + f.expr().named("定额", "fixed"), rounding)?,
-        None => cx.money(
-            "total",
-            text!("每月合计（未含未公布的定额）", "monthly total (without the unpublished fixed amount)"),
-            "flexible.base",
-            Expr::money(basic),
-            rounding,
-        )?,
-    };
+    let monthly_total = super::with_fixed(cx, "total", text!("每月合计", "monthly total"), basic, fixed, "flexible.base", rounding)?;
     let yearly_total = cx.money("yearly", text!("全年", "year"), "flexible.base", Expr::money(monthly_total) * Expr::count(12), rounding)?;
     Ok((basic, monthly_total, yearly_total))
 }

@@ -145,3 +145,28 @@ pub fn whole(d: rust_decimal::Decimal) -> u32 {
 pub fn overflow(field: &str) -> Error {
     Error::field(field, "overflow", text!("数值过大，无法计算", "the figures are too large to compute"))
 }
+
+/// A monthly total: the rate part plus the fixed amount, or the rate part alone where the
+/// fixed amount was not published (and the step's label says so). Employee shares and the
+/// flexible worker's month both use it.
+pub(crate) fn with_fixed(
+    cx: &mut crate::lookup::Ctx,
+    key: &str,
+    label: crate::model::Text,
+    basic: crate::model::Money,
+    fixed: Option<&crate::lookup::Cited<crate::model::Money>>,
+    field: &str,
+    r: crate::model::Rounding,
+) -> Result<crate::model::Money, Error> {
+    use crate::trace::{Expr, Term};
+    match fixed {
+        Some(f) => cx.money(key, label, field, Expr::money(basic) + f.expr().named("定额", "fixed"), r),
+        None => {
+            let label = crate::model::Text::new(
+                format!("{}（未含未公布的定额）", label.zh),
+                format!("{} (without the unpublished fixed amount)", label.en),
+            );
+            cx.money(key, label, field, Expr::money(basic), r)
+        }
+    }
+}

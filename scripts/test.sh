@@ -10,7 +10,7 @@ log=$(mktemp); trap 'rm -f "$log" "$log.bench"' EXIT
 
 echo "== rules core: lints (no unwrap, expect, indexing or panic in the core), rules check, tests"
 cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown -p yibao-web -p yibao-js -p yibao-batch-js -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown -p yibao-web -p yibao-js -p yibao-batch-js -p yibao-xlsx-js -- -D warnings
 cargo run --quiet -- rules check
 cargo test --quiet 2>&1 | tee -a "$log"
 

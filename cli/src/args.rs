@@ -168,6 +168,19 @@ pub struct BatchArgs {
     /// Write here instead of stdout; a name ending in .xlsx writes an Excel workbook
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Which column holds what, where the header names do not say: FIELD=HEADER or
+    /// FIELD=NUMBER (from 1), FIELD one of employee_id, name, wage, employer_kind, deducted;
+    /// FIELD=- for none. Repeatable: --column wage=应发工资 --column deducted=医保
+    #[arg(long = "column", value_name = "FIELD=COLUMN", value_parser = parse_column)]
+    pub columns: Vec<(String, String)>,
+    /// Exit with status 1 when any row failed (the good rows are still written)
+    #[arg(long)]
+    pub strict: bool,
+}
+
+fn parse_column(s: &str) -> Result<(String, String), String> {
+    let (field, column) = s.split_once('=').ok_or_else(|| format!("expected FIELD=COLUMN (such as wage=应发工资), got “{s}”"))?;
+    Ok((field.trim().to_string(), column.trim().to_string()))
 }
 
 #[derive(Args)]

@@ -2,9 +2,10 @@
 //! file), or reads an .xlsx sheet; writes one result line per row and a summary on stderr.
 
 use std::io::{BufWriter, Write};
+use std::process::ExitCode;
 
-use yibao::{text, Error, Lang, Raw};
-use yibao_tables::{self as tables, Batch, Mapping, Options};
+use yibao::{text, EmployerKind, Error, Lang, Raw};
+use yibao_tables::{self as tables, payroll, Batch, Mapping, Options};
 
 use crate::args::{BatchArgs, Cli};
 
@@ -14,40 +15,58 @@ fn write_err(e: std::io::Error) -> Error {
 
 fn mapping_line(m: &Mapping, format: tables::Format, lang: Lang) -> String {
     let col = |i: Option<usize>| i.map_or_else(|| lang.pick("（无）", "(none)").to_string(), |i| format!("{} ({})", m.header(i), i + 1));
-    format!(
-        "{} {}: {} → {}; {} → {}; {} → {}; {} → {}",
+    let mut line = format!(
+        "{} {}: {} → {}; {} → {}; {} → {}; {} → {}; {} → {}",
         lang.pick("列映射", "columns"),
         format.label(),
         lang.pick("工号", "employee id"),
         col(m.employee_id),
+        lang.pick("姓名", "name"),
+        col(m.name),
         lang.pick("工资", "wage"),
-        col(Some(m.wage)),
+        col(m.wage),
         lang.pick("单位类型", "employer kind"),
         col(m.employer_kind),
         lang.pick("实扣", "deducted"),
         col(m.deducted),
-    )
+    );
+    for n in &m.notes {
+        line.push_str(&format!("\n{} {}", lang.pick("注意：", "note:"), n.get(lang)));
+    }
+    line
 }
 
-pub fn run(a: &BatchArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<String, Error> {
+pub fn run(a: &BatchArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<(String, ExitCode), Error> {
     let lang = cli.lang;
     let file = std::fs::File::open(&a.file).map_err(crate::unreadable)?;
     let (format, mut rows) = tables::read::open(std::io::BufReader::with_capacity(256 * 1024, file))?;
     let (_, header) = rows.next().ok_or_else(tables::read::empty)?;
-    let mapping = Mapping::from_header(&header)?;
+    let chosen = a.columns.iter().cloned().collect();
+    let mapping = Mapping::from_header(&header, &chosen)?;
     let employer = match &a.employer {
         Some(e) => Some(yibao::compute::contribution::employer_kind("employer", &Raw(e.clone()))?),
         None => None,
     };
     let month = Raw(a.month.clone().unwrap_or_else(crate::this_month));
     let options = Options { city: Raw(a.city.clone()), month, employer, overrides, official_only: cli.official_only };
+    // Where every row has the same employer kind, a figure nobody published is asked for
+    // before reading on, not reported on every row.
+    if mapping.employer_kind.is_none() {
+        if let Some(kind) = employer {
+            missing_before_reading(&options, kind)?;
+        }
+    }
     let mut run = Batch::new(options, mapping.clone())?;
     eprintln!("{}", mapping_line(&mapping, format, lang));
     let rows = rows.filter(|(_, cells)| !tables::read::is_blank(cells));
     let to_xlsx = a.out.as_ref().is_some_and(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("xlsx")));
     if to_xlsx {
-        let kept: Vec<_> = rows.map(|(line, cells)| run.row(line, &cells)).collect();
-        let bytes = tables::xlsx_results(&kept, &run.totals, lang).map_err(|e| Error::field("out", "unwritable", yibao::Text::same(e)))?;
+        let mut lines = tables::csv_header(lang);
+        for (line, cells) in rows {
+            lines.push_str(&tables::csv_row(&run.row(line, &cells), lang));
+        }
+        let sheets = tables::result_sheets(lines, &run.totals, lang);
+        let bytes = tables::xlsx::write(&sheets).map_err(|e| Error::field("out", "unwritable", yibao::Text::same(e)))?;
         std::fs::write(a.out.as_ref().map_or_else(Default::default, Clone::clone), bytes).map_err(write_err)?;
     } else {
         let sink: Box<dyn Write> = match &a.out {
@@ -64,27 +83,46 @@ pub fn run(a: &BatchArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<Stri
         out.flush().map_err(write_err)?;
     }
     summary(&run, lang, cli.json);
-    Ok(String::new())
+    let failed = run.totals.failed_rows > 0;
+    Ok((String::new(), if a.strict && failed { ExitCode::from(1) } else { ExitCode::SUCCESS }))
+}
+
+/// The figures nobody published that rows of this kind cannot do without, as the usual
+/// "supply them with --set" error.
+fn missing_before_reading(options: &Options, kind: EmployerKind) -> Result<(), Error> {
+    let settings = yibao::Options { official_only: options.official_only, explain: false };
+    match yibao::compute::contribution::plan(&options.city, &options.month, kind, &options.overrides, settings) {
+        Err(e @ Error::MissingFigures { .. }) => Err(e),
+        _ => Ok(()),
+    }
 }
 
 fn summary(run: &Batch, lang: Lang, as_json: bool) {
     let t = &run.totals;
-    let (user, unknown) = run.plan_notes();
+    let notes = run.plan_notes();
     if as_json {
-        let v = serde_json::json!({"mapping": run.mapping, "totals": t, "user_supplied": user, "not_known": unknown});
+        let v = serde_json::json!({"mapping": run.mapping, "totals": t, "figures": notes});
         eprintln!("{v}");
         return;
     }
     let line = |name: &str, x: &tables::Total| format!("  {name:<14} {:>8} {:>14} {:>14} {:>14}", x.rows, x.employer, x.individual, x.total);
     eprintln!("{}", lang.pick("  类别              人数       单位合计       个人合计           合计", "  kind               rows       employer     individual          total"));
-    eprintln!("{}", line(lang.pick("机关事业单位", "public body"), &t.public_body));
-    eprintln!("{}", line(lang.pick("其他单位", "other"), &t.other));
+    eprintln!("{}", line(EmployerKind::PublicBody.label().get(lang), &t.public_body));
+    eprintln!("{}", line(EmployerKind::Other.label().get(lang), &t.other));
     eprintln!("{}", line(lang.pick("全部", "all"), &t.overall));
     eprintln!("{} {}, {} {}", lang.pick("出错行", "failed rows"), t.failed_rows, lang.pick("扣款不符行", "mismatched rows"), t.mismatched_rows);
-    if !user.is_empty() {
-        eprintln!("{} {}", lang.pick("用户提供的数据：", "user-supplied figures:"), user.join(", "));
+    let names = |v: &[payroll::Noted]| v.iter().map(|n| format!("{} ({})", n.label.get(lang), n.id)).collect::<Vec<_>>().join(lang.pick("、", "; "));
+    if !notes.user_supplied.is_empty() {
+        eprintln!("{} {}", lang.pick("用户提供的数据：", "user-supplied figures:"), names(&notes.user_supplied));
     }
-    if !unknown.is_empty() {
-        eprintln!("{} {}", lang.pick("未公布（未使用）：", "not published (went without):"), unknown.join(", "));
+    if !notes.not_known.is_empty() {
+        eprintln!("{} {}", lang.pick("未公布（未使用）：", "not published (went without):"), names(&notes.not_known));
+    }
+    if !notes.missing.is_empty() {
+        eprintln!(
+            "{} {}",
+            lang.pick("缺少未公布的数据（用到它们的行出错），请用 --set 编号=数值 提供：", "figures nobody published are needed (the rows that use them failed); supply them with --set ID=VALUE:"),
+            names(&notes.missing)
+        );
     }
 }

@@ -31,10 +31,10 @@ fn this_benefit_year() -> String {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
-        Ok(text) => {
+        Ok((text, code)) => {
             // A closed pipe (`yibao … | head`) is the reader's choice, not an error to panic on.
             let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
-            ExitCode::SUCCESS
+            code
         }
         Err(e) => {
             if cli.json {
@@ -58,22 +58,23 @@ pub fn unreadable(e: std::io::Error) -> Error {
     Error::field("file", "unreadable", yibao::text!("无法读取文件：{e}", "cannot read the file: {e}"))
 }
 
-fn run(cli: &Cli) -> Result<String, Error> {
+/// The text to print and the exit status (`batch --strict` with failed rows exits 1).
+fn run(cli: &Cli) -> Result<(String, ExitCode), Error> {
     let lang = cli.lang;
     let overrides: yibao::Overrides = cli.set.iter().cloned().collect();
     let options = Options { official_only: cli.official_only, explain: true };
     let request = match &cli.command {
-        Command::Rules { command } => return rules::run(command, cli.json, lang),
+        Command::Rules { command } => return rules::run(command, cli.json, lang).map(|t| (t, ExitCode::SUCCESS)),
         Command::Batch(a) => return batch::run(a, overrides, cli),
-        Command::Fund(a) => return fund::run(a, overrides, cli),
+        Command::Fund(a) => return fund::run(a, overrides, cli).map(|t| (t, ExitCode::SUCCESS)),
         Command::Run { file } => request_file(file, &overrides, options)?,
         other => request(other, overrides, options),
     };
     let response = yibao::compute(&request)?;
     if cli.json {
-        return Ok(json(&response));
+        return Ok((json(&response), ExitCode::SUCCESS));
     }
-    Ok(summary::render(&response, lang))
+    Ok((summary::render(&response, lang), ExitCode::SUCCESS))
 }
 
 /// The request a subcommand's options describe.

@@ -50,7 +50,7 @@ fn core(row: &Row) -> Result<(), Error> {
         use yibao_tables::{read_records, Batch, Mapping, Options};
         let bytes = std::fs::read(format!("{}/../{}", env!("CARGO_MANIFEST_DIR"), r["file"].as_str().unwrap())).unwrap();
         let (_, rows) = read_records(&bytes)?;
-        let mapping = Mapping::from_header(&rows.first().map(|r| r.1.clone()).unwrap_or_default())?;
+        let mapping = Mapping::from_header(&rows.first().map(|r| r.1.clone()).unwrap_or_default(), &Default::default())?;
         let options = Options { city: "jining".into(), month: "2024-03".into(), ..Default::default() };
         return Batch::new(options, mapping).map(drop);
     }

@@ -332,7 +332,7 @@ fn batch_gbk_and_xlsx_out() {
     let (_, rows) = yibao_tables::read_records(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(rows[0].1[0], "row");
     assert_eq!(
-        (rows[1].1[1].as_str(), rows[1].1[6].as_str()),
+        (rows[1].1[1].as_str(), rows[1].1[7].as_str()),
         ("A001", "406")
     );
     std::fs::remove_file(out).unwrap();
@@ -340,7 +340,7 @@ fn batch_gbk_and_xlsx_out() {
 
 #[test]
 fn batch_file_errors_exit_2() {
-    for (file, reason) in [("noheader.csv", "header row"), ("empty.csv", "empty")] {
+    for (file, reason) in [("noheader.csv", "must be the header"), ("empty.csv", "empty")] {
         let o = yibao(&[
             "batch",
             &payroll(file),
@@ -435,4 +435,62 @@ fn fund_bad_input_exits_2_naming_row_and_field() {
         "{err}"
     );
     std::fs::remove_file(&bad).unwrap();
+}
+
+/// A payroll export as HR systems write it (GBK): 应发工资 is recognised as the wage but
+/// flagged as not the contribution base; `--column wage=基本工资` picks the base instead.
+/// 济宁 2024-03 (no floor or ceiling published for that month), other employer, 三（二）1、2:
+/// individual = base × 2% + 4: 6000 → 124.00 against 104.00 deducted (−20.00), but
+/// 5000 → 104.00, 7000 → 144.00, 4000 → 84.00, each equal to the deduction.
+#[test]
+fn batch_column_choice_and_the_caution_for_gross_pay() {
+    let file = payroll("export-gbk.csv");
+    let base = ["batch", file.as_str(), "--city", "jining", "--month", "2024-03", "--employer", "other"];
+    let o = yibao(&base);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("工资 → 应发工资 (5)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("「应发工资」不是缴费基数"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\r\n2,E001,张三,其他单位,6000.00,480.00,6.00,486.00,120.00,4.00,124.00,104.00,-20.00,扣款不符,,\r\n"), "{}", stdout(&o));
+    let o = yibao(&[&base[..], &["--column", "wage=基本工资", "--lang", "en"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("wage → 基本工资 (6)"), "{}", stderr(&o));
+    for line in ["2,E001,张三,other employer,5000.00,400.00,6.00,406.00,100.00,4.00,104.00,104.00,0.00,ok,,", "3,E002,李四,other employer,7000.00,560.00,6.00,566.00,140.00,4.00,144.00,144.00,0.00,ok,,", "4,E003,王五,other employer,4000.00,320.00,6.00,326.00,80.00,4.00,84.00,84.00,0.00,ok,,"] {
+        assert!(stdout(&o).contains(line), "{line} in {}", stdout(&o));
+    }
+    // By number, and a column the file does not have.
+    let o = yibao(&[&base[..], &["--column", "wage=6"]].concat());
+    assert!(stderr(&o).contains("工资 → 基本工资 (6)"), "{}", stderr(&o));
+    let o = yibao(&[&base[..], &["--column", "wage=工资额", "--lang", "en"]].concat());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("the file has no column “工资额”"), "{}", stderr(&o));
+}
+
+/// `--strict`: any failed row makes the exit status 1; every good row is still written.
+#[test]
+fn batch_strict_exits_1_when_a_row_failed() {
+    let file = payroll("broken.csv");
+    let args = ["batch", file.as_str(), "--city", "jining", "--month", "2024-03"];
+    let lenient = yibao(&args);
+    assert_eq!(lenient.status.code(), Some(0));
+    let strict = yibao(&[&args[..], &["--strict"]].concat());
+    assert_eq!(strict.status.code(), Some(1));
+    assert_eq!(stdout(&strict), stdout(&lenient));
+    let clean = yibao(&["batch", &payroll("gbk.csv"), "--city", "jining", "--month", "2024-03", "--strict"]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+}
+
+/// A figure nobody published is named once, not blamed on the wage of every row: with the
+/// employer kind given for the whole file it is asked for before reading; with a kind column,
+/// the rows that need it fail with no column and the summary names it once.
+#[test]
+fn batch_missing_figure_is_named_once() {
+    let o = yibao(&["batch", &payroll("gbk.csv"), "--city", "huanggang", "--month", "2026-11"]);
+    let out = stdout(&o);
+    let public_body_row = out.lines().find(|l| l.starts_with("3,A002")).unwrap();
+    assert!(public_body_row.ends_with(",出错,,缺少未公布的数据：用人单位费率（机关事业单位，含生育）"), "{public_body_row}");
+    assert!(stderr(&o).contains("缺少未公布的数据（用到它们的行出错）"), "{}", stderr(&o));
+    assert_eq!(stderr(&o).matches("employee.rate.employer.public_body").count(), 1, "{}", stderr(&o));
+    let o = yibao(&["batch", &payroll("bom.csv"), "--city", "huanggang", "--month", "2026-11", "--employer", "public_body"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("employee.rate.employer.public_body"), "{}", stderr(&o));
 }

@@ -7,7 +7,7 @@ use yibao_tables::{read_records, Batch, Mapping, Options, StreamingCsv};
 fn run(rows: impl Iterator<Item = yibao_tables::Record>) {
     let mut rows = rows;
     let Some((_, header)) = rows.next() else { return };
-    let Ok(mapping) = Mapping::from_header(&header) else { return };
+    let Ok(mapping) = Mapping::from_header(&header, &Default::default()) else { return };
     let options = Options { city: "jining".into(), month: "2024-03".into(), employer: Some(yibao::EmployerKind::Other), ..Default::default() };
     let Ok(mut batch) = Batch::new(options, mapping) else { return };
     for (line, cells) in rows.take(2000) {

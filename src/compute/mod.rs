@@ -120,7 +120,8 @@ pub fn word<T: Vocabulary>(field: &str, raw: &Raw, empty: Text, unknown_code: &s
     }
     T::parse(raw.as_str()).ok_or_else(|| {
         let zh: Vec<&str> = T::CHOICES.iter().map(|c| c.zh).collect();
-        let en: Vec<&str> = T::CHOICES.iter().map(|c| c.word).collect();
+        // The English label and the word a file or request may use (“public body (public_body)”).
+        let en: Vec<String> = T::CHOICES.iter().map(|c| if c.en == c.word { c.en.to_string() } else { format!("{} ({})", c.en, c.word) }).collect();
         Error::field(
             field,
             unknown_code,

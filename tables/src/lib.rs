@@ -26,7 +26,8 @@ pub mod read;
 pub mod write;
 pub mod xlsx;
 
-pub use output::{csv_header, csv_row, xlsx as xlsx_results};
-pub use payroll::{Batch, Mapping, Options, RowResult, RowStatus, Total, Totals};
+pub use output::{csv_header, csv_row, sheets as result_sheets};
+pub use payroll::{Ask, Batch, Mapping, Noted, Options, PlanNotes, RowResult, RowStatus, Total, Totals};
 pub use read::{decode, read_records, Format, Record, StreamingCsv};
 pub use write::CSV_BOM;
+pub use xlsx::CsvSheet;

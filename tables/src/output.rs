@@ -1,15 +1,18 @@
-//! Writing batch results: CSV with a UTF-8 BOM (so Excel opens the Chinese correctly) and
-//! .xlsx. The CLI and the web page use these same writers, so their files are identical.
+//! Writing batch results in the officer's language: CSV with a UTF-8 BOM (so Excel opens
+//! the Chinese correctly), and the sheets of an .xlsx workbook as CSV texts (written by
+//! [`crate::xlsx::write`]). The CLI and the web page use these same writers, so their files
+//! are identical.
 
 use yibao::{EmployerKind, Lang, Money};
 
 use crate::payroll::{RowResult, RowStatus, Totals};
 use crate::write;
-use crate::xlsx::{self, Cell, Sheet};
+use crate::xlsx::CsvSheet;
 
 const COLUMNS: &[(&str, &str)] = &[
     ("行号", "row"),
     ("工号", "employee_id"),
+    ("姓名", "name"),
     ("单位类型", "employer_kind"),
     ("缴费基数", "base"),
     ("单位缴费", "employer_basic"),
@@ -27,7 +30,7 @@ const COLUMNS: &[(&str, &str)] = &[
 
 fn cells(r: &RowResult, lang: Lang) -> Vec<String> {
     let m = |v: Option<Money>| v.map_or_else(String::new, |m| m.to_string());
-    let kind = r.employer_kind.map_or_else(String::new, |k: EmployerKind| k.word().to_string());
+    let kind = r.employer_kind.map_or_else(String::new, |k: EmployerKind| k.label().get(lang).to_string());
     let status = match r.status {
         RowStatus::Ok => lang.pick("正常", "ok"),
         RowStatus::Mismatch => lang.pick("扣款不符", "mismatch"),
@@ -36,6 +39,7 @@ fn cells(r: &RowResult, lang: Lang) -> Vec<String> {
     vec![
         r.row.to_string(),
         r.employee_id.clone(),
+        r.name.clone(),
         kind,
         m(r.base),
         m(r.employer_basic),
@@ -63,50 +67,29 @@ pub fn csv_row(r: &RowResult, lang: Lang) -> String {
     write::line(&cells(r, lang))
 }
 
-fn number(m: Money) -> f64 {
-    m.to_string().parse().unwrap_or(0.0)
+/// The columns of the result lines that hold money.
+pub const MONEY_COLUMNS: std::ops::RangeInclusive<usize> = 4..=12;
+
+/// The totals as CSV lines (header first): by employer kind and overall, then the counts.
+pub fn totals_csv(totals: &Totals, lang: Lang) -> String {
+    let mut out = write::line(&lang.pick(["", "人数", "单位合计", "个人合计", "合计"], ["", "rows", "employer", "individual", "total"]));
+    for (name, t) in [
+        (EmployerKind::PublicBody.label().get(lang).to_string(), &totals.public_body),
+        (EmployerKind::Other.label().get(lang).to_string(), &totals.other),
+        (lang.pick("全部", "all").to_string(), &totals.overall),
+    ] {
+        out.push_str(&write::line(&[name, t.rows.to_string(), t.employer.to_string(), t.individual.to_string(), t.total.to_string()]));
+    }
+    out.push_str(&write::line(&[lang.pick("出错行数", "failed rows").to_string(), totals.failed_rows.to_string()]));
+    out.push_str(&write::line(&[lang.pick("扣款不符行数", "mismatched rows").to_string(), totals.mismatched_rows.to_string()]));
+    out
 }
 
-/// The results and totals as an .xlsx workbook.
-pub fn xlsx(rows: &[RowResult], totals: &Totals, lang: Lang) -> Result<Vec<u8>, String> {
-    let header = COLUMNS.iter().map(|(zh, en)| lang.pick(*zh, *en).to_string()).collect();
-    let body = rows
-        .iter()
-        .map(|r| {
-            cells(r, lang)
-                .into_iter()
-                .enumerate()
-                .map(|(c, text)| match (c, text.parse::<f64>()) {
-                    (0, _) => Cell::Number(r.row as f64),
-                    // Money columns as numbers, so Excel can sum them.
-                    (3..=11, Ok(v)) if !text.is_empty() => Cell::Money(v),
-                    _ => Cell::Text(text),
-                })
-                .collect()
-        })
-        .collect();
-    let results = Sheet { name: lang.pick("结果", "results"), header, rows: body };
-    let lines = [
-        (lang.pick("机关事业单位", "public body"), &totals.public_body),
-        (lang.pick("其他单位", "other employers"), &totals.other),
-        (lang.pick("全部", "all"), &totals.overall),
-    ];
-    let mut total_rows: Vec<Vec<Cell>> = lines
-        .iter()
-        .map(|(name, t)| {
-            vec![
-                Cell::Text((*name).to_string()),
-                Cell::Number(t.rows as f64),
-                Cell::Money(number(t.employer)),
-                Cell::Money(number(t.individual)),
-                Cell::Money(number(t.total)),
-            ]
-        })
-        .collect();
-    total_rows.push(Vec::new());
-    total_rows.push(vec![Cell::Text(lang.pick("出错行数", "failed rows").into()), Cell::Number(totals.failed_rows as f64)]);
-    total_rows.push(vec![Cell::Text(lang.pick("扣款不符行数", "mismatched rows").into()), Cell::Number(totals.mismatched_rows as f64)]);
-    let heads = lang.pick(["", "人数", "单位合计", "个人合计", "合计"], ["", "rows", "employer", "individual", "total"]);
-    let sums = Sheet { name: lang.pick("合计", "totals"), header: heads.iter().map(|s| s.to_string()).collect(), rows: total_rows };
-    xlsx::write(&[results, sums])
+/// The sheets of the results workbook: the result lines (as written by [`csv_header`] and
+/// [`csv_row`], without the BOM) and the totals.
+pub fn sheets(result_lines: String, totals: &Totals, lang: Lang) -> Vec<CsvSheet> {
+    vec![
+        CsvSheet { name: lang.pick("结果", "results").into(), csv: result_lines, money: MONEY_COLUMNS.collect(), numbers: vec![0] },
+        CsvSheet { name: lang.pick("合计", "totals").into(), csv: totals_csv(totals, lang), money: vec![2, 3, 4], numbers: vec![1] },
+    ]
 }

@@ -5,11 +5,11 @@
 
 use std::io::{self, Read};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use yibao::{text, Error};
 
 /// What the file turned out to be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     CsvUtf8,
@@ -41,7 +41,7 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
 /// Which text encoding a CSV's first bytes show: a UTF-8 BOM, valid UTF-8 (a character
 /// cut at the end of the sample is fine), else GB18030 (a superset of GBK). encoding_rs
 /// decodes but does not guess, so the guess is ours.
-fn sniff(sample: &[u8]) -> Format {
+pub fn sniff(sample: &[u8]) -> Format {
     if sample.starts_with(b"\xEF\xBB\xBF") {
         return Format::CsvUtf8Bom;
     }
@@ -61,19 +61,29 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Format), Error> {
     let text = match format {
         Format::CsvUtf8Bom => String::from_utf8_lossy(bytes.get(3..).unwrap_or_default()).into_owned(),
         Format::CsvUtf8 => String::from_utf8_lossy(bytes).into_owned(),
-        _ => {
-            let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-            if had_errors {
-                return Err(Error::field(
-                    "file",
-                    "bad_encoding",
-                    text!("文件既不是 UTF-8 也不是 GBK 编码", "the file is neither UTF-8 nor GBK text"),
-                ));
-            }
-            text.into_owned()
-        }
+        _ => decode_gbk(bytes)?,
     };
     Ok((text, format))
+}
+
+fn not_text() -> Error {
+    Error::field("file", "bad_encoding", text!("文件既不是 UTF-8 也不是 GBK 编码", "the file is neither UTF-8 nor GBK text"))
+}
+
+#[cfg(feature = "gbk")]
+fn decode_gbk(bytes: &[u8]) -> Result<String, Error> {
+    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+    if had_errors {
+        return Err(not_text());
+    }
+    Ok(text.into_owned())
+}
+
+/// Without the `gbk` feature (the browser), the page decodes GBK with the browser's own
+/// decoder and hands over UTF-8; a GBK file reaching here was not decoded.
+#[cfg(not(feature = "gbk"))]
+fn decode_gbk(_: &[u8]) -> Result<String, Error> {
+    Err(not_text())
 }
 
 /// The CSV reader skips blank lines without counting them, which would put every later
@@ -163,10 +173,7 @@ pub fn read_records(bytes: &[u8]) -> Result<(Format, Vec<Record>), Error> {
     if bytes.is_empty() {
         return Err(empty());
     }
-    if is_xlsx(bytes) {
-        return crate::xlsx::read(bytes).map(|rows| (Format::Xlsx, rows));
-    }
-    let (text, format) = decode(bytes)?;
+    let (text, format) = if is_xlsx(bytes) { (crate::xlsx::to_csv(bytes)?, Format::Xlsx) } else { decode(bytes)? };
     let mut lines = Lines::default();
     let rows: Vec<Record> = csv_reader(text.as_bytes()).records().map(|r| lines.record(r)).collect();
     if rows.iter().all(|(_, r)| r.iter().all(|c| c.trim().is_empty())) {
@@ -201,17 +208,7 @@ impl StreamingCsv {
         }
         let format = sniff(&sample);
         let joined: Box<dyn Read> = Box::new(io::Cursor::new(sample).chain(file));
-        // encoding_rs_io transcodes GB18030 to UTF-8 as the bytes stream, and strips a UTF-8
-        // BOM; plain UTF-8 passes through untouched.
-        let reader: Box<dyn Read> = match format {
-            Format::CsvGb18030 => Box::new(
-                encoding_rs_io::DecodeReaderBytesBuilder::new()
-                    .encoding(Some(encoding_rs::GB18030))
-                    .build(joined),
-            ),
-            Format::CsvUtf8Bom => Box::new(encoding_rs_io::DecodeReaderBytesBuilder::new().build(joined)),
-            _ => joined,
-        };
+        let reader = transcode(format, joined)?;
         Ok(StreamingCsv { format, records: csv_reader(reader).into_records(), lines: Lines::default() })
     }
 }
@@ -225,8 +222,34 @@ impl Iterator for StreamingCsv {
     }
 }
 
-/// Opens any file the CLI is given: an .xlsx is read whole (Excel caps a sheet at about a
-/// million rows), a CSV streams.
+/// The file as UTF-8 bytes, as they stream. encoding_rs_io transcodes GB18030 and strips a
+/// UTF-8 BOM; plain UTF-8 passes through untouched.
+#[cfg(feature = "gbk")]
+fn transcode(format: Format, joined: Box<dyn Read>) -> Result<Box<dyn Read>, Error> {
+    Ok(match format {
+        Format::CsvGb18030 => Box::new(encoding_rs_io::DecodeReaderBytesBuilder::new().encoding(Some(encoding_rs::GB18030)).build(joined)),
+        Format::CsvUtf8Bom => Box::new(encoding_rs_io::DecodeReaderBytesBuilder::new().build(joined)),
+        _ => joined,
+    })
+}
+
+/// Without the `gbk` feature (the browser) a GBK file was decoded to UTF-8 before it came here.
+#[cfg(not(feature = "gbk"))]
+fn transcode(format: Format, mut joined: Box<dyn Read>) -> Result<Box<dyn Read>, Error> {
+    match format {
+        Format::CsvGb18030 => Err(not_text()),
+        Format::CsvUtf8Bom => {
+            let mut bom = [0u8; 3];
+            joined.read_exact(&mut bom).map_err(|_| empty())?;
+            Ok(joined)
+        }
+        _ => Ok(joined),
+    }
+}
+
+/// Opens any file the CLI is given: a CSV streams; an .xlsx is read whole (Excel caps a
+/// sheet at about a million rows) and turned into CSV text, then read like any CSV, so both
+/// kinds of file go through one reader (as on the batch page).
 pub fn open(mut file: impl Read + 'static) -> Result<(Format, Box<dyn Iterator<Item = Record>>), Error> {
     let mut magic = [0u8; 4];
     let mut got = 0;
@@ -244,8 +267,8 @@ pub fn open(mut file: impl Read + 'static) -> Result<(Format, Box<dyn Iterator<I
         whole
             .read_to_end(&mut bytes)
             .map_err(|e| Error::field("file", "unreadable", text!("无法读取文件：{e}", "cannot read the file: {e}")))?;
-        let (format, rows) = read_records(&bytes)?;
-        return Ok((format, Box::new(rows.into_iter())));
+        let csv = StreamingCsv::open(Box::new(io::Cursor::new(crate::xlsx::to_csv(&bytes)?.into_bytes())))?;
+        return Ok((Format::Xlsx, Box::new(csv)));
     }
     let csv = StreamingCsv::open(Box::new(whole))?;
     Ok((csv.format, Box::new(csv)))

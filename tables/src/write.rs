@@ -26,3 +26,9 @@ pub fn line<S: AsRef<str>>(cells: &[S]) -> String {
     out.push_str("\r\n");
     out
 }
+
+/// The cells of one line as [`line`] wrote it (for showing a page of results).
+pub fn cells(line: &str) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());
+    reader.records().next().and_then(Result::ok).map(|r| r.iter().map(str::to_string).collect()).unwrap_or_default()
+}

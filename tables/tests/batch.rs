@@ -30,7 +30,7 @@ fn options(employer: Option<EmployerKind>) -> Options {
 fn run(bytes: &[u8], employer: Option<EmployerKind>) -> (Format, Batch, Vec<RowResult>) {
     let (format, mut rows) = read_records(bytes).unwrap();
     let (_, header) = rows.remove(0);
-    let mut batch = Batch::new(options(employer), Mapping::from_header(&header).unwrap()).unwrap();
+    let mut batch = Batch::new(options(employer), Mapping::from_header(&header, &Default::default()).unwrap()).unwrap();
     let results = rows
         .into_iter()
         .filter(|(_, cells)| cells.is_empty() || !cells.iter().all(|c| c.trim().is_empty()))
@@ -103,7 +103,7 @@ fn bom_csv_with_english_headers_and_a_default_employer_kind() {
 #[test]
 fn no_employer_column_and_no_default_is_refused_before_any_row() {
     let (_, mut rows) = read_records(&fixture("bom.csv")).unwrap();
-    let mapping = Mapping::from_header(&rows.remove(0).1).unwrap();
+    let mapping = Mapping::from_header(&rows.remove(0).1, &Default::default()).unwrap();
     let err = Batch::new(options(None), mapping).err().unwrap();
     assert!(err.to_string().contains("employer"), "{err}");
 }
@@ -165,9 +165,12 @@ fn broken_rows_are_listed_and_good_rows_still_computed() {
 #[test]
 fn a_file_with_no_header_row_is_refused_with_the_reason() {
     let (_, rows) = read_records(&fixture("noheader.csv")).unwrap();
-    let err = Mapping::from_header(&rows[0].1).unwrap_err();
+    let mapping = Mapping::from_header(&rows[0].1, &Default::default()).unwrap();
+    assert_eq!(mapping.wage, None);
+    let err = Batch::new(options(Some(EmployerKind::Other)), mapping).err().unwrap();
     let json = serde_json::to_value(&err).unwrap();
-    assert_eq!(json["errors"][0]["code"], "no_header");
+    assert_eq!(json["errors"][0]["field"], "column");
+    assert_eq!(json["errors"][0]["code"], "no_wage_column");
     assert!(json["errors"][0]["message"]["zh"]
         .as_str()
         .unwrap()
@@ -217,7 +220,7 @@ fn a_ten_megabyte_file_streams_with_every_row_right() {
     let mut rows = StreamingCsv::open(Box::new(std::fs::File::open(&file.1).unwrap())).unwrap();
     assert_eq!(rows.format, Format::CsvGb18030);
     let (_, header) = rows.next().unwrap();
-    let mut batch = Batch::new(options(None), Mapping::from_header(&header).unwrap()).unwrap();
+    let mut batch = Batch::new(options(None), Mapping::from_header(&header, &Default::default()).unwrap()).unwrap();
     // Single-row figures from the core for each (wage, kind), to compare every row against.
     let mut single_cache = std::collections::HashMap::new();
     let mut single = |wage: &'static str, kind: &'static str| {
@@ -269,12 +272,14 @@ fn exports_csv_with_bom_and_xlsx_that_reads_back() {
             .collect::<String>();
     assert!(csv.starts_with("\u{feff}行号,工号"), "{csv}");
     assert!(csv.contains(
-        "\r\n2,A001,other,5000.00,400.00,6.00,406.00,100.00,4.00,104.00,104.00,0.00,正常,,\r\n"
+        "\r\n2,A001,张三,其他单位,5000.00,400.00,6.00,406.00,100.00,4.00,104.00,104.00,0.00,正常,,\r\n"
     ));
-    let xlsx = yibao_tables::xlsx_results(&rows, &batch.totals, yibao::Lang::En).unwrap();
+    let lines = yibao_tables::csv_header(yibao::Lang::En) + &rows.iter().map(|r| yibao_tables::csv_row(r, yibao::Lang::En)).collect::<String>();
+    let xlsx = yibao_tables::xlsx::write(&yibao_tables::result_sheets(lines, &batch.totals, yibao::Lang::En)).unwrap();
     let (format, back) = read_records(&xlsx).unwrap();
     assert_eq!(format, Format::Xlsx);
     assert_eq!(back[0].1[0], "row");
     assert_eq!(back[1].1[1], "A001");
-    assert_eq!(back[1].1[6], "406"); // a number cell, shown 406.00 by its format
+    assert_eq!(back[1].1[3], "other employer");
+    assert_eq!(back[1].1[7], "406"); // a number cell, shown 406.00 by its format
 }

@@ -21,7 +21,7 @@ fn batch_reader_inputs_do_not_panic() {
         if let Ok((_, rows)) = yibao_tables::read_records(&data) {
             if let Some(m) = rows
                 .first()
-                .and_then(|(_, h)| yibao_tables::Mapping::from_header(h).ok())
+                .and_then(|(_, h)| yibao_tables::Mapping::from_header(h, &Default::default()).ok())
             {
                 let options = yibao_tables::Options {
                     city: "jining".into(),

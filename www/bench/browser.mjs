@@ -59,7 +59,8 @@ const api = await apiPage.page.evaluate(async () => {
 });
 await apiPage.context.close();
 
-// Payroll batch: 100,000 rows, timed from "compute" to the last row (the file already read).
+// Payroll batch: 100,000 rows in the page's Web Worker, timed from "compute" to the last
+// row (the file already read).
 const lines = ["工号,月工资,单位类型,个人扣款"];
 for (let i = 0; i < 100000; i++) lines.push(`E${i},${3000 + (i % 997) * 7.31},${i % 3 ? "other" : "public_body"},`);
 const batchPage = await page(browser, { viewport: { width: 1000, height: 800 } });
@@ -70,11 +71,10 @@ await bp.selectOption("#b-city", "jining");
 await bp.fill("#b-month", "2024-03");
 await bp.dispatchEvent("#b-month", "change");
 await bp.setInputFiles("#b-file", { name: "bench.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n").replaceAll(/\.(\d)\d+,/g, ".$1,")) });
-await bp.locator("#b-mapping dl").waitFor();
+await bp.locator("#b-col-wage").waitFor();
 const batchMs = [];
 for (let i = 0; i < 3; i++) {
-  await bp.dispatchEvent("#b-month", "change");
-  await bp.locator("#b-go").waitFor();
+  await bp.waitForFunction(() => !document.getElementById("b-run").hidden && !document.getElementById("b-go").disabled);
   await bp.click("#b-go");
   await bp.locator("#b-results").waitFor();
   batchMs.push(await bp.evaluate(() => window.__yibaoBatchMs));

@@ -168,6 +168,13 @@ pub fn App() -> Html {
         use_effect_with(url, move |url| sync_page(url, lang));
     }
     let lang = state.lang;
+    // The batch and fund pages open in the same language, city and "official figures only".
+    let carry = format!(
+        "#city={}{}{}",
+        state.city,
+        if lang == Lang::En { "&lang=en" } else { "" },
+        if state.official_only { "&official=1" } else { "" }
+    );
     let city_error = outcome.as_ref().as_ref().and_then(|o| o.field_errors.get("city").cloned());
     let body = match outcome.as_ref() {
         Some(o) => {
@@ -195,7 +202,7 @@ pub fn App() -> Html {
         </main>
         <footer>
             <p>{ tr(lang, "全部计算在你的浏览器中完成，输入的内容不会离开本机。", "Everything is computed in your browser; nothing you type leaves it.") }</p>
-            <p>{ format!("{} {}", tr(lang, "规则版本", "rules version"), version) }{ " · " }<a href="batch.html">{ tr(lang, "工资表批量核对", "Payroll batch") }</a>{ " · " }<a href="fund.html">{ tr(lang, "市级统筹基金", "The pooled fund") }</a>{ " · " }<a href="embed.html">{ tr(lang, "嵌入与 JS 接口", "Embed and JS API") }</a></p>
+            <p>{ format!("{} {}", tr(lang, "规则版本", "rules version"), version) }{ " · " }<a href={format!("batch.html{carry}")}>{ tr(lang, "工资表批量核对", "Payroll batch") }</a>{ " · " }<a href={format!("fund.html{carry}")}>{ tr(lang, "市级统筹基金", "The pooled fund") }</a>{ " · " }<a href="embed.html">{ tr(lang, "嵌入与 JS 接口", "Embed and JS API") }</a></p>
         </footer>
         </ContextProvider<Ctx>>
     }

@@ -1,159 +1,296 @@
-// The payroll batch page. All reading, computing and exporting is done by the wasm
-// module (the same code as `yibao batch`); this script only moves data to the page.
-import init, { PayrollBatch } from "./yibao_batch.js";
-import initApi, * as api from "./yibao_js.js";
+// The payroll batch page. Reading, computing and exporting happen in a Web Worker
+// (batch-worker.js, the same wasm code as `yibao batch`); this script shows what the worker
+// reports and sends what the officer chooses. Nothing is uploaded; the column choices are
+// remembered in this browser only (localStorage), by the file's header.
+import { lang, t, say, money, fromHash, toHash, setupLang } from "./page-lang.js";
 
-await Promise.all([init(), initApi()]);
 const $ = (id) => document.getElementById(id);
 const PAGE = 100;
-let bytes = null, fileName = "", batch = null, offset = 0;
-const overrides = {};
-
-const now = new Date();
-$("b-month").value = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
-for (const c of api.cities()) $("b-city").append(new Option(`${c.name.zh} ${c.name.en}`, c.id, false, c.id === "jining"));
-
-const lang = () => $("b-lang").value;
-const say = (t) => (t ? (lang() === "en" ? t.en : t.zh) : "");
+const MONEY_COLUMNS = [4, 5, 6, 7, 8, 9, 10, 11, 12]; // as yibao_tables::output::MONEY_COLUMNS
 const cell = (tag, text) => { const e = document.createElement(tag); e.textContent = text ?? ""; return e; };
 
-function showError(e) {
-  if (!e) { $("b-error").textContent = ""; return; }
-  if (e.kind === "missing_figures") {
-    $("b-error").textContent = (lang() === "en" ? "Figures nobody published are needed: " : "需要未公布的数据：") + e.missing.map((m) => say(m.label)).join(", ");
-    figureInputs(e.missing);
-  } else if (e.errors) {
-    $("b-error").textContent = e.errors.map((x) => `${x.field}: ${say(x.message)}`).join("; ");
-  } else {
-    $("b-error").textContent = String(e);
-  }
-}
+// The worker, as calls that return promises; progress messages move the bars.
+const worker = new Worker(new URL("./batch-worker.js", import.meta.url), { type: "module" });
+let nextId = 0;
+const pending = new Map();
+worker.onmessage = ({ data }) => {
+  if (data.type === "progress") return progress(data);
+  const p = pending.get(data.id);
+  pending.delete(data.id);
+  if (data.ok) p?.resolve(data.value); else p?.reject(data.error);
+};
+const call = (type, args = {}) => new Promise((resolve, reject) => {
+  const id = ++nextId;
+  pending.set(id, { resolve, reject });
+  worker.postMessage({ id, type, ...args });
+});
 
-function figureInputs(missing) {
-  const box = $("b-figure-inputs");
-  for (const m of missing) {
-    const id = `bf-${m.id.replaceAll(".", "-")}`;
-    if (document.getElementById(id)) continue;
-    const div = document.createElement("div"); div.className = "field";
-    const label = cell("label", `${m.label.zh} ${m.label.en} (${m.unit})`); label.htmlFor = id;
-    const input = document.createElement("input"); input.id = id; input.type = "text"; input.inputMode = "decimal";
-    input.addEventListener("input", () => { overrides[m.id] = input.value; prepare(); });
-    div.append(label, input, cell("small", `${m.hint.zh} ${m.hint.en}`));
-    box.append(div);
-  }
-  $("b-figures").hidden = false;
-}
+let view = null;      // what the worker says about the file and the settings
+let fileName = "";
+let columns = {};     // field → header, as chosen
+let overrides = {};   // figure id → text, as typed
+let shown = false;    // results on screen
+let offset = 0;
+
+const now = new Date();
+$("b-month").value = fromHash("month") ?? `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+$("b-official").checked = fromHash("official") === "1";
 
 function options() {
-  return { city: $("b-city").value, month: $("b-month").value, employer: $("b-employer").value || null, lang: lang(), overrides };
+  const typed = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v.trim() !== ""));
+  return { city: $("b-city").value, month: $("b-month").value, employer: $("b-employer").value || null, lang: lang(), overrides: typed, officialOnly: $("b-official").checked, columns };
 }
 
-// Reads the header and shows the column mapping before anything is computed.
-function prepare() {
-  $("b-results").hidden = true;
+function errorText(e) {
+  if (e?.errors) return e.errors.map((x) => say(x.message)).join("；");
+  if (e?.message) return say(e.message);
+  return String(e);
+}
+
+const headerKey = (headers) => "yibao.columns." + JSON.stringify(headers);
+
+// --- the file and its columns ---------------------------------------------------------
+
+async function load(file) {
+  fileName = file.name;
+  hideResults();
   $("b-mapping").hidden = true;
   $("b-run").hidden = true;
-  showError(null);
-  if (!bytes) return;
+  $("b-problems").textContent = "";
+  $("b-reading").hidden = false;
   try {
-    batch = PayrollBatch.open(bytes, options());
-  } catch (e) { batch = null; showError(e); return; }
-  const m = batch.mapping();
-  const name = (i) => (i === null || i === undefined ? "—" : `${m.headers[i]} (${i + 1})`);
-  const sec = $("b-mapping");
-  sec.replaceChildren(cell("h2", "列映射 Column mapping"));
-  const dl = document.createElement("dl");
-  for (const [k, i] of [["工号 employee id", m.employee_id], ["工资 wage", m.wage], ["单位类型 employer kind", m.employer_kind], ["实扣 deducted", m.deducted]]) {
-    dl.append(cell("dt", k), cell("dd", name(i)));
+    // The choice made for the last file with this header, if any: read the header first.
+    columns = {};
+    view = await call("open", { file, options: options() });
+    const saved = localStorage.getItem(headerKey(view.headers));
+    if (saved) {
+      columns = JSON.parse(saved);
+      view = await call("setup", { options: options() });
+    }
+  } catch (e) {
+    view = null;
+    $("b-problems").textContent = errorText(e);
+    return;
+  } finally {
+    $("b-reading").hidden = true;
   }
-  sec.append(cell("p", `${fileName} · ${m.format} · ${m.data_rows} 行 rows`), dl);
-  sec.hidden = false;
+  render();
+}
+
+const FIELD_NAMES = {
+  employee_id: ["工号", "employee id"], name: ["姓名", "name"], wage: ["工资（缴费基数）", "wage (contribution base)"],
+  employer_kind: ["单位类型", "employer kind"], deducted: ["个人实扣", "amount deducted"],
+};
+
+function renderColumns() {
+  const box = $("b-columns");
+  box.replaceChildren();
+  for (const field of view.fields) {
+    const id = `b-col-${field}`;
+    const div = document.createElement("div"); div.className = "field";
+    const label = cell("label", t(...FIELD_NAMES[field])); label.htmlFor = id;
+    const select = document.createElement("select"); select.id = id;
+    select.append(new Option(t("（无）", "(none)"), "-"));
+    view.headers.forEach((h, i) => select.append(new Option(`${h || t("（空）", "(blank)")} · ${t("第", "column ")}${i + 1}${t(" 列", "")}`, h || String(i + 1))));
+    const at = view.mapping?.[field];
+    select.selectedIndex = at === null || at === undefined ? 0 : at + 1;
+    select.addEventListener("change", async () => {
+      columns = { ...columns, [field]: select.value };
+      localStorage.setItem(headerKey(view.headers), JSON.stringify(columns));
+      await resetup();
+    });
+    div.append(label, select);
+    box.append(div);
+  }
+  $("b-column-notes").textContent = (view.mapping?.notes ?? []).map(say).join(" ");
+}
+
+// --- figures nobody published -----------------------------------------------------------
+
+// Boxes keep their identity (the figure) while the person types: they are added or updated,
+// never rebuilt, so a keystroke never lands in another box. A new city starts afresh.
+function renderFigures() {
+  const box = $("b-figure-inputs");
+  for (const a of view.figures) {
+    const id = `bf-${a.id.replaceAll(".", "-")}`;
+    let div = document.getElementById(id)?.closest(".field");
+    if (!div) {
+      div = document.createElement("div"); div.className = "field";
+      const label = cell("label"); label.htmlFor = id;
+      const input = document.createElement("input"); input.id = id; input.type = "text"; input.inputMode = "decimal"; input.autocomplete = "off";
+      input.value = overrides[a.id] ?? "";
+      input.addEventListener("input", () => { overrides[a.id] = input.value; resetup(); });
+      div.append(label, input, cell("small"), cell("small"));
+      div.lastChild.className = "error";
+      box.append(div);
+    }
+    const [label, input, hint, error] = div.children;
+    label.textContent = `${say(a.label)}（${a.unit}）${a.required ? t("，必填", ", required") : t("，可不填", ", optional")}`;
+    input.setAttribute("aria-invalid", a.error ? "true" : "false");
+    hint.textContent = [say(a.hint), a.reading ? say(a.reading) : "", a.set_aside ? t(`有来源给出 ${a.set_aside.value}，因“只用官方数据”未采用`, `a source gives ${a.set_aside.value}, set aside for “official figures only”`) : ""].filter(Boolean).join(" ");
+    hint.className = "hint";
+    error.textContent = a.error ? say(a.error) : "";
+    div.classList.toggle("invalid", Boolean(a.error));
+  }
+  $("b-figures").hidden = box.children.length === 0;
+}
+
+function render() {
+  if (!view) return;
+  $("b-file-line").textContent = `${fileName} · ${view.format_label} · ${view.data_rows} ${t("行", "rows")}`;
+  renderColumns();
+  renderFigures();
+  $("b-mapping").hidden = false;
+  $("b-problems").textContent = view.problems.map((p) => say(p.message)).join("；");
   $("b-run").hidden = false;
+  $("b-go").disabled = view.problems.length > 0;
   $("b-progress").value = 0;
   $("b-progress-text").textContent = "";
 }
 
-// Computes in slices, so the progress bar moves on large files.
-async function compute() {
-  if (!batch) return;
-  const started = performance.now();
-  let p;
-  do {
-    p = batch.step(20000);
-    $("b-progress").max = Math.max(p.total, 1);
-    $("b-progress").value = p.processed;
-    $("b-progress-text").textContent = `${p.processed} / ${p.total}`;
-    await new Promise((r) => setTimeout(r, 0));
-  } while (!p.done);
-  window.__yibaoBatchMs = performance.now() - started;
-  offset = 0;
-  renderTotals();
-  renderRows();
-  $("b-results").hidden = false;
+// New settings for the same file: the worker re-plans without reading the file again.
+let setupSeq = 0;
+async function resetup() {
+  if (!view) return;
+  const mine = ++setupSeq;
+  const wasShown = shown;
+  hideResults();
+  try {
+    const v = await call("setup", { options: options() });
+    if (mine !== setupSeq) return;
+    view = v;
+    render();
+    if (wasShown && !view.problems.length) compute();
+  } catch (e) {
+    $("b-problems").textContent = errorText(e);
+  }
 }
 
-function renderTotals() {
-  const t = batch.totals();
+// --- computing ---------------------------------------------------------------------------
+
+function progress({ phase, processed, total }) {
+  if (phase === "reading") {
+    $("b-read-progress").max = Math.max(total, 1);
+    $("b-read-progress").value = processed;
+    $("b-read-text").textContent = t("正在读取文件…", "Reading the file…");
+    return;
+  }
+  $("b-progress").max = Math.max(total, 1);
+  $("b-progress").value = processed;
+  $("b-progress-text").textContent = `${processed.toLocaleString("en")} / ${total.toLocaleString("en")}`;
+}
+
+async function compute() {
+  if (!view || view.problems.length) return;
+  hideResults();
+  $("b-go").disabled = true;
+  $("b-cancel").hidden = false;
+  let r;
+  try {
+    r = await call("run");
+  } catch (e) {
+    $("b-problems").textContent = errorText(e);
+    return;
+  } finally {
+    $("b-go").disabled = false;
+    $("b-cancel").hidden = true;
+  }
+  if (r.cancelled) {
+    $("b-progress-text").textContent = t("已取消", "Cancelled");
+    return;
+  }
+  window.__yibaoBatchMs = r.ms;
+  offset = 0;
+  renderTotals(r.totals);
+  await renderRows();
+  $("b-results").hidden = false;
+  shown = true;
+}
+
+function hideResults() {
+  $("b-results").hidden = true;
+  shown = false;
+}
+
+function renderTotals(tot) {
   const table = $("b-totals");
   table.replaceChildren();
   const head = document.createElement("tr");
-  for (const h of ["", "人数 rows", "单位 employer", "个人 individual", "合计 total"]) head.append(cell("th", h));
+  for (const h of ["", t("人数", "rows"), t("单位", "employer"), t("个人", "individual"), t("合计", "total")]) head.append(cell("th", h));
   table.append(head);
-  for (const [name, x] of [["机关事业单位 public body", t.public_body], ["其他单位 other", t.other], ["全部 all", t.overall]]) {
+  for (const [name, x] of [[t("机关事业单位", "public body"), tot.public_body], [t("其他单位", "other employers"), tot.other], [t("全部", "all"), tot.overall]]) {
     const tr = document.createElement("tr");
-    tr.append(cell("th", name), cell("td", x.rows), cell("td", x.employer), cell("td", x.individual), cell("td", x.total));
+    tr.append(cell("th", name), cell("td", x.rows.toLocaleString("en")), cell("td", money(x.employer)), cell("td", money(x.individual)), cell("td", money(x.total)));
     table.append(tr);
   }
-  let notes = `出错行 failed rows: ${t.failed_rows} · 扣款不符 mismatched: ${t.mismatched_rows}`;
-  if (t.user_supplied.length) notes += ` · 用户提供 user-supplied: ${t.user_supplied.join(", ")}`;
-  if (t.not_known.length) notes += ` · 未公布 not published: ${t.not_known.join(", ")}`;
-  $("b-notes").textContent = notes;
+  const f = tot.figures;
+  const names = (list) => list.map((n) => say(n.label)).join(t("、", "; "));
+  const notes = [`${t("出错行", "failed rows")} ${tot.failed_rows} · ${t("扣款不符", "deduction mismatches")} ${tot.mismatched_rows}`];
+  if (f.user_supplied.length) notes.push(`${t("用了你填写的数据：", "used figures you entered: ")}${names(f.user_supplied)}`);
+  if (f.not_known.length) notes.push(`${t("未公布、未计入：", "not published, left out: ")}${names(f.not_known)}`);
+  if (f.missing.length) notes.push(`${t("缺少未公布的数据，用到它们的行出错：", "figures nobody published were missing; the rows that need them failed: ")}${names(f.missing)}`);
+  $("b-notes").replaceChildren(...notes.map((n) => cell("span", n)));
 }
 
-const COLUMNS = [["row", "行号 row"], ["employee_id", "工号 id"], ["employer_kind", "单位类型 kind"], ["base", "基数 base"], ["employer_total", "单位 employer"],
-  ["individual_total", "个人 individual"], ["deducted", "实扣 deducted"], ["difference", "差额 difference"], ["status", "状态 status"], ["column", "出错列 column"], ["reason", "原因 reason"]];
-
-function renderRows() {
-  const { count, rows } = batch.rows($("b-filter").value, offset, PAGE);
-  $("b-count").textContent = `${count} 行 rows` + (count > PAGE ? ` · ${offset + 1}–${Math.min(offset + PAGE, count)}` : "");
+async function renderRows() {
+  const { count, columns: heads, rows } = await call("rows", { filter: $("b-filter").value, offset, limit: PAGE });
+  $("b-count").textContent = `${count.toLocaleString("en")} ${t("行", "rows")}` + (count > PAGE ? ` · ${offset + 1}–${Math.min(offset + PAGE, count)}` : "");
   const table = $("b-rows");
   table.replaceChildren();
   const head = document.createElement("tr");
-  for (const [, h] of COLUMNS) head.append(cell("th", h));
+  for (const h of heads) head.append(cell("th", h));
   table.append(head);
   for (const r of rows) {
     const tr = document.createElement("tr");
     tr.className = r.status;
-    for (const [k] of COLUMNS) tr.append(cell("td", k === "reason" ? say(r.reason) : r[k]));
+    r.cells.forEach((c, i) => tr.append(cell("td", MONEY_COLUMNS.includes(i) ? money(c) : c)));
     table.append(tr);
   }
   $("b-prev").disabled = offset === 0;
   $("b-next").disabled = offset + PAGE >= count;
 }
 
-function download(data, name, type) {
+function download(data, ext, type) {
   const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement("a");
-  a.href = url; a.download = name; document.body.append(a); a.click(); a.remove();
+  a.href = url; a.download = `yibao-${$("b-city").value}-${$("b-month").value}.${ext}`; document.body.append(a); a.click(); a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-async function load(file) {
-  fileName = file.name;
-  bytes = new Uint8Array(await file.arrayBuffer());
-  prepare();
+// --- wiring ------------------------------------------------------------------------------
+
+setupLang(() => { if (view) { render(); resetup(); } fillCities(); });
+let cityList = [];
+function fillCities() {
+  const select = $("b-city");
+  const current = select.value || fromHash("city") || "jining";
+  select.replaceChildren(...cityList.map((c) => new Option(say(c.name), c.id, false, c.id === current)));
 }
+cityList = await call("cities");
+fillCities();
 
 $("b-file").addEventListener("change", (e) => e.target.files[0] && load(e.target.files[0]));
 const drop = $("b-drop");
 drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
 drop.addEventListener("dragleave", () => drop.classList.remove("over"));
 drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); if (e.dataTransfer.files[0]) load(e.dataTransfer.files[0]); });
-for (const id of ["b-city", "b-month", "b-employer", "b-lang"]) $(id).addEventListener("change", prepare);
+$("b-city").addEventListener("change", () => {
+  toHash("city", $("b-city").value);
+  // Another city's figures do not carry over.
+  overrides = {};
+  $("b-figure-inputs").replaceChildren();
+  resetup();
+});
+$("b-month").addEventListener("change", () => { toHash("month", $("b-month").value); resetup(); });
+$("b-employer").addEventListener("change", resetup);
+$("b-official").addEventListener("change", () => { toHash("official", $("b-official").checked); resetup(); });
 $("b-go").addEventListener("click", compute);
+$("b-cancel").addEventListener("click", () => call("cancel"));
 $("b-filter").addEventListener("change", () => { offset = 0; renderRows(); });
 $("b-prev").addEventListener("click", () => { offset = Math.max(0, offset - PAGE); renderRows(); });
 $("b-next").addEventListener("click", () => { offset += PAGE; renderRows(); });
-$("b-csv").addEventListener("click", () => download(batch.csv(), "yibao-results.csv", "text/csv;charset=utf-8"));
-$("b-xlsx").addEventListener("click", () => download(batch.xlsx(), "yibao-results.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+$("b-csv").addEventListener("click", async () => download(await call("csv"), "csv", "text/csv;charset=utf-8"));
+$("b-xlsx").addEventListener("click", async () => {
+  try { download(await call("xlsx"), "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"); } catch (e) { $("b-problems").textContent = errorText(e); }
+});
 document.body.dataset.ready = "true";

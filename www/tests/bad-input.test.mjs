@@ -57,7 +57,7 @@ for (const row of rows) {
       await p.goto(server.base + "batch.html");
       await p.waitForFunction(() => document.body.dataset.ready === "true");
       await p.setInputFiles("#b-file", root + row.request.file);
-      await p.waitForFunction((zh) => document.getElementById("b-error").textContent.includes(zh), row.zh);
+      await p.waitForFunction((zh) => document.getElementById("b-problems").textContent.includes(zh), row.zh);
     } else {
       await p.goto(server.base + "#" + fragment(row));
       const box = where(p, row);

@@ -3,53 +3,17 @@
 //! every good row is still computed, and deductions checked against the computed amount.
 //! Rows go through [`Batch::row`] one at a time, so the CLI streams with flat memory.
 
-use std::collections::BTreeMap;
+mod figures;
+mod mapping;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 use yibao::compute::contribution::{employer_kind, plan, Amounts, Plan};
-use yibao::{input, text, EmployerKind, Error, Money, Options as Settings, Overrides, Raw, Text};
+use yibao::{input, text, EmployerKind, Error, Money, Options as Settings, Overrides, ParamId, Raw, Text};
 
-use crate::headers::{self, Column};
-
-/// Which column holds what, as read from the header row; shown before computing.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Mapping {
-    pub headers: Vec<String>,
-    pub employee_id: Option<usize>,
-    pub name: Option<usize>,
-    pub wage: usize,
-    pub employer_kind: Option<usize>,
-    pub deducted: Option<usize>,
-}
-
-impl Mapping {
-    /// Reads the header row. No recognised wage column means there is no header row.
-    pub fn from_header(headers: &[String]) -> Result<Mapping, Error> {
-        let Some(wage) = headers::find(headers, Column::Wage) else {
-            let seen = headers.iter().take(6).cloned().collect::<Vec<_>>().join(", ");
-            return Err(Error::field(
-                "file",
-                "no_header",
-                text!(
-                    "第 1 行应为表头，且须有工资列（如「月工资」「缴费基数」「wage」）；读到的是：{seen}",
-                    "row 1 must be a header row with a wage column (e.g. 月工资, 缴费基数, wage); it reads: {seen}"
-                ),
-            ));
-        };
-        Ok(Mapping {
-            headers: headers.to_vec(),
-            employee_id: headers::find(headers, Column::EmployeeId),
-            name: headers::find(headers, Column::Name),
-            wage,
-            employer_kind: headers::find(headers, Column::EmployerKind),
-            deducted: headers::find(headers, Column::Deducted),
-        })
-    }
-
-    pub fn header(&self, i: usize) -> String {
-        self.headers.get(i).cloned().unwrap_or_default()
-    }
-}
+pub use figures::{asks, missing_message, Ask};
+pub use mapping::{Mapping, FIELDS};
 
 /// Settings of a batch run.
 #[derive(Clone, Debug, Default)]
@@ -129,9 +93,34 @@ pub struct Totals {
 /// A batch in progress: the mapping, one plan per employer kind, running totals.
 pub struct Batch {
     pub mapping: Mapping,
+    wage: usize,
     options: Options,
+    /// Figures nobody published that rows could not do without (each named once, not on
+    /// every row).
+    missing: BTreeSet<ParamId>,
     plans: BTreeMap<EmployerKind, Result<Plan, Error>>,
     pub totals: Totals,
+}
+
+/// A figure the plans used or went without, named for people.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Noted {
+    pub id: String,
+    pub label: Text,
+}
+
+/// What the plans rested on: figures the person supplied, unpublished fixed amounts they
+/// went without, and figures missing altogether (the rows that needed them failed).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct PlanNotes {
+    pub user_supplied: Vec<Noted>,
+    pub not_known: Vec<Noted>,
+    pub missing: Vec<Noted>,
+}
+
+fn noted<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Noted> {
+    let set: BTreeSet<ParamId> = ids.filter_map(ParamId::parse).collect();
+    set.into_iter().map(|id| Noted { id: id.key().into(), label: id.def().label() }).collect()
 }
 
 fn reason(e: Error) -> Text {
@@ -149,6 +138,7 @@ fn reason(e: Error) -> Text {
 impl Batch {
     /// Checks the settings (city, month, overrides) once, before any row.
     pub fn new(options: Options, mapping: Mapping) -> Result<Batch, Error> {
+        let wage = mapping.wage_column()?;
         let probe = options.employer.unwrap_or(EmployerKind::Other);
         let settings = Settings { official_only: options.official_only, explain: false };
         match plan(&options.city, &options.month, probe, &options.overrides, settings) {
@@ -165,7 +155,7 @@ impl Batch {
                 ),
             ));
         }
-        Ok(Batch { mapping, options, plans: BTreeMap::new(), totals: Totals::default() })
+        Ok(Batch { mapping, wage, options, missing: BTreeSet::new(), plans: BTreeMap::new(), totals: Totals::default() })
     }
 
     /// The plan for an employer kind, resolved once.
@@ -212,9 +202,9 @@ impl Batch {
             employer_kind("employer", &Raw(kind_text.to_string()))
         };
         let kind_col = m.employer_kind.map_or_else(|| "employer".to_string(), |i| m.header(i));
-        let wage_col = m.header(m.wage);
+        let wage_col = m.header(self.wage);
         let deducted_col = m.deducted.map(|i| m.header(i)).unwrap_or_default();
-        let wage = input::amount("wage", &Raw(cell(Some(m.wage)).to_string()));
+        let wage = input::amount("wage", &Raw(cell(Some(self.wage)).to_string()));
         let deducted = match m.deducted.map(|i| cell(Some(i))).filter(|t| !t.trim().is_empty()) {
             None => Ok(None),
             Some(t) => input::amount("deducted", &Raw(t.to_string())).map(Some),
@@ -242,6 +232,12 @@ impl Batch {
         };
         let a = match a {
             Ok(a) => a,
+            // A figure nobody published is the city's, not the row's: no column is blamed,
+            // and the batch names it once.
+            Err(Error::MissingFigures { missing, optional }) => {
+                self.missing.extend(missing.iter().filter_map(|m| ParamId::parse(&m.id)));
+                return self.failed(r, String::new(), Error::MissingFigures { missing, optional });
+            }
             Err(e) => return self.failed(r, wage_col, e),
         };
         let totals = match kind {
@@ -270,18 +266,23 @@ impl Batch {
         r
     }
 
-    /// Figures the plans used that the person supplied, and figures they went without.
-    pub fn plan_notes(&self) -> (Vec<String>, Vec<String>) {
-        let mut user = Vec::new();
-        let mut unknown = Vec::new();
-        for p in self.plans.values().flatten() {
-            user.extend(p.user_supplied.iter().cloned());
-            unknown.extend(p.not_known.iter().cloned());
+    /// Figures the plans used that the person supplied, went without, or could not do without.
+    pub fn plan_notes(&self) -> PlanNotes {
+        let plans = || self.plans.values().flatten();
+        PlanNotes {
+            user_supplied: noted(plans().flat_map(|p| p.user_supplied.iter().map(String::as_str))),
+            not_known: noted(plans().flat_map(|p| p.not_known.iter().map(String::as_str))),
+            missing: noted(self.missing.iter().map(|id| id.key())),
         }
-        user.sort();
-        user.dedup();
-        unknown.sort();
-        unknown.dedup();
-        (user, unknown)
+    }
+
+    /// The employer kind a row's cell gives (or the default for an empty cell), if it reads.
+    pub fn kind_of(&self, cells: &[String]) -> Option<EmployerKind> {
+        let text = self.mapping.employer_kind.and_then(|i| cells.get(i)).map_or("", |s| s.trim());
+        if text.is_empty() {
+            self.options.employer
+        } else {
+            employer_kind("employer", &Raw(text.to_string())).ok()
+        }
     }
 }

@@ -68,8 +68,28 @@ fn account(r: &FundResult, lang: Lang) -> String {
             if let Some(p) = c.policy_adjustment {
                 out += &format!("  {} {p}", lang.pick("须调整政策", "policy adjustment"));
             }
-            out += &format!("  → {} {}\n", lang.pick("年末结余", "closing"), c.closing_balance);
+            if let Some(m) = c.to_city {
+                out += &format!("  {} {m}", lang.pick("上交市级基金", "to the city pool"));
+            }
+            out += &format!("  → {} {}\n", lang.pick("年末县级结余", "county's closing balance"), c.closing_balance);
         }
+        if let Some(p) = &y.city_pool {
+            out += &format!(
+                "  {}: {} {} + {} {} + {} {} − {} {} = {} {}\n",
+                lang.pick("市级基金", "city pool"),
+                lang.pick("年初", "opening"),
+                p.opening,
+                lang.pick("上解", "remitted"),
+                p.remitted,
+                lang.pick("各县结余", "counties' surpluses"),
+                p.received,
+                lang.pick("弥补缺口", "paid for deficits"),
+                p.paid_out,
+                lang.pick("年末", "closing"),
+                p.closing
+            );
+        }
+        out += &format!("  {} {}\n", lang.pick("年末累计结余（各县 + 市级基金）", "accumulated surplus at year end (counties + city pool)"), y.accumulated_surplus);
         for w in &y.warnings {
             out += &format!("  {} {}: {} ({})\n", if w.raised { "⚠" } else { "✓" }, w.label.get(lang), w.value, w.threshold);
         }

@@ -26,6 +26,13 @@ pub enum CoverSource {
     AccumulatedSurplus,
 }
 
+impl CoverSource {
+    /// Whether the money came out of the city-level pool.
+    pub fn is_city_pool(self) -> bool {
+        matches!(self, CoverSource::CityFund | CoverSource::AccumulatedSurplus)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cover {
     pub source: CoverSource,
@@ -41,12 +48,15 @@ pub(crate) struct Rule {
 }
 
 impl Rule {
-    pub(crate) fn look_up(cx: &mut Ctx, method: DeficitMethod) -> Result<Rule, Error> {
+    /// `split_needed`: whether a deficit reaches the city/county split (else the split, often
+    /// unpublished, is not asked for: a figure that does not affect the input is not asked).
+    pub(crate) fn look_up(cx: &mut Ctx, method: DeficitMethod, split_needed: bool) -> Result<Rule, Error> {
         let (gov_share, city_share) = match method {
             DeficitMethod::ReserveWaterfall => {
                 let n = cx.need::<Ratio>(ParamId::CountyGovernmentShare);
                 (Some(cx.resolve(n)?), None)
             }
+            DeficitMethod::HistoricalThenShared | DeficitMethod::Shared if !split_needed => (None, None),
             DeficitMethod::HistoricalThenShared | DeficitMethod::Shared => {
                 let n = cx.need::<Ratio>(ParamId::CityShare);
                 (None, Some(cx.resolve(n)?))
@@ -113,7 +123,7 @@ fn waterfall(c: &mut Covering, gov: &Cited<Ratio>, county: &str, mut due: Money,
     Ok(())
 }
 
-fn shared(c: &mut Covering, city_share: &Cited<Ratio>, historical: bool, county: &str, mut due: Money, books: &mut Books, rounding: Rounding) -> Result<(), Error> {
+fn shared(c: &mut Covering, city_share: Option<&Cited<Ratio>>, historical: bool, county: &str, mut due: Money, books: &mut Books, rounding: Rounding) -> Result<(), Error> {
     let d0 = due;
     let mut a = Money::ZERO;
     if historical {
@@ -122,6 +132,15 @@ fn shared(c: &mut Covering, city_share: &Cited<Ratio>, historical: bool, county:
         books.balance.insert(county.to_string(), balance);
         c.push(CoverSource::HistoricalSurplus, text!("本县历史结余", "the county's historical surplus"), a);
     }
+    let Some(city_share) = city_share else {
+        if due.is_zero() {
+            c.statement = text!("缺口 {d0}：本县历史结余 {a} 足以弥补", "deficit {d0}: the county's historical surplus {a} covers it");
+        } else {
+            // The split is needed after all: the year is computed again with it.
+            books.split_needed = true;
+        }
+        return Ok(());
+    };
     let city_part = share(due, city_share.value, rounding)?;
     let gov_part = minus(due, city_part)?;
     books.city_pool = minus(books.city_pool, city_part)?;
@@ -139,7 +158,7 @@ fn shared(c: &mut Covering, city_share: &Cited<Ratio>, historical: bool, county:
 fn surplus_then_policy(c: &mut Covering, mut due: Money, books: &mut Books) -> Result<(), Error> {
     let d0 = due;
     let a = take(&mut books.city_pool, &mut due)?;
-    c.push(CoverSource::AccumulatedSurplus, text!("历年结余基金", "accumulated surplus"), a);
+    c.push(CoverSource::AccumulatedSurplus, text!("历年结余基金（含当年他县结余）", "accumulated surplus (with other counties' surpluses of the year)"), a);
     if !due.is_zero() {
         c.policy = Some(due);
     }
@@ -154,6 +173,7 @@ pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, lev
     let result = minus(minus(row.revenue, row.expenditure)?, levy)?;
     let (rv, ex, c) = (row.revenue, row.expenditure, row.county.as_str());
     let mut surplus_not_kept = None;
+    let mut to_city = None;
     let mut covering = Covering { covers: Vec::new(), statement: Text::default(), cites: vec![r.method.cite.clone()], policy: None };
     if !result.is_negative() {
         // 黄冈 第十八条: kept only "在年度收入计划完成、基金支出管理规范的前提下".
@@ -167,6 +187,7 @@ pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, lev
             *b = plus(*b, result)?;
         } else if books.keeps_city_pool && !plan_missed {
             books.city_pool = plus(books.city_pool, result)?;
+            to_city = Some(result);
         }
         let whose = if plan_missed {
             text!(
@@ -192,8 +213,8 @@ pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, lev
         let due = result.negate();
         match (r.method.value, &r.deficit.gov_share, &r.deficit.city_share) {
             (DeficitMethod::ReserveWaterfall, Some(gov), _) => waterfall(&mut covering, gov, c, due, books, r.rounding)?,
-            (DeficitMethod::HistoricalThenShared, _, Some(s)) => shared(&mut covering, s, true, c, due, books, r.rounding)?,
-            (DeficitMethod::Shared, _, Some(s)) => shared(&mut covering, s, false, c, due, books, r.rounding)?,
+            (DeficitMethod::HistoricalThenShared, _, s) => shared(&mut covering, s.as_ref(), true, c, due, books, r.rounding)?,
+            (DeficitMethod::Shared, _, s) => shared(&mut covering, s.as_ref(), false, c, due, books, r.rounding)?,
             _ => surplus_then_policy(&mut covering, due, books)?,
         }
         let s = &covering.statement;
@@ -215,6 +236,7 @@ pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, lev
         covered_by: covering.covers,
         policy_adjustment: covering.policy,
         surplus_not_kept,
+        to_city,
         closing_balance: books.balance.get(c).copied().unwrap_or(Money::ZERO),
     })
 }

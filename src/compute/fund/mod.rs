@@ -59,6 +59,8 @@ pub struct CountyYear {
     pub policy_adjustment: Option<Money>,
     /// A surplus the county does not keep because it missed its revenue plan (黄冈 第十八条).
     pub surplus_not_kept: Option<Money>,
+    /// A surplus that went to the city-level pool.
+    pub to_city: Option<Money>,
     /// The county's own balance (historical surplus) at year end.
     pub closing_balance: Money,
 }
@@ -70,11 +72,28 @@ pub struct FundYear {
     pub expenditure: Money,
     pub reserve: Option<ReserveYear>,
     pub counties: Vec<CountyYear>,
-    /// The counties' balances together at year end (the risk reserve, in its own account, apart).
+    /// The fund's balance at year end: the counties' balances and, where the city's rules
+    /// keep one, the city-level pool (the risk reserve, in its own account, apart).
     pub accumulated_surplus: Money,
-    /// The city-level pooled balance, where the city's rules keep one.
-    pub city_pool: Option<Money>,
+    /// The city-level pool's year, where the city's rules keep one (all but 黄冈).
+    pub city_pool: Option<CityPool>,
     pub warnings: Vec<Warning>,
+}
+
+/// The city-level pool (市级基金) over a year: every yuan that came in or went out, so the
+/// counties' surpluses and the deficits it covered can be followed to the balance.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CityPool {
+    pub opening: Money,
+    /// Pre-pooling balances remitted by the counties (shown in the first year).
+    pub remitted: Money,
+    /// The counties' surpluses of the year, managed by the city.
+    pub received: Money,
+    /// Paid to cover the counties' deficits.
+    pub paid_out: Money,
+    /// opening + remitted + received − paid out. Negative: the city fund could not pay its
+    /// part from what it held (the documents do not say where the rest comes from).
+    pub closing: Money,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -119,14 +138,14 @@ pub(crate) struct FundRules {
     pub rounding: Rounding,
 }
 
-fn look_up(cx: &mut Ctx, first: &[&Row]) -> Result<FundRules, Error> {
+fn look_up(cx: &mut Ctx, first: &[&Row], split_needed: bool) -> Result<FundRules, Error> {
     let any_surplus = first.iter().any(|r| r.opening.is_some_and(|o| !o.is_negative() && !o.is_zero()));
     let any_deficit = first.iter().any(|r| r.opening.is_some_and(Money::is_negative));
     let method = cx.need::<DeficitMethod>(ParamId::DeficitMethodRule);
     let method = cx.resolve(method)?;
     let reserve = reserve::Rule::look_up(cx)?;
     let warnings = warnings::Rule::look_up(cx)?;
-    let deficit = deficit::Rule::look_up(cx, method.value)?;
+    let deficit = deficit::Rule::look_up(cx, method.value, split_needed)?;
     let historical = remittance::Rule::look_up(cx, any_surplus)?;
     let pre_pooling = if any_deficit { remittance::local(cx, ParamId::PrePoolingDeficitRule)? } else { None };
     let requires_plan = remittance::local(cx, ParamId::SurplusRequiresPlan)?;
@@ -151,6 +170,8 @@ pub(crate) struct Books {
     /// The city-level pool, where the city's method keeps one.
     pub city_pool: Money,
     pub keeps_city_pool: bool,
+    /// A deficit reached the city/county split while it was not looked up (see [`fund`]).
+    pub split_needed: bool,
 }
 
 fn checked_setup(req: &FundRequest) -> Result<(Setup, Vec<Row>), Error> {
@@ -181,11 +202,22 @@ fn checked_setup(req: &FundRequest) -> Result<(Setup, Vec<Row>), Error> {
 
 pub fn fund(req: &FundRequest) -> Result<FundResult, Error> {
     let (setup, rows) = checked_setup(req)?;
-    let mut cx = Ctx::new(&setup, "rows");
+    // The city/county split of a deficit (济宁, 郑州, 温州: "set separately", unpublished) is
+    // asked for only when some deficit reaches it: the years are computed without it first,
+    // and again with it when one does.
+    match run(&setup, &rows, false)? {
+        Some(result) => Ok(result),
+        None => run(&setup, &rows, true)?.ok_or_else(|| Error::field("rows", "internal", text!("基金计算未能完成", "the fund could not be computed"))),
+    }
+}
+
+/// The years; `None` when a deficit reached the split and `split_needed` was false.
+fn run(setup: &Setup, rows: &[Row], split_needed: bool) -> Result<Option<FundResult>, Error> {
+    let mut cx = Ctx::new(setup, "rows");
     let first_year = rows.first().map_or(0, |r| r.year);
     let last_year = rows.iter().map(|r| r.year).max().unwrap_or(first_year);
     let first: Vec<&Row> = rows.iter().filter(|r| r.year == first_year).collect();
-    let r = look_up(&mut cx, &first)?;
+    let r = look_up(&mut cx, &first, split_needed)?;
     let calendar = calendar::calendar(&mut cx)?;
     let mut books = Books {
         balance: BTreeMap::new(),
@@ -193,14 +225,24 @@ pub fn fund(req: &FundRequest) -> Result<FundResult, Error> {
         pooling: Money::ZERO,
         city_pool: Money::ZERO,
         keeps_city_pool: r.method.value != DeficitMethod::ReserveWaterfall,
+        split_needed: false,
     };
     let (remittances, pre_pooling_deficits) = remittance::remit(&mut cx, &r, &first, &mut books)?;
+    // What the counties remitted before the first year, shown on the first year's line.
+    let mut remitted = books.city_pool;
+    books.city_pool = Money::ZERO;
     let mut prior: BTreeMap<String, Option<Money>> = first.iter().map(|r| (r.county.clone(), r.prior)).collect();
     let mut years = Vec::new();
     for year in first_year..=last_year {
         let this: Vec<&Row> = rows.iter().filter(|r| r.year == year).collect();
-        years.push(one_year(&mut cx, &r, year, &this, &prior, &mut books)?);
+        years.push(one_year(&mut cx, &r, year, &this, &prior, std::mem::take(&mut remitted), &mut books)?);
         prior = this.iter().map(|r| (r.county.clone(), Some(r.revenue))).collect();
+    }
+    if books.keeps_city_pool {
+        cx.ex.note(text!(
+            "按本计算器的理解：同一年内各县的当年结余先归入市级基金，再弥补当年的缺口（全市当年收支相抵），所以数据行的先后不影响结果",
+            "as read here: within a year the counties' surpluses reach the city pool before the year's deficits draw on it (the city's year is netted), so the order of the rows does not change the result"
+        ));
     }
     if r.reserve.is_some() {
         if first.iter().all(|r| r.prior.is_none()) {
@@ -211,7 +253,10 @@ pub fn fund(req: &FundRequest) -> Result<FundResult, Error> {
             "as read here: the reserve is drawn from each county's revenue of the year; in the year the cap is reached each draw is cut in proportion; the accumulated surplus is the counties' balances together, without the reserve in its own account"
         ));
     }
-    Ok(FundResult {
+    if books.split_needed {
+        return Ok(None);
+    }
+    Ok(Some(FundResult {
         city: setup.city.id.clone(),
         city_name: setup.city.name.clone(),
         method: r.method.value,
@@ -221,7 +266,7 @@ pub fn fund(req: &FundRequest) -> Result<FundResult, Error> {
         years,
         rules_version: setup.rules.version.clone(),
         explanation: cx.finish(),
-    })
+    }))
 }
 
 fn one_year(
@@ -230,8 +275,11 @@ fn one_year(
     year: i32,
     this: &[&Row],
     prior: &BTreeMap<String, Option<Money>>,
+    remitted: Money,
     books: &mut Books,
 ) -> Result<FundYear, Error> {
+    let opening = books.city_pool;
+    books.city_pool = plus(opening, remitted)?;
     let revenue = sum(this.iter().map(|r| &r.revenue))?;
     let expenditure = sum(this.iter().map(|r| &r.expenditure))?;
     let (reserve, levy) = match &r.reserve {
@@ -241,12 +289,33 @@ fn one_year(
         }
         None => (None, BTreeMap::new()),
     };
-    let mut counties = Vec::new();
-    for row in this {
-        let l = levy.get(&row.county).copied().unwrap_or(Money::ZERO);
-        counties.push(deficit::county_year(cx, r, year, row, l, books)?);
+    // The year's surpluses reach the pool before its deficits draw on it, so the order of
+    // the rows in the file never changes who covers what; the counties are shown in the
+    // file's order.
+    let levy_of = |row: &Row| levy.get(&row.county).copied().unwrap_or(Money::ZERO);
+    let is_deficit = |row: &Row| minus(minus(row.revenue, row.expenditure)?, levy_of(row)).map(|m| m.is_negative());
+    let mut order: Vec<(bool, usize)> = Vec::with_capacity(this.len());
+    for (i, row) in this.iter().enumerate() {
+        order.push((is_deficit(row)?, i));
     }
-    let accumulated = sum(books.balance.values())?;
+    order.sort();
+    let mut counties: Vec<Option<CountyYear>> = vec![None; this.len()];
+    for (_, i) in order {
+        if let (Some(row), Some(slot)) = (this.get(i), counties.get_mut(i)) {
+            *slot = Some(deficit::county_year(cx, r, year, row, levy_of(row), books)?);
+        }
+    }
+    let counties: Vec<CountyYear> = counties.into_iter().flatten().collect();
+    let city_pool = if books.keeps_city_pool {
+        let received = sum(counties.iter().filter_map(|c| c.to_city.as_ref()))?;
+        let paid_out = sum(counties.iter().flat_map(|c| &c.covered_by).filter(|c| c.source.is_city_pool()).map(|c| &c.amount))?;
+        let pool = CityPool { opening, remitted, received, paid_out, closing: books.city_pool };
+        city_pool_step(cx, year, &pool);
+        Some(pool)
+    } else {
+        None
+    };
+    let accumulated = plus(sum(books.balance.values())?, city_pool.as_ref().map_or(Money::ZERO, |p| p.closing))?;
     let warnings = match &r.warnings {
         Some(rule) => warnings::check(cx, rule, r.rounding, year, revenue, expenditure, accumulated)?,
         None => Vec::new(),
@@ -266,9 +335,30 @@ fn one_year(
         reserve,
         counties,
         accumulated_surplus: accumulated,
-        city_pool: books.keeps_city_pool.then_some(books.city_pool),
+        city_pool,
         warnings,
     })
+}
+
+/// The pool's year as a step: where each yuan came from and went.
+fn city_pool_step(cx: &mut Ctx, year: i32, p: &CityPool) {
+    let CityPool { opening, remitted, received, paid_out, closing } = p;
+    let caveat = if closing.is_negative() {
+        text!("（市级基金不足支付其应承担部分，文件未规定差额来源）", " (the city fund held less than its part; the documents do not say where the difference comes from)")
+    } else {
+        Text::default()
+    };
+    cx.fact(
+        &format!("{year}.city_pool"),
+        Text::new(format!("{year} 市级基金"), format!("{year} city-level pool")),
+        Text::new(
+            format!("年初 {opening} + 统筹前结余上解 {remitted} + 各县当年结余 {received} − 弥补各县缺口 {paid_out} = 年末 {closing}{}", caveat.zh),
+            format!("opening {opening} + pre-pooling balances remitted {remitted} + counties' surpluses {received} − paid for counties' deficits {paid_out} = closing {closing}{}", caveat.en),
+        ),
+        *closing,
+        "yuan",
+        &[],
+    );
 }
 
 /// 市级统筹基金 in the registry.

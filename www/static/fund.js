@@ -1,76 +1,139 @@
-// The fund page. Every figure comes from the core (yibao_js.fund); this script only renders
-// tables and an SVG chart from them.
+// The fund page. Every figure comes from the core (yibao_js.fund); this script renders the
+// tables and an SVG chart from them, in one language at a time. Files are decoded here (UTF-8
+// or GBK, by the same rule as the batch) and read by the same reader as payroll files.
 import init, * as api from "./yibao_js.js";
+import { lang, t, say, money, fromHash, toHash, setupLang } from "./page-lang.js";
+import { decodeText } from "./text-file.js";
 
 await init();
 const $ = (id) => document.getElementById(id);
 const SVG = "http://www.w3.org/2000/svg";
-const overrides = {};
-const cell = (tag, text) => { const e = document.createElement(tag); e.textContent = text ?? ""; return e; };
+let overrides = {};
+const cell = (tag, text, label) => { const e = document.createElement(tag); e.textContent = text ?? ""; if (label) e.dataset.label = label; return e; };
 
-$("f-data").value = "年度,县区,收入,支出,期初结余,上年收入\n2024,A县,1100000,1000000,10000,1000000\n2024,B区,500000,480000,5000,500000\n2025,A县,1100000,2300000,,\n2025,B区,500000,450000,,\n";
-for (const c of api.cities()) {
-  if (Object.keys(api.parameters(c.id)).includes("fund.deficit.method")) $("f-city").append(new Option(`${c.name.zh} ${c.name.en}`, c.id, false, c.id === "huanggang"));
+$("f-data").value = "年度,县区,收入,支出,期初结余,上年收入\n2024,A县,\"1,100,000\",1000000,10000,1000000\n2024,B区,500000,480000,5000,500000\n2025,A县,1100000,2300000,,\n2025,B区,500000,450000,,\n";
+$("f-official").checked = fromHash("official") === "1";
+const fundCities = api.cities().filter((c) => c.has_fund_rules);
+function fillCities() {
+  const current = $("f-city").value || fromHash("city") || "huanggang";
+  const chosen = fundCities.some((c) => c.id === current) ? current : "huanggang";
+  $("f-city").replaceChildren(...fundCities.map((c) => new Option(say(c.name), c.id, false, c.id === chosen)));
 }
+fillCities();
 
 function request() {
-  return { city: $("f-city").value, rows: api.fundRowsFromCsv($("f-data").value), overrides };
+  const typed = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v.trim() !== ""));
+  return { city: $("f-city").value, rows: api.fundRowsFromCsv($("f-data").value), overrides: typed, officialOnly: $("f-official").checked };
 }
 
+// The core names a bad cell "row 2: revenue"; in Chinese that reads 第 2 行「收入」.
+const COLUMN_ZH = { year: "年度", county: "县区", revenue: "收入", expenditure: "支出", opening_balance: "期初结余", prior_revenue: "上年收入", plan_met: "完成收入计划", rows: "数据", city: "城市", file: "文件" };
+function fieldName(f) {
+  if (lang() === "en") return f;
+  const m = /^row (\d+): (\w+)$/.exec(f);
+  if (m) return `第 ${m[1]} 行「${COLUMN_ZH[m[2]] ?? m[2]}」`;
+  if (f.startsWith("set:")) return "";
+  return COLUMN_ZH[f] ?? f;
+}
+
+// Boxes for the chosen city's unpublished figures, labelled in words; a box keeps its
+// identity while the person types, and another city starts afresh.
 function figureInputs(missing) {
+  // A box nobody typed in, for a figure this input no longer needs, goes (never the one
+  // being typed in).
+  for (const input of [...$("f-figure-inputs").querySelectorAll("input")]) {
+    const needed = missing.some((m) => `ff-${m.id.replaceAll(".", "-")}` === input.id);
+    if (!needed && input.value.trim() === "" && document.activeElement !== input) input.closest(".field").remove();
+  }
   for (const m of missing) {
     const id = `ff-${m.id.replaceAll(".", "-")}`;
-    if (document.getElementById(id)) continue;
-    const div = document.createElement("div"); div.className = "field";
-    const label = cell("label", `${m.label.zh} ${m.label.en} (${m.unit})`); label.htmlFor = id;
-    const input = document.createElement("input"); input.id = id; input.type = "text"; input.inputMode = "decimal";
-    input.addEventListener("input", () => { overrides[m.id] = input.value; render(); });
-    div.append(label, input, cell("small", `${m.hint.zh} ${m.hint.en}`));
-    $("f-figure-inputs").append(div);
+    let div = document.getElementById(id)?.closest(".field");
+    if (!div) {
+      div = document.createElement("div"); div.className = "field";
+      const label = cell("label"); label.htmlFor = id;
+      const input = document.createElement("input"); input.id = id; input.type = "text"; input.inputMode = "decimal"; input.autocomplete = "off";
+      input.value = overrides[m.id] ?? "";
+      input.addEventListener("input", () => { overrides[m.id] = input.value; render(); });
+      div.append(label, input, cell("small"));
+      div.lastChild.className = "hint";
+      $("f-figure-inputs").append(div);
+    }
+    const [label, , hint] = div.children;
+    label.textContent = `${say(m.label)}（${m.unit}）`;
+    hint.textContent = say(m.hint);
   }
-  $("f-figures").hidden = false;
+  $("f-figures").hidden = $("f-figure-inputs").children.length === 0;
+}
+
+function showError(e) {
+  $("f-results").hidden = true;
+  if (e.kind === "missing_figures") {
+    figureInputs(e.missing);
+    $("f-error").textContent = t("需要本市未公布的数据，请在上方填写：", "This city has not published figures this needs; enter them above: ") + e.missing.map((m) => say(m.label)).join(t("、", "; "));
+    return;
+  }
+  const errors = e.errors ?? [{ field: "", message: { zh: String(e), en: String(e) } }];
+  $("f-error").textContent = errors.map((x) => [fieldName(x.field), say(x.message)].filter(Boolean).join(t("：", ": "))).join(t("；", "; "));
 }
 
 function render() {
   $("f-error").textContent = "";
   let r;
-  try { r = api.fund(request()); } catch (e) {
-    $("f-results").hidden = true;
-    if (e.kind === "missing_figures") { figureInputs(e.missing); $("f-error").textContent = "需要未公布的数据 / needs: " + e.missing.map((m) => m.id).join(", "); }
-    else $("f-error").textContent = (e.errors ?? []).map((x) => `${x.field}: ${x.message.zh} / ${x.message.en}`).join("; ");
-    return;
-  }
-  $("f-remit").replaceChildren(...r.remittances.map((m) => cell("p", `${m.county}：${m.label.zh} / ${m.label.en} ${m.amount}（截止 due ${m.due ?? "—"}）`)));
-  const t = $("f-table");
-  t.replaceChildren();
+  try { r = api.fund(request()); } catch (e) { showError(e); return; }
+  figureInputs([]);
+  // Figures typed before stay in their boxes; the result says which it used.
+  const remit = r.remittances.map((m) => cell("p", `${m.county}：${say(m.label)} ${money(m.amount)}（${t("截止", "due")} ${m.due ?? "—"}）`));
+  const gaps = r.pre_pooling_deficits.map((g) => cell("p", `${g.county}：${say(g.label)} ${money(g.amount)}`));
+  $("f-remit").replaceChildren(...remit, ...gaps);
+  table(r);
+  chart(r);
+  $("f-steps").replaceChildren(...r.explanation.steps.map((s) => cell("li", `${say(s.label)}：${say(s.formula)}${s.cites.length ? " — " : ""}${s.cites.map((c) => c.source ? `${c.source.document.number ?? say(c.source.document.title)} ${c.source.article}` : c.value).join("; ")}`)));
+  $("f-results").hidden = false;
+}
+
+function table(r) {
+  const heads = [t("年度", "year"), t("县区", "county"), t("收入", "revenue"), t("支出", "expenditure"), t("储备金提取", "reserve drawn"), t("结余/缺口", "surplus / deficit"), t("由谁弥补、去向", "covered by / goes to"), t("年末县级结余", "county's closing balance")];
+  const tbl = $("f-table");
+  tbl.replaceChildren();
   const head = document.createElement("tr");
-  for (const h of ["年度 year", "县区 county", "收入 revenue", "支出 expenditure", "储备金 reserve", "结余/缺口 result", "由谁弥补 covered by", "年末结余 closing"]) head.append(cell("th", h));
-  t.append(head);
+  for (const h of heads) head.append(cell("th", h));
+  tbl.append(head);
+  const row = (values, className) => {
+    const tr = document.createElement("tr");
+    values.forEach((v, i) => tr.append(cell("td", v, heads[i])));
+    if (className) tr.className = className;
+    tbl.append(tr);
+  };
   for (const y of r.years) {
     for (const c of y.counties) {
-      const tr = document.createElement("tr");
-      const by = c.covered_by.map((x) => `${x.label.zh} ${x.amount}`).concat(c.policy_adjustment ? [`须调整政策 policy adjustment ${c.policy_adjustment}`] : []).join("；");
-      tr.append(cell("td", y.year), cell("td", c.county), cell("td", c.revenue), cell("td", c.expenditure), cell("td", c.reserve_levy), cell("td", c.result), cell("td", by), cell("td", c.closing_balance));
-      if (c.result.startsWith("-")) tr.className = "mismatch";
-      t.append(tr);
+      const by = c.covered_by.map((x) => `${say(x.label)} ${money(x.amount)}`);
+      if (c.policy_adjustment) by.push(`${t("须调整政策", "policy adjustment")} ${money(c.policy_adjustment)}`);
+      if (c.to_city && c.to_city !== "0.00") by.push(`${t("上交市级基金", "to the city pool")} ${money(c.to_city)}`);
+      if (c.surplus_not_kept) by.push(`${t("未完成收入计划，不留存", "revenue plan missed, not kept")} ${money(c.surplus_not_kept)}`);
+      row([y.year, c.county, money(c.revenue), money(c.expenditure), money(c.reserve_levy), money(c.result), by.join(t("；", "; ")), money(c.closing_balance)], c.result.startsWith("-") ? "mismatch" : "");
     }
+    // The city-level pool: every yuan in and out, so the year's totals can be followed.
+    const p = y.city_pool;
+    if (p) {
+      const how = t(`年初 ${money(p.opening)} + 统筹前结余上解 ${money(p.remitted)} + 各县结余 ${money(p.received)} − 弥补缺口 ${money(p.paid_out)} = 年末 ${money(p.closing)}`,
+        `opening ${money(p.opening)} + remitted ${money(p.remitted)} + counties' surpluses ${money(p.received)} − deficits paid ${money(p.paid_out)} = closing ${money(p.closing)}`);
+      row([y.year, t("市级基金", "city pool"), "", "", "", "", how + (p.closing.startsWith("-") ? t("（市级基金不足，文件未规定差额来源）", " (the city fund held less than its part; the documents do not say where the rest comes from)") : ""), money(p.closing)], "city-pool");
+    }
+    const warn = y.warnings.map((w) => `${w.raised ? "⚠" : "✓"} ${say(w.label)} ${w.value}（${w.threshold}）`).join(t("；", "; "));
+    const reserve = y.reserve ? `${t("风险储备金提取", "risk reserve drawn")} ${money(y.reserve.drawn_adjustment)} + ${money(y.reserve.drawn_pooling)}${y.reserve.capped ? t("（达到上限）", " (capped)") : ""}` : "";
     const tr = document.createElement("tr");
-    const warn = y.warnings.map((w) => `${w.raised ? "⚠" : "✓"} ${w.label.zh} ${w.value}（${w.threshold}）`).join("；");
-    const reserve = y.reserve ? `储备金 reserve ${y.reserve.drawn_adjustment} + ${y.reserve.drawn_pooling}${y.reserve.capped ? "（达到上限 capped）" : ""}` : "";
-    const summary = cell("td", `${y.year} 合计 total: ${y.revenue} / ${y.expenditure}; 累计结余 accumulated ${y.accumulated_surplus}; ${reserve} ${warn}`);
-    summary.colSpan = 8;
+    const summary = cell("td", [`${y.year} ${t("合计", "total")}：${t("收入", "revenue")} ${money(y.revenue)}，${t("支出", "expenditure")} ${money(y.expenditure)}`,
+      `${t("年末累计结余", "accumulated surplus at year end")} ${money(y.accumulated_surplus)}${p ? t("（各县结余 + 市级基金）", " (counties' balances + city pool)") : ""}`, reserve, warn].filter(Boolean).join(t("；", "; ")));
+    summary.colSpan = heads.length;
     tr.append(summary);
     tr.className = "year-summary";
-    t.append(tr);
+    tbl.append(tr);
   }
-  chart(r);
-  $("f-steps").replaceChildren(...r.explanation.steps.map((s) => cell("li", `${s.label.zh}：${s.formula.zh} — ${s.cites.map((c) => c.source ? `${c.source.document.number ?? c.source.document.title} ${c.source.article}` : c.value).join("; ")}`)));
-  $("f-results").hidden = false;
 }
 
 // Accumulated surplus per year against the six-months line; the reserve balance beside it.
 function chart(r) {
-  const W = 320, H = 180, L = 56, B = 24;
+  const W = 320, H = 180, L = 64, B = 24;
   const vals = r.years.flatMap((y) => {
     const six = y.warnings.find((w) => w.line === "months_of_payments");
     const line = six ? Number(y.expenditure) * Number(six.threshold) / 12 : 0;
@@ -79,18 +142,20 @@ function chart(r) {
   const max = Math.max(1, ...vals);
   const n = r.years.length;
   const x = (i) => L + (i + 0.5) * (W - L - 8) / n;
-  const y = (v) => (H - B) - v / max * (H - B - 12);
+  const y = (v) => (H - B) - Math.max(0, v) / max * (H - B - 12);
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", "累计结余与预警线 accumulated surplus and the warning line, by year");
+  svg.setAttribute("aria-label", t("累计结余与预警线，按年度（元）", "accumulated surplus and the warning line, by year (yuan)"));
   const el = (name, attrs, text) => { const e = document.createElementNS(SVG, name); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); if (text) e.textContent = text; svg.append(e); return e; };
   el("line", { class: "axis", x1: L, y1: H - B, x2: W - 8, y2: H - B });
   el("line", { class: "axis", x1: L, y1: 10, x2: L, y2: H - B });
-  el("text", { class: "tick", x: L - 4, y: 16, "text-anchor": "end" }, String(Math.round(max)));
+  el("text", { class: "tick", x: L - 4, y: 16, "text-anchor": "end" }, `${money(String(Math.round(max)))} ${t("元", "yuan")}`);
+  el("text", { class: "tick", x: L - 4, y: H - B, "text-anchor": "end" }, "0");
   r.years.forEach((yr, i) => {
     const bw = Math.max(4, (W - L - 8) / n / 3);
-    el("rect", { class: "paying", x: x(i) - bw, y: y(Number(yr.accumulated_surplus)), width: bw, height: Math.max(0, H - B - y(Number(yr.accumulated_surplus))) });
+    const acc = Number(yr.accumulated_surplus);
+    el("rect", { class: "paying", x: x(i) - bw, y: y(acc), width: bw, height: Math.max(0, H - B - y(acc)) });
     if (yr.reserve) {
       const rb = Number(yr.reserve.adjustment_balance) + Number(yr.reserve.pooling_balance);
       el("rect", { class: "reserve", x: x(i), y: y(rb), width: bw, height: Math.max(0, H - B - y(rb)) });
@@ -102,16 +167,33 @@ function chart(r) {
     }
     el("text", { class: "tick", x: x(i), y: H - 8, "text-anchor": "middle" }, String(yr.year));
   });
-  const fig = $("f-chart");
-  fig.replaceChildren(svg, cell("figcaption", "蓝：累计结余 blue: accumulated surplus · 灰：风险储备金 grey: risk reserve · 红线：6 个月待遇支付预警线 red line: six months of payments"));
+  $("f-chart").replaceChildren(svg, cell("figcaption", t("蓝：年末累计结余（为负时不画）· 灰：风险储备金 · 红线：6 个月待遇支付预警线", "blue: accumulated surplus at year end (not drawn when negative) · grey: risk reserve · red line: six months of payments")));
 }
 
-$("f-city").addEventListener("change", render);
+async function loadFile(file) {
+  try {
+    $("f-data").value = decodeText(new Uint8Array(await file.arrayBuffer())).text;
+    render();
+  } catch (e) { showError(e); }
+}
+
+setupLang(() => { fillCities(); render(); });
+$("f-city").addEventListener("change", () => {
+  toHash("city", $("f-city").value);
+  // Another city's figures do not carry over.
+  overrides = {};
+  $("f-figure-inputs").replaceChildren();
+  $("f-figures").hidden = true;
+  render();
+});
+$("f-official").addEventListener("change", () => { toHash("official", $("f-official").checked); render(); });
 $("f-data").addEventListener("input", render);
-$("f-file").addEventListener("change", async (e) => { if (e.target.files[0]) { $("f-data").value = await e.target.files[0].text(); render(); } });
+$("f-file").addEventListener("change", (e) => { if (e.target.files[0]) loadFile(e.target.files[0]); });
 $("f-csv").addEventListener("click", () => {
-  const url = URL.createObjectURL(new Blob([api.fundTableCsv(request(), "zh")], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a"); a.href = url; a.download = "yibao-fund.csv"; document.body.append(a); a.click(); a.remove();
+  let data;
+  try { data = api.fundTableCsv(request(), lang()); } catch (e) { showError(e); return; }
+  const url = URL.createObjectURL(new Blob([data], { type: "text/csv;charset=utf-8" }));
+  const a = document.createElement("a"); a.href = url; a.download = `yibao-fund-${$("f-city").value}.csv`; document.body.append(a); a.click(); a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });
 render();

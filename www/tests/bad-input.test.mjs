@@ -52,7 +52,10 @@ for (const row of rows) {
       await p.selectOption("#f-city", row.request.city);
       const csv = ["year,county,revenue,expenditure"].concat(row.request.rows.map((x) => `${x.year},${x.county},${x.revenue},${x.expenditure}`)).join("\n");
       await p.fill("#f-data", csv);
-      await p.waitForFunction(([f, zh]) => document.getElementById("f-error").textContent.includes(`${f}: `) && document.getElementById("f-error").textContent.includes(zh), [row.field, row.zh]);
+      // The field in the page's language: "row 2: revenue" reads 第 2 行「收入」 in Chinese.
+      const where = /^row (\d+)/.exec(row.field)?.[1];
+      const named = where ? `第 ${where} 行` : "";
+      await p.waitForFunction(([named, zh]) => document.getElementById("f-error").textContent.includes(named) && document.getElementById("f-error").textContent.includes(zh), [named, row.zh]);
     } else if (row.computation === "batch") {
       await p.goto(server.base + "batch.html");
       await p.waitForFunction(() => document.body.dataset.ready === "true");

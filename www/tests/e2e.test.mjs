@@ -199,6 +199,33 @@ test("accessibility: axe-core finds no serious or critical violation on any view
   }
 });
 
+test("accessibility: the batch and fund pages, with results and figure boxes shown, in both languages", async () => {
+  const axe = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  for (const lang of ["zh", "en"]) {
+    const { context, page: p } = await page(browser, { bypassCSP: true });
+    await p.goto(`${server.base}batch.html#lang=${lang}&city=huanggang&month=2026-11`);
+    await p.waitForFunction(() => document.body.dataset.ready === "true");
+    await p.setInputFiles("#b-file", { name: "p.csv", mimeType: "text/csv", buffer: Buffer.from("工号,姓名,月工资,单位类型\nA1,张三,5000,其他单位\nA2,李四,8000,机关事业单位\n") });
+    await p.locator("#bf-employee-rate-employer-public_body").fill("7.4");
+    await p.waitForFunction(() => !document.getElementById("b-go").disabled);
+    await p.click("#b-go");
+    await p.locator("#b-results").waitFor();
+    await p.addScriptTag({ content: axe });
+    let result = await p.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    let bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), [], `batch/${lang}`);
+    await p.goto(`${server.base}fund.html#lang=${lang}&city=jining`);
+    await p.waitForFunction(() => document.body.dataset.ready === "true");
+    await p.locator("#ff-fund-deficit-city_share").fill("0.5");
+    await p.locator("#f-results").waitFor();
+    await p.addScriptTag({ content: axe });
+    result = await p.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), [], `fund/${lang}`);
+    await context.close();
+  }
+});
+
 test("keyboard: tabs and figures work without a mouse", async () => {
   const { context, p } = await open(JINING);
   await p.focus("#tab-flexible");

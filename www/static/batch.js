@@ -3,6 +3,7 @@
 // reports and sends what the officer chooses. Nothing is uploaded; the column choices are
 // remembered in this browser only (localStorage), by the file's header.
 import { lang, t, say, money, fromHash, toHash, setupLang } from "./page-lang.js";
+import { figureBoxes } from "./figure-boxes.js";
 
 const $ = (id) => document.getElementById(id);
 const PAGE = 100;
@@ -107,32 +108,17 @@ function renderColumns() {
 
 // --- figures nobody published -----------------------------------------------------------
 
-// Boxes keep their identity (the figure) while the person types: they are added or updated,
-// never rebuilt, so a keystroke never lands in another box. A new city starts afresh.
 function renderFigures() {
-  const box = $("b-figure-inputs");
+  const boxes = figureBoxes($("b-figure-inputs"), "bf-", view.figures, overrides, (id, text) => { overrides[id] = text; resetup(); });
   for (const a of view.figures) {
-    const id = `bf-${a.id.replaceAll(".", "-")}`;
-    let div = document.getElementById(id)?.closest(".field");
-    if (!div) {
-      div = document.createElement("div"); div.className = "field";
-      const label = cell("label"); label.htmlFor = id;
-      const input = document.createElement("input"); input.id = id; input.type = "text"; input.inputMode = "decimal"; input.autocomplete = "off";
-      input.value = overrides[a.id] ?? "";
-      input.addEventListener("input", () => { overrides[a.id] = input.value; resetup(); });
-      div.append(label, input, cell("small"), cell("small"));
-      div.lastChild.className = "error";
-      box.append(div);
-    }
-    const [label, input, hint, error] = div.children;
+    const { label, input, hint, error, field } = boxes.get(a.id);
     label.textContent = `${say(a.label)}（${a.unit}）${a.required ? t("，必填", ", required") : t("，可不填", ", optional")}`;
     input.setAttribute("aria-invalid", a.error ? "true" : "false");
     hint.textContent = [say(a.hint), a.reading ? say(a.reading) : "", a.set_aside ? t(`有来源给出 ${a.set_aside.value}，因“只用官方数据”未采用`, `a source gives ${a.set_aside.value}, set aside for “official figures only”`) : ""].filter(Boolean).join(" ");
-    hint.className = "hint";
     error.textContent = a.error ? say(a.error) : "";
-    div.classList.toggle("invalid", Boolean(a.error));
+    field.classList.toggle("invalid", Boolean(a.error));
   }
-  $("b-figures").hidden = box.children.length === 0;
+  $("b-figures").hidden = $("b-figure-inputs").children.length === 0;
 }
 
 function render() {

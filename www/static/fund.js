@@ -4,6 +4,7 @@
 import init, * as api from "./yibao_js.js";
 import { lang, t, say, money, fromHash, toHash, setupLang } from "./page-lang.js";
 import { decodeText } from "./text-file.js";
+import { figureBoxes } from "./figure-boxes.js";
 
 await init();
 const $ = (id) => document.getElementById(id);
@@ -36,29 +37,11 @@ function fieldName(f) {
   return COLUMN_ZH[f] ?? f;
 }
 
-// Boxes for the chosen city's unpublished figures, labelled in words; a box keeps its
-// identity while the person types, and another city starts afresh.
+// Boxes for the chosen city's unpublished figures, labelled in words; another city starts afresh.
 function figureInputs(missing) {
-  // A box nobody typed in, for a figure this input no longer needs, goes (never the one
-  // being typed in).
-  for (const input of [...$("f-figure-inputs").querySelectorAll("input")]) {
-    const needed = missing.some((m) => `ff-${m.id.replaceAll(".", "-")}` === input.id);
-    if (!needed && input.value.trim() === "" && document.activeElement !== input) input.closest(".field").remove();
-  }
+  const boxes = figureBoxes($("f-figure-inputs"), "ff-", missing, overrides, (id, text) => { overrides[id] = text; render(); });
   for (const m of missing) {
-    const id = `ff-${m.id.replaceAll(".", "-")}`;
-    let div = document.getElementById(id)?.closest(".field");
-    if (!div) {
-      div = document.createElement("div"); div.className = "field";
-      const label = cell("label"); label.htmlFor = id;
-      const input = document.createElement("input"); input.id = id; input.type = "text"; input.inputMode = "decimal"; input.autocomplete = "off";
-      input.value = overrides[m.id] ?? "";
-      input.addEventListener("input", () => { overrides[m.id] = input.value; render(); });
-      div.append(label, input, cell("small"));
-      div.lastChild.className = "hint";
-      $("f-figure-inputs").append(div);
-    }
-    const [label, , hint] = div.children;
+    const { label, hint } = boxes.get(m.id);
     label.textContent = `${say(m.label)}（${m.unit}）`;
     hint.textContent = say(m.hint);
   }

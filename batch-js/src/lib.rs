@@ -126,6 +126,11 @@ struct Progress {
     total: usize,
 }
 
+/// The employer kind a row's cell in `column` gives (an empty or unreadable cell gives none).
+fn kind_in(cells: &[String], column: Option<usize>) -> Option<EmployerKind> {
+    column.and_then(|c| cells.get(c)).and_then(|t| EmployerKind::parse(t.trim()))
+}
+
 fn open_rows(text: &Rc<[u8]>) -> Result<StreamingCsv, Error> {
     StreamingCsv::open(Box::new(Cursor::new(Rc::clone(text))))
 }
@@ -140,7 +145,14 @@ impl PayrollBatch {
         let mut rows = open_rows(&text).map_err(|e| to_js(&e))?;
         let format = o.format.unwrap_or(rows.format);
         let header = rows.next().map(|(_, cells)| cells).ok_or_else(|| to_js(&tables::read::empty()))?;
-        let data_rows = rows.filter(|(_, cells)| !tables::read::is_blank(cells)).count();
+        // One pass counts the rows and reads the employer kinds of the chosen kind column.
+        let kind_column = Mapping::from_header(&header, &o.columns).ok().and_then(|m| m.employer_kind);
+        let mut data_rows = 0;
+        let mut kinds = BTreeSet::new();
+        for (_, cells) in rows.filter(|(_, cells)| !tables::read::is_blank(cells)) {
+            data_rows += 1;
+            kinds.extend(kind_in(&cells, kind_column));
+        }
         let mut b = PayrollBatch {
             text,
             format,
@@ -148,7 +160,7 @@ impl PayrollBatch {
             data_rows,
             options: JsOptions::default(),
             mapping: Err(tables::read::empty()),
-            kinds: None,
+            kinds: Some((kind_column, kinds)),
             run: None,
             rows: None,
             processed: 0,
@@ -204,13 +216,10 @@ impl PayrollBatch {
         })
     }
 
-    /// The kinds the rows of a kind column give (an empty or unreadable cell gives none).
+    /// The kinds the rows of a kind column give (read again only when another column is chosen).
     fn kinds_in_file(&self, column: Option<usize>) -> BTreeSet<EmployerKind> {
-        let Some(c) = column else { return BTreeSet::new() };
         let Ok(rows) = open_rows(&self.text) else { return BTreeSet::new() };
-        rows.skip(1)
-            .filter_map(|(_, cells)| cells.get(c).and_then(|t| EmployerKind::parse(t.trim())))
-            .collect()
+        rows.skip(1).filter_map(|(_, cells)| kind_in(&cells, column)).collect()
     }
 
     /// The file, its columns and what the batch needs, before computing.

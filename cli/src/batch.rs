@@ -49,13 +49,6 @@ pub fn run(a: &BatchArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<(Str
     };
     let month = Raw(a.month.clone().unwrap_or_else(crate::this_month));
     let options = Options { city: Raw(a.city.clone()), month, employer, overrides, official_only: cli.official_only };
-    // Where every row has the same employer kind, a figure nobody published is asked for
-    // before reading on, not reported on every row.
-    if mapping.employer_kind.is_none() {
-        if let Some(kind) = employer {
-            missing_before_reading(&options, kind)?;
-        }
-    }
     let mut run = Batch::new(options, mapping.clone())?;
     eprintln!("{}", mapping_line(&mapping, format, lang));
     let rows = rows.filter(|(_, cells)| !tables::read::is_blank(cells));
@@ -85,16 +78,6 @@ pub fn run(a: &BatchArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<(Str
     summary(&run, lang, cli.json);
     let failed = run.totals.failed_rows > 0;
     Ok((String::new(), if a.strict && failed { ExitCode::from(1) } else { ExitCode::SUCCESS }))
-}
-
-/// The figures nobody published that rows of this kind cannot do without, as the usual
-/// "supply them with --set" error.
-fn missing_before_reading(options: &Options, kind: EmployerKind) -> Result<(), Error> {
-    let settings = yibao::Options { official_only: options.official_only, explain: false };
-    match yibao::compute::contribution::plan(&options.city, &options.month, kind, &options.overrides, settings) {
-        Err(e @ Error::MissingFigures { .. }) => Err(e),
-        _ => Ok(()),
-    }
 }
 
 fn summary(run: &Batch, lang: Lang, as_json: bool) {

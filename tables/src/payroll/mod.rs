@@ -141,8 +141,12 @@ impl Batch {
         let wage = mapping.wage_column()?;
         let probe = options.employer.unwrap_or(EmployerKind::Other);
         let settings = Settings { official_only: options.official_only, explain: false };
+        // Where every row has the same employer kind (no kind column, one kind given), a
+        // figure nobody published is asked for before any row, not reported on every row.
+        let one_kind = mapping.employer_kind.is_none() && options.employer.is_some();
         match plan(&options.city, &options.month, probe, &options.overrides, settings) {
             Err(e @ Error::Input { .. }) | Err(e @ Error::Rules { .. }) => return Err(e),
+            Err(e @ Error::MissingFigures { .. }) if one_kind => return Err(e),
             _ => {}
         }
         if mapping.employer_kind.is_none() && options.employer.is_none() {

@@ -26,7 +26,10 @@ pub struct MissingFigure {
     pub label: Text,
     /// What the figure is and where a person finds it (the local notice, a payslip).
     pub hint: Text,
+    /// The unit's code with its allowed words (`rate`, `yuan/month`): for the CLI and scripts.
     pub unit: String,
+    /// The unit as a person reads it after a number (`%`, `元/月`; empty for words).
+    pub unit_label: Text,
     /// With "official figures only": the value a less-than-official source gives, which was
     /// set aside.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -341,6 +341,7 @@ impl Ctx {
             label: def.label(),
             hint: def.hint(),
             unit: def.unit.describe(),
+            unit_label: def.unit.label(),
             set_aside: set_aside.and_then(|e| {
                 e.value.as_ref().map(|v| Replaced { value: v.show(), status: e.status })
             }),

@@ -112,7 +112,7 @@ function renderFigures() {
   const boxes = figureBoxes($("b-figure-inputs"), "bf-", view.figures, overrides, (id, text) => { overrides[id] = text; resetup(); });
   for (const a of view.figures) {
     const { label, input, hint, error, field } = boxes.get(a.id);
-    label.textContent = `${say(a.label)}（${a.unit}）${a.required ? t("，必填", ", required") : t("，可不填", ", optional")}`;
+    label.textContent = `${say(a.label)}${say(a.unit_label) ? t(`（${say(a.unit_label)}）`, ` (${say(a.unit_label)})`) : ""}${a.required ? t("，必填", ", required") : t("，可不填", ", optional")}`;
     input.setAttribute("aria-invalid", a.error ? "true" : "false");
     hint.textContent = [say(a.hint), a.reading ? say(a.reading) : "", a.set_aside ? t(`有来源给出 ${a.set_aside.value}，因“只用官方数据”未采用`, `a source gives ${a.set_aside.value}, set aside for “official figures only”`) : ""].filter(Boolean).join(" ");
     error.textContent = a.error ? say(a.error) : "";

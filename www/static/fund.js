@@ -42,7 +42,7 @@ function figureInputs(missing) {
   const boxes = figureBoxes($("f-figure-inputs"), "ff-", missing, overrides, (id, text) => { overrides[id] = text; render(); });
   for (const m of missing) {
     const { label, hint } = boxes.get(m.id);
-    label.textContent = `${say(m.label)}（${m.unit}）`;
+    label.textContent = `${say(m.label)}${say(m.unit_label) ? t(`（${say(m.unit_label)}）`, ` (${say(m.unit_label)})`) : ""}`;
     hint.textContent = say(m.hint);
   }
   $("f-figures").hidden = $("f-figure-inputs").children.length === 0;

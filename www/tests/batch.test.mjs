@@ -108,6 +108,9 @@ test("every city: the figures it has not published are asked once, above the tab
       await typeInto(p, box, "7.4");
       await p.waitForFunction(() => !document.getElementById("b-go").disabled);
       assert.equal(await p.locator(box).inputValue(), "7.4");
+      // Still marked as required once filled in, and its unit in words, not a code.
+      const label = await p.locator(`label[for="${box.slice(1)}"]`).innerText();
+      assert.match(label, /用人单位费率（机关事业单位，含生育）（%），必填/, `${city}: ${label}`);
     } else {
       assert.equal(await p.locator(box).count(), 0, city);
     }

@@ -20,6 +20,8 @@ pub struct Ask {
     pub label: Text,
     pub hint: Text,
     pub unit: String,
+    /// The unit as a person reads it (`%`, `元/月`), as the calculator's boxes show it.
+    pub unit_label: Text,
     /// The batch cannot compute without it (else it is a fixed amount left out of totals).
     pub required: bool,
     pub text: String,
@@ -36,6 +38,7 @@ fn ask(id: ParamId) -> Ask {
         label: def.label(),
         hint: def.hint(),
         unit: def.unit.describe(),
+        unit_label: def.unit.label(),
         required: false,
         text: String::new(),
         reading: None,
@@ -64,6 +67,12 @@ pub fn asks(options: &Options, kinds: &[EmployerKind]) -> Vec<Ask> {
     }
     let settings = Settings { official_only: options.official_only, explain: false };
     for &kind in kinds {
+        // Which figures the batch cannot do without whatever was typed: a box stays "required"
+        // after the person fills it in.
+        let needed: Vec<String> = match plan(&options.city, &options.month, kind, &Default::default(), settings) {
+            Err(Error::MissingFigures { missing, .. }) => missing.into_iter().map(|m| m.id).collect(),
+            _ => Vec::new(),
+        };
         let mut result = plan(&options.city, &options.month, kind, &valid, settings);
         // A figure the rules refuse (a floor above its ceiling) is marked, and the others
         // are still asked for, as without it.
@@ -84,7 +93,7 @@ pub fn asks(options: &Options, kinds: &[EmployerKind]) -> Vec<Ask> {
                 return;
             }
             let a = boxes.entry(id).or_insert_with(|| ask(id));
-            a.required |= required;
+            a.required |= required || needed.iter().any(|n| n == id.key());
             if set_aside.is_some() {
                 a.set_aside = set_aside;
             }

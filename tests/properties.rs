@@ -122,3 +122,94 @@ proptest! {
         });
     }
 }
+
+mod fen_fast_path {
+    //! The payroll batch computes in whole fen where it can ([`Plan::in_fen`]); it must give
+    //! exactly what the decimal plan gives, for any wage, rate and fixed amount.
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+    use yibao::compute::contribution::Plan;
+    use yibao::model::{Ratio, Rounding};
+    use yibao::{EmployerKind, Money};
+
+    /// Rates as the rules write them: a decimal of up to six places (0.074, 0.0125), or a
+    /// fraction (1/3, 0.3/1.7) as splits are written.
+    fn rate() -> impl Strategy<Value = Ratio> {
+        prop_oneof![
+            (0i64..200_000, 0u32..7).prop_map(|(n, s)| Ratio::decimal(Decimal::new(n, s))),
+            (0i64..1000, 1i64..1000, 0u32..3, 0u32..3).prop_map(|(n, d, a, b)| Ratio { num: Decimal::new(n, a), den: Decimal::new(d, b) }),
+        ]
+    }
+
+    fn fen(max: i64) -> impl Strategy<Value = i64> {
+        prop_oneof![0..max, Just(0), Just(max)]
+    }
+
+    fn opt<T: std::fmt::Debug + Clone>(s: impl Strategy<Value = T>) -> impl Strategy<Value = Option<T>> {
+        prop_oneof![Just(None), s.prop_map(Some)]
+    }
+
+    prop_compose! {
+        fn plan()(
+            floor in opt(fen(1_000_000)), span in opt(fen(5_000_000)),
+            er in rate(), mr in opt(rate()), ir in rate(), share in opt(rate()),
+            ef in opt(fen(10_000)), if_ in opt(fen(10_000)), up in any::<bool>(),
+        ) -> Plan {
+            Plan {
+                kind: EmployerKind::Other,
+                floor: floor.map(Money::from_fen),
+                ceiling: span.map(|s| Money::from_fen(floor.unwrap_or(0) + s)),
+                employer_rate: er,
+                maternity_rate: mr,
+                individual_rate: ir,
+                employer_fixed: ef.map(Money::from_fen),
+                individual_fixed: if_.map(Money::from_fen),
+                personal_account_share: share,
+                rounding: if up { Rounding::Up } else { Rounding::HalfUp },
+                user_supplied: Vec::new(),
+                not_known: Vec::new(),
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        /// Integer fen = decimal, amount by amount, wages from 0 to the input limit (10 亿元).
+        #[test]
+        fn fen_path_equals_decimal_path(p in plan(), wage in fen(100_000_000_000)) {
+            let fast = p.in_fen().expect("every generated plan fits in fen");
+            let exact = p.amounts(Money::from_fen(wage)).unwrap();
+            prop_assert_eq!(fast.amounts(wage).map(|a| a.to_amounts()), Some(exact));
+        }
+    }
+
+    /// Worked by hand: 济宁 5000.00 × 8% = 400.00 (三（二）1); a rounding case,
+    /// 3333.33 × 7.4% = 246.66642 → 246.67 half up, → 246.67 up; 1000.01 × 1/3 =
+    /// 333.336̅ → 333.34 either way; 0.01 × 1/3 = 0.0033̅ → 0.00 half up, 0.01 up.
+    #[test]
+    fn fen_rounding_by_hand() {
+        let p = |rate: Ratio, rounding| Plan {
+            kind: EmployerKind::Other,
+            floor: None,
+            ceiling: None,
+            employer_rate: rate,
+            maternity_rate: None,
+            individual_rate: rate,
+            employer_fixed: None,
+            individual_fixed: None,
+            personal_account_share: None,
+            rounding,
+            user_supplied: Vec::new(),
+            not_known: Vec::new(),
+        };
+        let third = Ratio { num: Decimal::ONE, den: Decimal::from(3) };
+        let basic = |rate, rounding, wage| p(rate, rounding).in_fen().unwrap().amounts(wage).unwrap().employer_basic;
+        assert_eq!(basic(Ratio::decimal(Decimal::new(8, 2)), Rounding::HalfUp, 500_000), 40_000);
+        assert_eq!(basic(Ratio::decimal(Decimal::new(74, 3)), Rounding::HalfUp, 333_333), 24_667);
+        assert_eq!(basic(Ratio::decimal(Decimal::new(74, 3)), Rounding::Up, 333_333), 24_667);
+        assert_eq!(basic(third, Rounding::HalfUp, 100_001), 33_334);
+        assert_eq!(basic(third, Rounding::HalfUp, 1), 0);
+        assert_eq!(basic(third, Rounding::Up, 1), 1);
+    }
+}

@@ -18,7 +18,7 @@ mod glue;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use glue::to_js;
 use serde::{Deserialize, Serialize};
@@ -68,7 +68,7 @@ struct Results {
 
 #[wasm_bindgen]
 pub struct PayrollBatch {
-    text: Rc<[u8]>,
+    text: Arc<[u8]>,
     format: Format,
     header: Vec<String>,
     data_rows: usize,
@@ -131,8 +131,8 @@ fn kind_in(cells: &[String], column: Option<usize>) -> Option<EmployerKind> {
     column.and_then(|c| cells.get(c)).and_then(|t| EmployerKind::parse(t.trim()))
 }
 
-fn open_rows(text: &Rc<[u8]>) -> Result<StreamingCsv, Error> {
-    StreamingCsv::open(Box::new(Cursor::new(Rc::clone(text))))
+fn open_rows(text: &Arc<[u8]>) -> Result<StreamingCsv, Error> {
+    StreamingCsv::open(Box::new(Cursor::new(Arc::clone(text))))
 }
 
 #[wasm_bindgen]
@@ -141,7 +141,7 @@ impl PayrollBatch {
     /// `{kind, errors}` only for an empty or unreadable file; everything else is in `view()`.
     pub fn open(bytes: Vec<u8>, options: JsValue) -> Result<PayrollBatch, JsValue> {
         let o: JsOptions = glue::request("options", options)?;
-        let text: Rc<[u8]> = bytes.into();
+        let text: Arc<[u8]> = bytes.into();
         let mut rows = open_rows(&text).map_err(|e| to_js(&e))?;
         let format = o.format.unwrap_or(rows.format);
         let header = rows.next().map(|(_, cells)| cells).ok_or_else(|| to_js(&tables::read::empty()))?;
@@ -274,15 +274,14 @@ impl PayrollBatch {
         };
         let mut done = true;
         let mut taken = 0;
-        for (line, cells) in rows.by_ref() {
-            if tables::read::is_blank(&cells) {
+        let mut rec = tables::StringRecord::new();
+        while let Some(line) = rows.read_into(&mut rec) {
+            if tables::read::is_blank(&rec) {
                 continue;
             }
-            let r = run.row(line, &cells);
             let res = &mut self.results;
             res.starts.push(u32::try_from(res.lines.len()).unwrap_or(u32::MAX));
-            res.status.push(r.status);
-            res.lines.push_str(&tables::csv_row(&r, lang));
+            res.status.push(run.write_row(line, &rec, lang, &mut res.lines));
             taken += 1;
             if taken == n {
                 done = false;
@@ -303,7 +302,7 @@ impl PayrollBatch {
             figures: tables::PlanNotes,
         }
         match &self.run {
-            Some(run) => to_js(&TotalsView { totals: &run.totals, figures: run.plan_notes() }),
+            Some(run) => to_js(&TotalsView { totals: &run.totals(), figures: run.plan_notes() }),
             None => JsValue::NULL,
         }
     }
@@ -353,7 +352,7 @@ impl PayrollBatch {
 
     /// The sheets of the results workbook as CSV texts, for the `yibao_xlsx` module.
     pub fn sheets(&self) -> JsValue {
-        let totals = self.run.as_ref().map(|r| r.totals.clone()).unwrap_or_default();
+        let totals = self.run.as_ref().map(Batch::totals).unwrap_or_default();
         let lines = tables::csv_header(self.lang()) + &self.results.lines;
         to_js(&tables::result_sheets(lines, &totals, self.lang()))
     }

@@ -26,6 +26,11 @@ impl Money {
         Money(Decimal::new(fen, 2))
     }
 
+    /// A sum in whole fen, where a decimal holds it (below about 7.9 × 10²⁶ yuan).
+    pub fn from_fen_wide(fen: i128) -> Option<Money> {
+        Decimal::try_from_i128_with_scale(fen, 2).ok().map(Money)
+    }
+
     /// The amount in whole fen, where it fits in an `i64`.
     pub fn to_fen(self) -> Option<i64> {
         let mut d = self.0;

@@ -204,6 +204,165 @@ impl Plan {
     }
 }
 
+/// A rate as a fraction of whole numbers, for arithmetic in whole fen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FenRate {
+    num: i128,
+    den: i128,
+}
+
+impl FenRate {
+    /// `num/den` of a [`Ratio`] as integers: (n / 10^a) / (d / 10^b) = n·10^b / (d·10^a).
+    /// `None` for a negative rate or one too fine to hold.
+    fn of_ratio(r: Ratio) -> Option<FenRate> {
+        let (n, d) = (r.num, r.den);
+        let num = n.mantissa().checked_mul(10i128.checked_pow(d.scale())?)?;
+        let den = d.mantissa().checked_mul(10i128.checked_pow(n.scale())?)?;
+        (num >= 0 && den > 0).then_some(FenRate { num, den })
+    }
+
+    /// `fen × rate`, brought to whole fen the way [`Rounding::apply`] does for a
+    /// non-negative amount: the same result, in integers.
+    fn apply(self, fen: i64, rounding: Rounding) -> Option<i64> {
+        // In 64 bits where the product fits (every real wage and rate): a 128-bit division
+        // costs several times more.
+        if let (Ok(num), Ok(den)) = (i64::try_from(self.num), i64::try_from(self.den)) {
+            if let Some(x) = fen.checked_mul(num) {
+                let (q, r) = (x.checked_div(den)?, x.checked_rem(den)?);
+                let up = match rounding {
+                    Rounding::HalfUp => r.checked_mul(2)? >= den,
+                    Rounding::Up => r > 0,
+                };
+                return if up { q.checked_add(1) } else { Some(q) };
+            }
+        }
+        let x = i128::from(fen).checked_mul(self.num)?;
+        let (q, r) = (x.checked_div(self.den)?, x.checked_rem(self.den)?);
+        let up = match rounding {
+            Rounding::HalfUp => r.checked_mul(2)? >= self.den,
+            Rounding::Up => r > 0,
+        };
+        i64::try_from(if up { q.checked_add(1)? } else { q }).ok()
+    }
+}
+
+/// A [`Plan`] in whole fen (分): the payroll batch's fast path. It gives exactly what
+/// [`Plan::amounts`] gives (a property test checks it on random wages, rates and fixed
+/// amounts); where an amount would not fit, it gives `None` and the caller uses the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FenPlan {
+    floor: Option<i64>,
+    ceiling: Option<i64>,
+    employer_rate: FenRate,
+    maternity_rate: Option<FenRate>,
+    individual_rate: FenRate,
+    employer_fixed: Option<i64>,
+    individual_fixed: Option<i64>,
+    personal_account_share: Option<FenRate>,
+    rounding: Rounding,
+}
+
+/// [`Amounts`] in whole fen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FenAmounts {
+    pub base: i64,
+    pub employer_basic: i64,
+    pub employer_total: i64,
+    pub maternity_part: Option<i64>,
+    pub individual_basic: i64,
+    pub individual_total: i64,
+    pub personal_account: Option<i64>,
+    pub monthly_total: i64,
+}
+
+impl FenAmounts {
+    pub fn to_amounts(self) -> Amounts {
+        Amounts {
+            base: Money::from_fen(self.base),
+            employer_basic: Money::from_fen(self.employer_basic),
+            employer_total: Money::from_fen(self.employer_total),
+            maternity_part: self.maternity_part.map(Money::from_fen),
+            individual_basic: Money::from_fen(self.individual_basic),
+            individual_total: Money::from_fen(self.individual_total),
+            personal_account: self.personal_account.map(Money::from_fen),
+            monthly_total: Money::from_fen(self.monthly_total),
+        }
+    }
+}
+
+impl FenPlan {
+    /// The fixed monthly amounts (employer, individual) in fen, where known.
+    pub fn fixed(&self) -> (Option<i64>, Option<i64>) {
+        (self.employer_fixed, self.individual_fixed)
+    }
+
+    /// The month's amounts for a wage in fen; `None` for a negative wage or an amount too
+    /// large for the integers (the decimal plan then answers).
+    pub fn amounts(&self, wage: i64) -> Option<FenAmounts> {
+        if wage < 0 {
+            return None;
+        }
+        let base = match (self.floor, self.ceiling) {
+            (Some(f), _) if wage < f => f,
+            (_, Some(c)) if wage > c => c,
+            _ => wage,
+        };
+        let r = self.rounding;
+        let employer_basic = self.employer_rate.apply(base, r)?;
+        let individual_basic = self.individual_rate.apply(base, r)?;
+        let maternity_part = match self.maternity_rate {
+            Some(m) => Some(m.apply(base, r)?),
+            None => None,
+        };
+        let personal_account = match self.personal_account_share {
+            Some(s) => Some(individual_basic.min(s.apply(base, r)?)),
+            None => None,
+        };
+        let employer_total = employer_basic.checked_add(self.employer_fixed.unwrap_or(0))?;
+        let individual_total = individual_basic.checked_add(self.individual_fixed.unwrap_or(0))?;
+        Some(FenAmounts {
+            base,
+            employer_basic,
+            employer_total,
+            maternity_part,
+            individual_basic,
+            individual_total,
+            personal_account,
+            monthly_total: employer_total.checked_add(individual_total)?,
+        })
+    }
+}
+
+impl Plan {
+    /// The plan in whole fen, where every figure fits (`None` otherwise: a negative rate or
+    /// fixed amount, or one finer than the integers hold).
+    pub fn in_fen(&self) -> Option<FenPlan> {
+        let fen = |m: Option<Money>| -> Option<Option<i64>> {
+            match m {
+                None => Some(None),
+                Some(m) => m.to_fen().filter(|f| *f >= 0).map(Some),
+            }
+        };
+        let rate = |r: Option<Ratio>| -> Option<Option<FenRate>> {
+            match r {
+                None => Some(None),
+                Some(r) => FenRate::of_ratio(r).map(Some),
+            }
+        };
+        Some(FenPlan {
+            floor: fen(self.floor)?,
+            ceiling: fen(self.ceiling)?,
+            employer_rate: FenRate::of_ratio(self.employer_rate)?,
+            maternity_rate: rate(self.maternity_rate)?,
+            individual_rate: FenRate::of_ratio(self.individual_rate)?,
+            employer_fixed: fen(self.employer_fixed)?,
+            individual_fixed: fen(self.individual_fixed)?,
+            personal_account_share: rate(self.personal_account_share)?,
+            rounding: self.rounding,
+        })
+    }
+}
+
 /// The resolved figures with their citations.
 pub(crate) struct Figures {
     kind: EmployerKind,

@@ -107,21 +107,28 @@ impl<R: Read> Read for MarkBlankLines<R> {
             self.end = self.inner.read(&mut self.buf)?;
         }
         let mut n = 0;
-        // Leave room for an inserted space before each byte.
+        // Leave room for an inserted space before each line.
         while self.start < self.end && n + 2 <= out.len() {
-            let Some(&b) = self.buf.get(self.start) else { break };
-            if self.at_line_start && (b == b'\n' || b == b'\r') {
-                if let Some(slot) = out.get_mut(n) {
-                    *slot = b' ';
+            let avail = self.buf.get(self.start..self.end).unwrap_or_default();
+            let Some(&first) = avail.first() else { break };
+            if self.at_line_start && (first == b'\n' || first == b'\r') {
+                if let Some(slot) = out.get_mut(n..n + 2) {
+                    slot.copy_from_slice(&[b' ', first]);
                 }
-                n += 1;
+                n += 2;
+                self.start += 1;
+                self.at_line_start = first == b'\n';
+                continue;
             }
-            if let Some(slot) = out.get_mut(n) {
-                *slot = b;
+            // The rest of the line at once (most lines are not blank).
+            let room = out.len() - n;
+            let run = memchr::memchr(b'\n', avail).map_or(avail.len(), |p| p + 1).min(room);
+            if let (Some(to), Some(from)) = (out.get_mut(n..n + run), avail.get(..run)) {
+                to.copy_from_slice(from);
             }
-            n += 1;
-            self.start += 1;
-            self.at_line_start = b == b'\n';
+            n += run;
+            self.start += run;
+            self.at_line_start = avail.get(run.wrapping_sub(1)) == Some(&b'\n');
         }
         Ok(n)
     }
@@ -129,7 +136,7 @@ impl<R: Read> Read for MarkBlankLines<R> {
 
 fn csv_reader<R: Read>(r: R) -> csv::Reader<MarkBlankLines<R>> {
     let marked = MarkBlankLines { inner: r, buf: vec![0; 64 * 1024], start: 0, end: 0, at_line_start: true };
-    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(marked)
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).buffer_capacity(64 * 1024).from_reader(marked)
 }
 
 /// A row of the file: its line number (the first line being 1) and its cells.
@@ -145,26 +152,64 @@ struct Lines {
 }
 
 impl Lines {
-    fn record(&mut self, rec: Result<csv::StringRecord, csv::Error>) -> Record {
+    /// The line number of a record just read (an unreadable one is cleared, so it fails on
+    /// its own).
+    fn number(&mut self, read: &Result<bool, csv::Error>, rec: &mut csv::StringRecord) -> usize {
         let line = self.next + 1;
-        match rec {
-            Ok(r) => {
-                let inner: usize = r.iter().map(|c| c.matches('\n').count()).sum();
-                self.next = line + inner;
-                (line, r.iter().map(str::to_string).collect())
-            }
-            // An unreadable row gives no cells, so it fails on its own.
-            Err(_) => {
-                self.next = line;
-                (line, Vec::new())
-            }
+        if read.is_err() {
+            rec.clear();
+            self.next = line;
+            return line;
         }
+        let inner = rec.as_slice().bytes().filter(|&b| b == b'\n').count();
+        self.next = line + inner;
+        line
+    }
+
+    fn record(&mut self, read: Result<bool, csv::Error>, mut rec: csv::StringRecord) -> Record {
+        let line = self.number(&read, &mut rec);
+        (line, rec.iter().map(str::to_string).collect())
+    }
+}
+
+/// The cells of a row, however they are held: read into a reused [`csv::StringRecord`] (the
+/// fast path of the payroll batch, no allocation per row) or as owned strings.
+pub trait Cells {
+    fn cell(&self, i: usize) -> Option<&str>;
+    fn count(&self) -> usize;
+}
+
+impl<S: AsRef<str>> Cells for [S] {
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.get(i).map(AsRef::as_ref)
+    }
+    fn count(&self) -> usize {
+        self.len()
+    }
+}
+
+impl<S: AsRef<str>> Cells for Vec<S> {
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.get(i).map(AsRef::as_ref)
+    }
+    fn count(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Cells for csv::StringRecord {
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.get(i)
+    }
+    fn count(&self) -> usize {
+        self.len()
     }
 }
 
 /// Whether a row has nothing in it (skipped, not counted as a failure).
-pub fn is_blank(cells: &[String]) -> bool {
-    !cells.is_empty() && cells.iter().all(|c| c.trim().is_empty())
+pub fn is_blank<C: Cells + ?Sized>(cells: &C) -> bool {
+    let n = cells.count();
+    n > 0 && (0..n).all(|i| cells.cell(i).is_none_or(|c| c.trim().is_empty()))
 }
 
 /// Reads a whole file (CSV or .xlsx) into rows with their line numbers, the header first.
@@ -175,7 +220,15 @@ pub fn read_records(bytes: &[u8]) -> Result<(Format, Vec<Record>), Error> {
     }
     let (text, format) = if is_xlsx(bytes) { (crate::xlsx::to_csv(bytes)?, Format::Xlsx) } else { decode(bytes)? };
     let mut lines = Lines::default();
-    let rows: Vec<Record> = csv_reader(text.as_bytes()).records().map(|r| lines.record(r)).collect();
+    let mut reader = csv_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    loop {
+        let mut rec = csv::StringRecord::new();
+        match reader.read_record(&mut rec) {
+            Ok(false) => break,
+            read => rows.push(lines.record(read, rec)),
+        }
+    }
     if rows.iter().all(|(_, r)| r.iter().all(|c| c.trim().is_empty())) {
         return Err(empty());
     }
@@ -185,12 +238,12 @@ pub fn read_records(bytes: &[u8]) -> Result<(Format, Vec<Record>), Error> {
 /// A CSV file read row by row (for the CLI), whatever its encoding; memory stays flat.
 pub struct StreamingCsv {
     pub format: Format,
-    records: csv::StringRecordsIntoIter<MarkBlankLines<Box<dyn Read>>>,
+    reader: csv::Reader<MarkBlankLines<Box<dyn Read + Send>>>,
     lines: Lines,
 }
 
 impl StreamingCsv {
-    pub fn open(mut file: Box<dyn Read>) -> Result<StreamingCsv, Error> {
+    pub fn open(mut file: Box<dyn Read + Send>) -> Result<StreamingCsv, Error> {
         let mut sample = vec![0u8; 64 * 1024];
         let mut filled = 0;
         while filled < sample.len() {
@@ -207,9 +260,19 @@ impl StreamingCsv {
             return Err(empty());
         }
         let format = sniff(&sample);
-        let joined: Box<dyn Read> = Box::new(io::Cursor::new(sample).chain(file));
+        let joined: Box<dyn Read + Send> = Box::new(io::Cursor::new(sample).chain(file));
         let reader = transcode(format, joined)?;
-        Ok(StreamingCsv { format, records: csv_reader(reader).into_records(), lines: Lines::default() })
+        Ok(StreamingCsv { format, reader: csv_reader(reader), lines: Lines::default() })
+    }
+
+    /// Reads the next row into `rec` (reused, so no allocation per row) and gives its line
+    /// number; `None` at the end. An unreadable row is left with no cells.
+    pub fn read_into(&mut self, rec: &mut csv::StringRecord) -> Option<usize> {
+        let read = self.reader.read_record(rec);
+        if matches!(read, Ok(false)) {
+            return None;
+        }
+        Some(self.lines.number(&read, rec))
     }
 }
 
@@ -217,15 +280,19 @@ impl Iterator for StreamingCsv {
     /// The row's line number and cells; an unreadable row gives no cells, so it fails alone.
     type Item = Record;
     fn next(&mut self) -> Option<Record> {
-        let rec = self.records.next()?;
-        Some(self.lines.record(rec))
+        let mut rec = csv::StringRecord::new();
+        let read = self.reader.read_record(&mut rec);
+        if matches!(read, Ok(false)) {
+            return None;
+        }
+        Some(self.lines.record(read, rec))
     }
 }
 
 /// The file as UTF-8 bytes, as they stream. encoding_rs_io transcodes GB18030 and strips a
 /// UTF-8 BOM; plain UTF-8 passes through untouched.
 #[cfg(feature = "gbk")]
-fn transcode(format: Format, joined: Box<dyn Read>) -> Result<Box<dyn Read>, Error> {
+fn transcode(format: Format, joined: Box<dyn Read + Send>) -> Result<Box<dyn Read + Send>, Error> {
     Ok(match format {
         Format::CsvGb18030 => Box::new(encoding_rs_io::DecodeReaderBytesBuilder::new().encoding(Some(encoding_rs::GB18030)).build(joined)),
         Format::CsvUtf8Bom => Box::new(encoding_rs_io::DecodeReaderBytesBuilder::new().build(joined)),
@@ -235,7 +302,7 @@ fn transcode(format: Format, joined: Box<dyn Read>) -> Result<Box<dyn Read>, Err
 
 /// Without the `gbk` feature (the browser) a GBK file was decoded to UTF-8 before it came here.
 #[cfg(not(feature = "gbk"))]
-fn transcode(format: Format, mut joined: Box<dyn Read>) -> Result<Box<dyn Read>, Error> {
+fn transcode(format: Format, mut joined: Box<dyn Read + Send>) -> Result<Box<dyn Read + Send>, Error> {
     match format {
         Format::CsvGb18030 => Err(not_text()),
         Format::CsvUtf8Bom => {
@@ -250,7 +317,7 @@ fn transcode(format: Format, mut joined: Box<dyn Read>) -> Result<Box<dyn Read>,
 /// Opens any file the CLI is given: a CSV streams; an .xlsx is read whole (Excel caps a
 /// sheet at about a million rows) and turned into CSV text, then read like any CSV, so both
 /// kinds of file go through one reader (as on the batch page).
-pub fn open(mut file: impl Read + 'static) -> Result<(Format, Box<dyn Iterator<Item = Record>>), Error> {
+pub fn open(mut file: impl Read + Send + 'static) -> Result<(Format, StreamingCsv), Error> {
     let mut magic = [0u8; 4];
     let mut got = 0;
     while got < 4 {
@@ -268,10 +335,10 @@ pub fn open(mut file: impl Read + 'static) -> Result<(Format, Box<dyn Iterator<I
             .read_to_end(&mut bytes)
             .map_err(|e| Error::field("file", "unreadable", text!("无法读取文件：{e}", "cannot read the file: {e}")))?;
         let csv = StreamingCsv::open(Box::new(io::Cursor::new(crate::xlsx::to_csv(&bytes)?.into_bytes())))?;
-        return Ok((Format::Xlsx, Box::new(csv)));
+        return Ok((Format::Xlsx, csv));
     }
     let csv = StreamingCsv::open(Box::new(whole))?;
-    Ok((csv.format, Box::new(csv)))
+    Ok((csv.format, csv))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ pub const CSV_BOM: &str = "\u{feff}";
 
 /// A cell, quoted where it must be.
 pub fn quote(field: &str) -> std::borrow::Cow<'_, str> {
-    if field.contains([',', '"', '\n', '\r']) {
+    if field.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         format!("\"{}\"", field.replace('"', "\"\"")).into()
     } else {
         field.into()

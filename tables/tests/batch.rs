@@ -65,11 +65,11 @@ fn gbk_csv_as_excel_saves_it() {
     // A004 12000.5: × 8% = 960.04 + 6 = 966.04; × 2% = 240.01 + 4 = 244.01
     assert_eq!(money(rows[3].employer_total), "966.04");
     // Totals: other = 406.00 + 272.67 + 966.04 = 1644.71; public body 598.00; all 2242.71
-    assert_eq!(batch.totals.other.employer.to_string(), "1644.71");
-    assert_eq!(batch.totals.public_body.employer.to_string(), "598.00");
-    assert_eq!(batch.totals.overall.employer.to_string(), "2242.71");
-    assert_eq!(batch.totals.overall.individual.to_string(), "582.68"); // 104 + 164 + 70.67 + 244.01
-    assert_eq!(batch.totals.mismatched_rows, 1);
+    assert_eq!(batch.totals().other.employer.to_string(), "1644.71");
+    assert_eq!(batch.totals().public_body.employer.to_string(), "598.00");
+    assert_eq!(batch.totals().overall.employer.to_string(), "2242.71");
+    assert_eq!(batch.totals().overall.individual.to_string(), "582.68"); // 104 + 164 + 70.67 + 244.01
+    assert_eq!(batch.totals().mismatched_rows, 1);
 }
 
 #[test]
@@ -158,8 +158,8 @@ fn broken_rows_are_listed_and_good_rows_still_computed() {
         good,
         vec![(2, "406.00".to_string()), (11, "326.00".to_string())]
     );
-    assert_eq!(batch.totals.failed_rows, 7);
-    assert_eq!(batch.totals.overall.employer.to_string(), "732.00");
+    assert_eq!(batch.totals().failed_rows, 7);
+    assert_eq!(batch.totals().overall.employer.to_string(), "732.00");
 }
 
 #[test]
@@ -251,8 +251,8 @@ fn a_ten_megabyte_file_streams_with_every_row_right() {
         );
     }
     assert_eq!(n, 250_000);
-    assert_eq!(batch.totals.overall.rows, 250_000);
-    assert_eq!(batch.totals.failed_rows, 0);
+    assert_eq!(batch.totals().overall.rows, 250_000);
+    assert_eq!(batch.totals().failed_rows, 0);
     std::fs::remove_file(&file.1).unwrap();
 }
 
@@ -275,7 +275,7 @@ fn exports_csv_with_bom_and_xlsx_that_reads_back() {
         "\r\n2,A001,张三,其他单位,5000.00,400.00,6.00,406.00,100.00,4.00,104.00,104.00,0.00,正常,,\r\n"
     ));
     let lines = yibao_tables::csv_header(yibao::Lang::En) + &rows.iter().map(|r| yibao_tables::csv_row(r, yibao::Lang::En)).collect::<String>();
-    let xlsx = yibao_tables::xlsx::write(&yibao_tables::result_sheets(lines, &batch.totals, yibao::Lang::En)).unwrap();
+    let xlsx = yibao_tables::xlsx::write(&yibao_tables::result_sheets(lines, &batch.totals(), yibao::Lang::En)).unwrap();
     let (format, back) = read_records(&xlsx).unwrap();
     assert_eq!(format, Format::Xlsx);
     assert_eq!(back[0].1[0], "row");

@@ -9,8 +9,10 @@ mod mapping;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
-use yibao::compute::contribution::{employer_kind, plan, Amounts, Plan};
-use yibao::{input, text, EmployerKind, Error, Money, Options as Settings, Overrides, ParamId, Raw, Text};
+use yibao::compute::contribution::{employer_kind, plan, Amounts, FenPlan, Plan};
+use yibao::{input, text, EmployerKind, Error, Lang, Money, Options as Settings, Overrides, ParamId, Raw, Text};
+
+use crate::read::Cells;
 
 pub use figures::{asks, missing_message, Ask};
 pub use mapping::{Mapping, FIELDS};
@@ -69,15 +71,33 @@ pub struct Total {
     pub total: Money,
 }
 
-impl Total {
+/// A running total in whole fen (every amount added is already rounded to the fen, so the
+/// sum is exact): the same sums as adding [`Money`], without decimal arithmetic per row.
+#[derive(Clone, Copy, Debug, Default)]
+struct FenTotal {
+    rows: u64,
+    employer: i128,
+    individual: i128,
+    total: i128,
+}
+
+/// Far above any payroll, and below what a [`Money`] holds (a decimal of 96 bits).
+const TOTAL_LIMIT: i128 = 10i128.pow(26);
+
+impl FenTotal {
     /// Adds a row; a total too large to hold is an error, never a silently kept old total.
-    fn add(&mut self, a: &Amounts) -> Result<(), Error> {
-        let sum = |x: Money, y: Money| x.checked_add(y).ok_or_else(|| yibao::compute::overflow("file"));
-        self.employer = sum(self.employer, a.employer_total)?;
-        self.individual = sum(self.individual, a.individual_total)?;
-        self.total = sum(self.total, a.monthly_total)?;
-        self.rows += 1;
+    fn add(&mut self, employer: i64, individual: i64, total: i64) -> Result<(), Error> {
+        let sum = |x: i128, y: i64| {
+            x.checked_add(i128::from(y)).filter(|s| s.abs() < TOTAL_LIMIT).ok_or_else(|| yibao::compute::overflow("file"))
+        };
+        let (e, i, t) = (sum(self.employer, employer)?, sum(self.individual, individual)?, sum(self.total, total)?);
+        *self = FenTotal { rows: self.rows + 1, employer: e, individual: i, total: t };
         Ok(())
+    }
+
+    fn money(&self) -> Total {
+        let m = |fen: i128| Money::from_fen_wide(fen).unwrap_or_default();
+        Total { rows: self.rows, employer: m(self.employer), individual: m(self.individual), total: m(self.total) }
     }
 }
 
@@ -99,7 +119,72 @@ pub struct Batch {
     /// every row).
     missing: BTreeSet<ParamId>,
     plans: BTreeMap<EmployerKind, Result<Plan, Error>>,
-    pub totals: Totals,
+    /// Each plan in whole fen, where it fits ([`Batch::write_row`]'s fast path).
+    fen_plans: BTreeMap<EmployerKind, Option<FenPlan>>,
+    /// The employer-kind cells seen so far and what they read as (a payroll repeats a
+    /// handful of texts), so a row does not parse its kind again.
+    kinds: Vec<(String, EmployerKind)>,
+    /// The result line's labels in the language last written.
+    labels: Option<Labels>,
+    by_kind: [FenTotal; 2],
+    failed_rows: u64,
+    mismatched_rows: u64,
+}
+
+/// The words of a result line in one language, made once.
+struct Labels {
+    lang: Lang,
+    kinds: [String; 2],
+    ok: &'static str,
+    mismatch: &'static str,
+}
+
+fn kind_index(kind: EmployerKind) -> usize {
+    match kind {
+        EmployerKind::PublicBody => 0,
+        EmployerKind::Other => 1,
+    }
+}
+
+/// A cell that is a plain amount of yuan, `1234` or `1234.5` or `1234.56` (how payroll
+/// exports write them), in whole fen; anything else (separators, signs, full-width digits,
+/// more decimals, above the input limit) gives `None` and is read by [`input::amount`],
+/// which accepts more and explains what it refuses.
+fn plain_fen(text: &str) -> Option<i64> {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    if int.is_empty() || int.len() > 10 || frac.len() > 2 || (frac.is_empty() && text.ends_with('.')) {
+        return None;
+    }
+    let digits = |s: &str| s.bytes().try_fold(0i64, |n, b| b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0')));
+    let fen = digits(int)? * 100 + digits(frac)? * if frac.len() == 1 { 10 } else { 1 };
+    (fen <= input::MAX_AMOUNT as i64 * 100).then_some(fen)
+}
+
+/// Appends an amount in fen as yuan with two decimals, as [`Money`]'s `Display` writes it
+/// (without a decimal: formatting one was a third of the batch's time at millions of rows).
+fn push_fen(out: &mut String, fen: i64) {
+    if fen < 0 {
+        out.push('-');
+    }
+    let abs = fen.unsigned_abs();
+    out.push_str(itoa::Buffer::new().format(abs / 100));
+    let cents = (abs % 100) as usize * 2;
+    out.push('.');
+    out.push_str(CENTS.get(cents..cents + 2).unwrap_or("00"));
+}
+
+/// The two decimals of every number of fen, 00 to 99, to copy from.
+const CENTS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+                     40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+                     8081828384858687888990919293949596979899";
+
+/// `str::trim`, with a shortcut for the usual cell that starts and ends in a visible ASCII
+/// character (Unicode trimming showed in the batch's profile).
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
 }
 
 /// A figure the plans used or went without, named for people.
@@ -159,7 +244,37 @@ impl Batch {
                 ),
             ));
         }
-        Ok(Batch { mapping, wage, options, missing: BTreeSet::new(), plans: BTreeMap::new(), totals: Totals::default() })
+        Ok(Batch {
+            mapping,
+            wage,
+            options,
+            missing: BTreeSet::new(),
+            plans: BTreeMap::new(),
+            fen_plans: BTreeMap::new(),
+            kinds: Vec::new(),
+            labels: None,
+            by_kind: [FenTotal::default(); 2],
+            failed_rows: 0,
+            mismatched_rows: 0,
+        })
+    }
+
+    /// Totals by employer kind and overall, and the counts of failed and mismatched rows.
+    pub fn totals(&self) -> Totals {
+        let [p, o] = self.by_kind;
+        let overall = FenTotal {
+            rows: p.rows + o.rows,
+            employer: p.employer + o.employer,
+            individual: p.individual + o.individual,
+            total: p.total + o.total,
+        };
+        Totals {
+            public_body: p.money(),
+            other: o.money(),
+            overall: overall.money(),
+            failed_rows: self.failed_rows,
+            mismatched_rows: self.mismatched_rows,
+        }
     }
 
     /// The plan for an employer kind, resolved once.
@@ -170,15 +285,15 @@ impl Batch {
     }
 
     fn failed(&mut self, mut r: RowResult, column: String, e: Error) -> RowResult {
-        self.totals.failed_rows += 1;
+        self.failed_rows += 1;
         r.column = Some(column);
         r.reason = Some(reason(e));
         r
     }
 
     /// Computes one row (`row` is its number in the file, the header being row 1).
-    pub fn row(&mut self, row: usize, cells: &[String]) -> RowResult {
-        let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or("", |s| s.as_str());
+    pub fn row<C: Cells + ?Sized>(&mut self, row: usize, cells: &C) -> RowResult {
+        let cell = |i: Option<usize>| i.and_then(|i| cells.cell(i)).unwrap_or("");
         let m = &self.mapping;
         let r = RowResult {
             row,
@@ -244,11 +359,13 @@ impl Batch {
             }
             Err(e) => return self.failed(r, wage_col, e),
         };
-        let totals = match kind {
-            EmployerKind::PublicBody => &mut self.totals.public_body,
-            EmployerKind::Other => &mut self.totals.other,
+        let fen = |m: Money| m.to_fen().ok_or_else(|| yibao::compute::overflow("wage"));
+        let added = (fen(a.employer_total), fen(a.individual_total), fen(a.monthly_total));
+        let added = match added {
+            (Ok(e), Ok(i), Ok(t)) => self.by_kind.get_mut(kind_index(kind)).map_or(Ok(()), |total| total.add(e, i, t)),
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
         };
-        if let Err(e) = totals.add(&a).and_then(|()| self.totals.overall.add(&a)) {
+        if let Err(e) = added {
             return self.failed(r, wage_col, e);
         }
         // An unpublished fixed amount stays blank in its column (the totals leave it out,
@@ -265,9 +382,108 @@ impl Batch {
         r.difference = deducted.and_then(|d| d.checked_sub(a.individual_total));
         r.status = if r.difference.is_some_and(|d| !d.is_zero()) { RowStatus::Mismatch } else { RowStatus::Ok };
         if r.status == RowStatus::Mismatch {
-            self.totals.mismatched_rows += 1;
+            self.mismatched_rows += 1;
         }
         r
+    }
+
+    /// Computes one row and appends its result line (as [`crate::csv_row`] writes it) to
+    /// `out`. Rows with plain amounts and a plan that fits in whole fen take the integer
+    /// path (no decimal arithmetic, no allocation); any other row, and every failing row,
+    /// goes through [`Batch::row`]. Both write the same line (tested row by row).
+    pub fn write_row<C: Cells + ?Sized>(&mut self, row: usize, cells: &C, lang: Lang, out: &mut String) -> RowStatus {
+        if let Some(status) = self.fast_row(row, cells, lang, out) {
+            return status;
+        }
+        let r = self.row(row, cells);
+        out.push_str(&crate::csv_row(&r, lang));
+        r.status
+    }
+
+    fn fast_kind(&mut self, text: &str) -> Option<EmployerKind> {
+        if text.is_empty() {
+            return self.options.employer;
+        }
+        if let Some((_, k)) = self.kinds.iter().find(|(t, _)| t == text) {
+            return Some(*k);
+        }
+        let k = employer_kind("employer", &Raw(text.to_string())).ok()?;
+        if self.kinds.len() < 16 {
+            self.kinds.push((text.to_string(), k));
+        }
+        Some(k)
+    }
+
+    fn fen_plan(&mut self, kind: EmployerKind) -> Option<FenPlan> {
+        if let Some(p) = self.fen_plans.get(&kind) {
+            return *p;
+        }
+        let p = self.plan(kind).as_ref().ok().and_then(Plan::in_fen);
+        self.fen_plans.insert(kind, p);
+        p
+    }
+
+    fn fast_row<C: Cells + ?Sized>(&mut self, row: usize, cells: &C, lang: Lang, out: &mut String) -> Option<RowStatus> {
+        let m = &self.mapping;
+        let cell = |i: Option<usize>| i.and_then(|i| cells.cell(i)).map_or("", trim);
+        let (id, name, kind_text, wage) = (cell(m.employee_id), cell(m.name), cell(m.employer_kind), cell(Some(self.wage)));
+        let deducted = match cell(m.deducted) {
+            "" => None,
+            t => Some(plain_fen(t)?),
+        };
+        let wage = plain_fen(wage)?;
+        let kind = self.fast_kind(kind_text)?;
+        let plan = self.fen_plan(kind)?;
+        let a = plan.amounts(wage)?;
+        let (employer_fixed, individual_fixed) = plan.fixed();
+        let difference = match deducted {
+            Some(d) => Some(d.checked_sub(a.individual_total)?),
+            None => None,
+        };
+        // Nothing is written or counted until the row is sure to take this path.
+        let [public_body, other] = &mut self.by_kind;
+        let total = match kind {
+            EmployerKind::PublicBody => public_body,
+            EmployerKind::Other => other,
+        };
+        total.add(a.employer_total, a.individual_total, a.monthly_total).ok()?;
+        let status = if difference.is_some_and(|d| d != 0) { RowStatus::Mismatch } else { RowStatus::Ok };
+        if status == RowStatus::Mismatch {
+            self.mismatched_rows += 1;
+        }
+        if self.labels.as_ref().is_some_and(|l| l.lang != lang) {
+            self.labels = None;
+        }
+        let labels = self.labels.get_or_insert_with(|| Labels {
+            lang,
+            kinds: [EmployerKind::PublicBody, EmployerKind::Other].map(|k| k.label().get(lang).to_string()),
+            ok: lang.pick("正常", "ok"),
+            mismatch: lang.pick("扣款不符", "mismatch"),
+        });
+        let money = |out: &mut String, v: Option<i64>| {
+            if let Some(v) = v {
+                push_fen(out, v);
+            }
+            out.push(',');
+        };
+        out.push_str(itoa::Buffer::new().format(row));
+        out.push(',');
+        out.push_str(&crate::write::quote(id));
+        out.push(',');
+        out.push_str(&crate::write::quote(name));
+        out.push(',');
+        let [public_body, other] = &labels.kinds;
+        out.push_str(match kind {
+            EmployerKind::PublicBody => public_body,
+            EmployerKind::Other => other,
+        });
+        out.push(',');
+        for v in [Some(a.base), Some(a.employer_basic), employer_fixed, Some(a.employer_total), Some(a.individual_basic), individual_fixed, Some(a.individual_total), deducted, difference] {
+            money(out, v);
+        }
+        out.push_str(if status == RowStatus::Ok { labels.ok } else { labels.mismatch });
+        out.push_str(",,\r\n");
+        Some(status)
     }
 
     /// Figures the plans used that the person supplied, went without, or could not do without.
@@ -281,8 +497,8 @@ impl Batch {
     }
 
     /// The employer kind a row's cell gives (or the default for an empty cell), if it reads.
-    pub fn kind_of(&self, cells: &[String]) -> Option<EmployerKind> {
-        let text = self.mapping.employer_kind.and_then(|i| cells.get(i)).map_or("", |s| s.trim());
+    pub fn kind_of<C: Cells + ?Sized>(&self, cells: &C) -> Option<EmployerKind> {
+        let text = self.mapping.employer_kind.and_then(|i| cells.cell(i)).map_or("", str::trim);
         if text.is_empty() {
             self.options.employer
         } else {

@@ -30,13 +30,18 @@ pub trait Vocabulary: Sized + Copy + 'static {
     fn label(self) -> Text;
 }
 
-/// Case, spaces and `-`/`_` do not matter when a person types a word.
-fn normalize(s: &str) -> String {
+/// Case, spaces and `-`/`_` do not matter when a person types a word. Compared character
+/// by character, with no string made (a payroll parses a word on every row).
+fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
     s.trim()
         .trim_start_matches('\u{feff}')
-        .to_ascii_lowercase()
-        .replace('-', "_")
-        .replace(' ', "")
+        .chars()
+        .filter(|c| *c != ' ')
+        .map(|c| if c == '-' { '_' } else { c.to_ascii_lowercase() })
+}
+
+fn same_word(typed: &str, word: &str) -> bool {
+    normalized(typed).eq(normalized(word))
 }
 
 macro_rules! vocabulary {
@@ -67,9 +72,8 @@ macro_rules! vocabulary {
 
             /// The word, its Chinese or English label, or a common alias.
             pub fn parse(s: &str) -> Option<$name> {
-                let n = normalize(s);
                 $(
-                    if n == normalize($word) || n == normalize($zh) || n == normalize($en) $(|| n == normalize($alias))* {
+                    if same_word(s, $word) || same_word(s, $zh) || same_word(s, $en) $(|| same_word(s, $alias))* {
                         return Some($name::$variant);
                     }
                 )+

@@ -457,8 +457,11 @@ fn base(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<Money, Error> {
     let label = text!("缴费基数", "contribution base");
     let e = match (&f.floor, &f.ceiling) {
         (None, None) => {
-            let c = crate::lookup::CiteRef::Input { field: "wage", label: Text::new("工资", "wage"), shown: wage.to_string() };
-            cx.fact("base", label, text!("上下限未公布，基数 = 工资 {wage}", "floor and ceiling not published: base = wage {wage}"), wage, "yuan", &[c]);
+            // Only written out when asked for: formatting it is a fifth of a bare computation.
+            if cx.explain {
+                let c = crate::lookup::CiteRef::Input { field: "wage", label: Text::new("工资", "wage"), shown: wage.to_string() };
+                cx.fact("base", label, text!("上下限未公布，基数 = 工资 {wage}", "floor and ceiling not published: base = wage {wage}"), wage, "yuan", &[c]);
+            }
             return Ok(wage);
         }
         (Some(fl), None) => Expr::max(w, fl.expr().named("下限", "floor")),

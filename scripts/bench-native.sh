@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Native batch benchmark: prints rows per second and peak memory of `yibao batch` on
-# generated payrolls of 100,000 and 1,000,000 rows (figures, not assertions). Peak memory
-# staying the same for ten times the rows is what "memory stays flat" means.
+# generated payrolls of 100,000 and 1,000,000 rows, file in → file out (figures, not
+# assertions; the best of three runs, as the machine is shared). Peak memory staying the
+# same for ten times the rows is what "memory stays flat" means.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${YIBAO_BIN:-target/release/yibao}
@@ -16,7 +17,19 @@ for i in range(n):
 sys.stdout.write("\r\n".join(out) + "\r\n")
 PY
   size=$(du -m "$dir/p.csv" | cut -f1)
-  /usr/bin/time -f "%e %M" -o "$dir/t" "$bin" batch "$dir/p.csv" --city jining --month 2024-03 > /dev/null 2>&1
-  read -r secs kb < "$dir/t"
-  echo "native: yibao batch, $n rows (${size} MB): ${secs} s, $(python3 -c "print(f'{$n / max($secs, 0.001):,.0f}')") rows/s, peak memory $((kb / 1024)) MB"
+  best=""; peak=0
+  for _ in 1 2 3; do
+    # Wall time with nanoseconds (GNU time's is to the hundredth), peak memory from GNU time.
+    t0=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$dir/t" "$bin" batch "$dir/p.csv" --city jining --month 2024-03 --out "$dir/out.csv" 2> /dev/null
+    t1=$(date +%s%N)
+    ns=$((t1 - t0)); kb=$(tail -1 "$dir/t")
+    if [ -z "$best" ] || [ "$ns" -lt "$best" ]; then best=$ns; fi
+    if [ "$kb" -gt "$peak" ]; then peak=$kb; fi
+  done
+  rate=$(python3 -c "print(round($n / ($best / 1e9)))")
+  echo "native: yibao batch, $n rows (${size} MB), file in → file out: $(python3 -c "print(f'{$best / 1e9:.3f}')") s, $(python3 -c "print(f'{$rate:,}')") rows/s, peak memory $((peak / 1024)) MB"
+  if [ -n "${YIBAO_FIGURES:-}" ] && [ "$n" = 1000000 ]; then
+    printf 'batch_cli_rows_per_s\t%s\nbatch_cli_peak_mb\t%s\n' "$rate" "$((peak / 1024))" >> "$YIBAO_FIGURES"
+  fi
 done

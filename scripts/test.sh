@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-log=$(mktemp); trap 'rm -f "$log" "$log.bench"' EXIT
+log=$(mktemp); trap 'rm -f "$log"' EXIT
 
 echo "== rules core: lints (no unwrap, expect, indexing or panic in the core), rules check, tests"
 cargo clippy --quiet --all-targets -- -D warnings
@@ -27,11 +27,8 @@ echo "== the web app in headless Chromium (Playwright)"
 echo "== fuzzing smoke pass (cargo-fuzz, 10 s a target; FUZZ_SECONDS to change)"
 ./scripts/fuzz.sh
 
-echo "== benchmarks (figures, not assertions)"
-cargo bench --quiet --bench core > "$log.bench" 2>&1 || { cat "$log.bench"; exit 1; }
-grep -E 'time:|change:|^[a-z]' "$log.bench" | grep -vE '^(Benchmarking|Found|Gnuplot|running)' | sed 's/^/native: /'
-YIBAO_BIN=target/release/yibao ./scripts/bench-native.sh
-node www/bench/browser.mjs
+echo "== benchmarks (figures against their targets, not assertions)"
+./scripts/bench.sh --built
 
 # One closing line for the whole run.
 sum() { grep -Eo "$1" "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}'; }

@@ -1,6 +1,7 @@
 // Browser benchmark: prints (does not assert) the time from navigation to the first result,
 // and the time to recompute all five cities after a keystroke on the comparison view.
 import { serve, launch, page } from "../tests/harness.mjs";
+import { figure } from "./figures.mjs";
 
 const dist = new URL("../../dist/", import.meta.url).pathname;
 const server = await serve(dist);
@@ -91,3 +92,9 @@ console.log(`browser: navigation → first result: median ${median(first).toFixe
 console.log(`browser: JS API rules parsing at start-up ${api.parse.toFixed(1)} ms; one contribution ${(api.one * 1000).toFixed(0)} µs (figures only, explain: false: ${(api.figures * 1000).toFixed(1)} µs); one eligibility check ${(api.elig * 1000).toFixed(0)} µs (mean of 500, with explanations and JSON conversion)`);
 console.log(`browser: payroll batch of 100,000 rows (file already read): median ${median(batchMs).toFixed(0)} ms, ${Math.round(100000 / (median(batchMs) / 1000)).toLocaleString("en")} rows/s`);
 console.log(`browser: recompute all five cities after a keystroke: median ${median(keystroke).toFixed(1)} ms, max ${Math.max(...keystroke).toFixed(1)} ms (${keystroke.length} keystrokes)`);
+figure("navigation_ms", median(first).toFixed(0));
+figure("api_first_browser_ms", api.parse.toFixed(1));
+figure("api_full_browser_us", (api.one * 1000).toFixed(0));
+figure("api_bare_browser_us", (api.figures * 1000).toFixed(1));
+figure("batch_browser_ms", median(batchMs).toFixed(0));
+figure("keystroke_ms", median(keystroke).toFixed(1));

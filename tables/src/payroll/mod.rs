@@ -151,11 +151,15 @@ fn kind_index(kind: EmployerKind) -> usize {
 /// more decimals, above the input limit) gives `None` and is read by [`input::amount`],
 /// which accepts more and explains what it refuses.
 fn plain_fen(text: &str) -> Option<i64> {
-    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    if int.is_empty() || int.len() > 10 || frac.len() > 2 || (frac.is_empty() && text.ends_with('.')) {
+    let bytes = text.as_bytes();
+    let (int, frac) = match bytes.iter().position(|&b| b == b'.') {
+        Some(p) => (bytes.get(..p)?, bytes.get(p + 1..)?),
+        None => (bytes, &[][..]),
+    };
+    if int.is_empty() || int.len() > 10 || frac.len() > 2 || (frac.is_empty() && int.len() < bytes.len()) {
         return None;
     }
-    let digits = |s: &str| s.bytes().try_fold(0i64, |n, b| b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0')));
+    let digits = |s: &[u8]| s.iter().try_fold(0i64, |n, &b| b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0')));
     let fen = digits(int)? * 100 + digits(frac)? * if frac.len() == 1 { 10 } else { 1 };
     (fen <= input::MAX_AMOUNT as i64 * 100).then_some(fen)
 }

@@ -32,3 +32,5 @@ build=$(cat dist/*.wasm dist/*.js dist/*.html dist/*.css dist/*.json | sha256sum
 sed -i "s/__BUILD__/$build/" dist/sw.js
 node scripts/precompress.mjs dist
 node scripts/size-report.mjs dist
+# The npm package `yibao`, from the JS API just built (target/npm/yibao-VERSION.tgz).
+./scripts/npm-package.sh

@@ -8,6 +8,13 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' js/Cargo.toml | head -1)
 pkg=target/npm/package
 rm -rf target/npm && mkdir -p "$pkg"
 cp dist/yibao_js.js dist/yibao_js_bg.wasm js/npm/index.js js/npm/node.js js/npm/inline.js js/npm/README.md js/CHANGELOG.md "$pkg/"
+# Types: wasm-bindgen's declarations of the functions (their parameter and return types are
+# named in js/src/lib.rs) followed by the declarations ts-rs generates from the Rust types.
+types=$(mktemp -d)
+wasm-bindgen --target web --typescript --out-dir "$types" --out-name yibao_js target/wasm32-unknown-unknown/wasm/yibao_js.wasm
+{ cat "$types/yibao_js.d.ts"; echo; cargo run --quiet -p yibao-js --example ts_types --features ts 2> /dev/null; } > "$pkg/yibao_js.d.ts"
+rm -rf "$types"
+cp js/npm/index.d.ts "$pkg/"
 # The wasm as base64 for the inline entry.
 node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2], "export default \"" + fs.readFileSync(process.argv[1]).toString("base64") + "\";\n")' \
   "$pkg/yibao_js_bg.wasm" "$pkg/yibao_js_bg.wasm.base64.js"
@@ -19,10 +26,11 @@ cat > "$pkg/package.json" <<JSON
   "license": "MIT OR Apache-2.0",
   "type": "module",
   "main": "./node.js",
+  "types": "./index.d.ts",
   "browser": "./index.js",
   "exports": {
-    ".": { "node": "./node.js", "default": "./index.js" },
-    "./inline": "./inline.js",
+    ".": { "types": "./index.d.ts", "node": "./node.js", "default": "./index.js" },
+    "./inline": { "types": "./index.d.ts", "default": "./inline.js" },
     "./yibao_js_bg.wasm": "./yibao_js_bg.wasm",
     "./package.json": "./package.json"
   },

@@ -10,6 +10,7 @@ use crate::model::{Lang, RuleIssue, Text};
 
 /// One bad input field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldError {
     /// The request field, e.g. `wage`, `month`, or `set:employee.base.floor` for an override.
     pub field: String,
@@ -21,6 +22,7 @@ pub struct FieldError {
 /// A figure the computation needs that no published rule gives and the caller did not
 /// supply: supply it with `--set ID=VALUE` (CLI) or `overrides: {ID: VALUE}` (JS).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MissingFigure {
     pub id: String,
     pub label: Text,
@@ -37,6 +39,7 @@ pub struct MissingFigure {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "YibaoError"))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Error {
     /// Bad input; every bad field is listed, not just the first.

@@ -9,6 +9,7 @@ use crate::model::{Document, Lang, ParamId, Status, Text};
 
 /// Where a value used in a step comes from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Cite {
     /// The parameter, when the value is a rule parameter (overridable with `--set`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -44,6 +45,7 @@ pub struct Cite {
 
 /// A source as a result shows it: the whole document, the article and the quote.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CiteSource {
     pub document: DocumentRef,
     pub article: String,
@@ -54,6 +56,7 @@ pub struct CiteSource {
 
 /// A document as a result cites it (the model's [`Document`], without empty fields).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DocumentRef {
     pub id: String,
     pub title: String,
@@ -103,12 +106,14 @@ impl DocumentRef {
 
 /// The value a rule file had where the person supplied their own.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Replaced {
     pub value: String,
     pub status: Status,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     Rule,
@@ -153,6 +158,7 @@ impl Cite {
 
 /// One step of a computation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Step {
     /// Stable name of the figure this step produces, e.g. `employer.basic`.
     pub key: String,
@@ -168,6 +174,7 @@ pub struct Step {
 
 /// A value the result rests on that is less than an official published figure.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Caution {
     pub param: ParamId,
     pub status: Status,
@@ -176,6 +183,7 @@ pub struct Caution {
 
 /// A figure nobody published that the computation could do without, and what that means.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NotKnown {
     pub param: ParamId,
     pub label: Text,
@@ -186,6 +194,7 @@ pub struct NotKnown {
 
 /// How sure a result is, by the least sure figure it rests on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// Every figure is from a seed or another official document.
@@ -234,6 +243,7 @@ impl Confidence {
 
 /// One figure a result rests on that is less than official, listed once at the top.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Basis {
     pub param: ParamId,
     pub label: Text,
@@ -247,6 +257,7 @@ pub struct Basis {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Explanation {
     pub steps: Vec<Step>,
     /// Things a person should know about the result (what is not covered, assumptions).

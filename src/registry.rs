@@ -15,6 +15,7 @@ use crate::model::{Money, ParamId, Text};
 /// A headline figure of a result, with its label: what the CLI summary, the web's cards
 /// and share links show.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Headline {
     /// Stable key (share links record figures by it).
     pub key: &'static str,
@@ -87,6 +88,7 @@ macro_rules! registry {
     ($( $(#[$m:meta])* $variant:ident => $calc:ty ),+ $(,)?) => {
         /// Any request, tagged by its `kind`: `{"kind": "contribution", "city": …}`.
         #[derive(Clone, Debug, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "YibaoRequest"))]
         #[serde(tag = "kind", rename_all = "snake_case")]
         pub enum Request {
             $( $(#[$m])* $variant(<$calc as Computation>::Request) ),+
@@ -94,6 +96,7 @@ macro_rules! registry {
 
         /// The result of any request (the same JSON as the computation's own).
         #[derive(Clone, Debug, Serialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "YibaoResponse"))]
         #[serde(untagged)]
         pub enum Response {
             $( $(#[$m])* $variant(<$calc as Computation>::Result) ),+

@@ -27,69 +27,69 @@ use wasm_bindgen::prelude::*;
 use yibao::Text;
 
 /// Any request, tagged by `kind` ("contribution", "flexible", "resident", "eligibility", "fund").
-#[wasm_bindgen]
-pub fn compute(request: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "YibaoResponse")]
+pub fn compute(#[wasm_bindgen(unchecked_param_type = "YibaoRequest")] request: JsValue) -> Result<JsValue, JsValue> {
     run(request, yibao::compute)
 }
 
 /// The headline figures of any request's result, with their labels: `[{key, label, value, unit}]`.
-#[wasm_bindgen]
-pub fn headline(request: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Array<Headline>")]
+pub fn headline(#[wasm_bindgen(unchecked_param_type = "YibaoRequest")] request: JsValue) -> Result<JsValue, JsValue> {
     let req: yibao::Request = glue::request("request", request)?;
     yibao::compute(&req).map(|r| to_js(&r.headline())).map_err(|e| to_js(&e))
 }
 
 /// 职工医保: `{city, month, employer: "public_body"|"other", wage, overrides?}` → contributions.
-#[wasm_bindgen]
-pub fn contribution(request: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "ContributionResult")]
+pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionRequest")] request: JsValue) -> Result<JsValue, JsValue> {
     run(request, yibao::contribution)
 }
 
 /// 灵活就业: `{city, month, first_paid?, overrides?}` → the flexible worker's premium.
-#[wasm_bindgen]
-pub fn flexible(request: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "FlexibleResult")]
+pub fn flexible(#[wasm_bindgen(unchecked_param_type = "FlexibleRequest")] request: JsValue) -> Result<JsValue, JsValue> {
     run(request, yibao::flexible)
 }
 
 /// 城乡居民: `{city, year, break_years?, repaid_years?, in_enrolment_period?, newborn?, overrides?}`.
-#[wasm_bindgen]
-pub fn resident(request: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "ResidentResult")]
+pub fn resident(#[wasm_bindgen(unchecked_param_type = "ResidentRequest")] request: JsValue) -> Result<JsValue, JsValue> {
     run(request, yibao::resident)
 }
 
 /// 退休待遇与补缴: `{city, birth, category, as_of, paid_months?, deemed_months?,
 /// transferred_months?, last_base?, situation?, pension?, bankruptcy_age?, payment_month?, overrides?}`.
-#[wasm_bindgen]
-pub fn eligibility(request: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "EligibilityResult")]
+pub fn eligibility(#[wasm_bindgen(unchecked_param_type = "EligibilityRequest")] request: JsValue) -> Result<JsValue, JsValue> {
     run(request, yibao::eligibility)
 }
 
 /// 市级统筹基金: `{city, rows: [{year, county, revenue, expenditure, opening_balance?,
 /// prior_revenue?}], overrides?}` → the year-by-year reserve, deficits, who covered them and
 /// the warning lines.
-#[wasm_bindgen]
-pub fn fund(request: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "FundResult")]
+pub fn fund(#[wasm_bindgen(unchecked_param_type = "FundRequest")] request: JsValue) -> Result<JsValue, JsValue> {
     run(request, yibao::fund)
 }
 
 /// Reads fund figures written as CSV (a header row of year, county, revenue, expenditure
 /// and optionally opening_balance, prior_revenue; Chinese names too; UTF-8 or GBK; quoted
 /// numbers) into `rows` for `fund`, each with its line in the file.
-#[wasm_bindgen(js_name = fundRowsFromCsv)]
+#[wasm_bindgen(js_name = fundRowsFromCsv, unchecked_return_type = "Array<FundRow>")]
 pub fn fund_rows_from_csv(text: &str) -> Result<JsValue, JsValue> {
     yibao_tables::fund::rows_from_csv(text).map(|r| to_js(&r)).map_err(|e| to_js(&e))
 }
 
 /// The fund's year-by-year table as CSV with a UTF-8 BOM (`lang`: "zh" or "en").
 #[wasm_bindgen(js_name = fundTableCsv)]
-pub fn fund_table_csv(request: JsValue, lang: &str) -> Result<String, JsValue> {
+pub fn fund_table_csv(#[wasm_bindgen(unchecked_param_type = "FundRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "\"zh\" | \"en\"")] lang: &str) -> Result<String, JsValue> {
     let req: yibao::FundRequest = glue::request("request", request)?;
     let r = yibao::fund(&req).map_err(|e| to_js(&e))?;
     Ok(yibao_tables::fund::table_csv(&r, lang.parse().unwrap_or(yibao::Lang::Zh)))
 }
 
 /// The cities on file: `[{id, name, province, pooling_from, pooling_to?, excluded_areas, document, summary}]`.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Array<CityInfo>")]
 pub fn cities() -> Result<JsValue, JsValue> {
     let rules = yibao::rules().map_err(|e| to_js(&e))?;
     let list: Vec<CityInfo> = rules.cities.iter().map(CityInfo::from).collect();
@@ -97,7 +97,8 @@ pub fn cities() -> Result<JsValue, JsValue> {
 }
 
 #[derive(Serialize)]
-struct CityInfo<'a> {
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CityInfo<'a> {
     id: &'a str,
     name: &'a Text,
     province: &'a Text,
@@ -133,7 +134,7 @@ pub fn rules_version() -> Result<String, JsValue> {
 }
 
 /// A city's parameters (or `"national"`), each with its windows, values, status and source.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Record<string, Series>")]
 pub fn parameters(city: &str) -> Result<JsValue, JsValue> {
     let rules = yibao::rules().map_err(|e| to_js(&e))?;
     if city == "national" {
@@ -145,15 +146,20 @@ pub fn parameters(city: &str) -> Result<JsValue, JsValue> {
 
 /// Reads a figure as a person typed it for a parameter: `{value, shown: {zh, en}, note?}`
 /// (`note` says how an ambiguous entry was read: "8" → 8%), or throws the reason.
-#[wasm_bindgen(js_name = readFigure)]
+#[wasm_bindgen(js_name = readFigure, unchecked_return_type = "Reading")]
 pub fn read_figure(id: &str, text: &str) -> Result<JsValue, JsValue> {
     let def = yibao::model::find(id).ok_or_else(|| to_js(&yibao::registry::malformed("id", &format!("no parameter `{id}`"))))?;
     let r = yibao::input::figure(def, &yibao::Raw(text.to_string())).map_err(|e| to_js(&e))?;
-    #[derive(Serialize)]
-    struct Reading {
-        value: String,
-        shown: Text,
-        note: Option<Text>,
-    }
     Ok(to_js(&Reading { value: r.value.show(), shown: r.shown, note: r.note }))
+}
+
+/// A figure as read from what a person typed (`readFigure`).
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Reading {
+    /// The value as the rules write it ("0.074").
+    pub value: String,
+    pub shown: Text,
+    /// How an ambiguous entry was read ("8" → 8%).
+    pub note: Option<Text>,
 }

@@ -112,6 +112,7 @@ impl Serialize for Unit {
 
 /// Where a parameter's values live.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// In each city's file; every city file must list it (as `unknown` if need be).
@@ -126,6 +127,7 @@ pub enum Scope {
 
 /// One parameter of the catalogue.
 #[derive(Clone, Copy, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ParamDef {
     pub id: ParamId,
     pub scope: Scope,

@@ -42,3 +42,37 @@ pub use value::{Ratio, Value};
 pub use vocab::{
     Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Shortfall, Situation, Vocabulary,
 };
+
+/// TypeScript for the types whose JSON is written by hand (ts-rs derives the rest from their
+/// serde attributes): what each one is in JSON.
+#[cfg(feature = "ts")]
+mod ts {
+    /// `impl ts_rs::TS` for a type that is a plain TypeScript type in JSON.
+    #[macro_export]
+    macro_rules! ts_as {
+        ($($ty:ty => $ts:expr),* $(,)?) => { $(
+            impl ts_rs::TS for $ty {
+                type WithoutGenerics = Self;
+                type OptionInnerType = Self;
+                fn name(_: &ts_rs::Config) -> String {
+                    String::from($ts)
+                }
+                fn inline(cfg: &ts_rs::Config) -> String {
+                    <Self as ts_rs::TS>::name(cfg)
+                }
+            }
+        )* };
+    }
+
+    ts_as! {
+        // Yuan with two decimals, "406.00": never a float.
+        crate::Money => "string",
+        // "2024-03".
+        crate::YearMonth => "string",
+        // A parameter id, "employee.rate.individual".
+        crate::ParamId => "string",
+        // A rate ("0.074"), an amount, a count, a flag or a month, as the rules show it.
+        crate::value::Value => "string | number | boolean",
+        crate::catalogue::Unit => "{ kind: string, choices: Array<{ word: string, zh: string, en: string }> }",
+    }
+}

@@ -13,6 +13,7 @@ use crate::value::Value;
 
 /// How far a value can be trusted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Stated in one of the five seed documents.
@@ -87,6 +88,7 @@ impl Status {
 
 /// A document a value rests on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Document {
     pub id: String,
     pub title: String,
@@ -126,6 +128,7 @@ impl Document {
 
 /// Where one value comes from: a document (by id), the article and a short quote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Source {
     pub doc: String,
     /// Article or section, e.g. "三（二）1" or "第十七条".
@@ -138,6 +141,7 @@ pub struct Source {
 
 /// One dated value (or dated unknown) of a parameter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Entry {
     pub from: YearMonth,
     /// Last month in force; `None` while still in force.
@@ -173,6 +177,7 @@ impl Entry {
 
 /// A parameter's dated values, in order, without gaps or overlaps.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Series {
     pub id: ParamId,
     pub entries: Vec<Entry>,
@@ -186,6 +191,7 @@ impl Series {
 
 /// A city under city-level pooling, as its rule file describes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct City {
     pub id: String,
     pub name: Text,
@@ -209,6 +215,7 @@ pub struct City {
 
 /// Every rule file, validated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rules {
     /// A short content hash of all rule files, so a share link can say which rules made it.
     pub version: String,
@@ -238,6 +245,7 @@ impl Rules {
 
 /// A defect in a rules file: which file, which key, why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RuleIssue {
     pub file: String,
     pub key: String,

@@ -25,6 +25,7 @@ pub fn document_key(scope: &str, id: &str) -> String {
 
 /// What is taken out of one entry or document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Texts {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub quote: String,

@@ -14,8 +14,11 @@ pub const MAX_AMOUNT: u64 = 1_000_000_000;
 /// A share written as a decimal (`0.074`) or a fraction (`1/3`), kept exact: applying it
 /// multiplies by the numerator and divides by the denominator once, before rounding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Ratio {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub num: Decimal,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub den: Decimal,
 }
 

@@ -10,6 +10,7 @@ use crate::text::Text;
 
 /// One word of a vocabulary with its labels, for a select box or a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Choice {
     pub word: &'static str,
     pub zh: &'static str,
@@ -78,6 +79,19 @@ macro_rules! vocabulary {
                     }
                 )+
                 None
+            }
+        }
+
+        /// One of the words, as JSON gives it.
+        #[cfg(feature = "ts")]
+        impl ts_rs::TS for $name {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name(_: &ts_rs::Config) -> String {
+                [$(concat!("\"", $word, "\"")),+].join(" | ")
+            }
+            fn inline(cfg: &ts_rs::Config) -> String {
+                <Self as ts_rs::TS>::name(cfg)
             }
         }
 

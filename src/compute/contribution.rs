@@ -17,6 +17,7 @@ use crate::text;
 use crate::trace::{Expr, Term};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct ContributionRequest {
     /// City id (`jining`) or Chinese name.
@@ -28,14 +29,18 @@ pub struct ContributionRequest {
     /// Monthly wage in yuan (the individual's prior-year monthly average wage).
     pub wage: Raw,
     /// Parameter id → value, for figures nobody published or newer ones.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub overrides: Overrides,
     #[serde(alias = "officialOnly")]
+    #[cfg_attr(feature = "ts", ts(rename = "officialOnly", optional = nullable))]
     pub official_only: bool,
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub explain: Option<bool>,
 }
 
 /// One side's share of the month.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Share {
     /// The rate applied to the base, as shown ("8%").
     pub rate: String,
@@ -48,6 +53,7 @@ pub struct Share {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Yearly {
     pub employer: Money,
     pub individual: Money,
@@ -55,6 +61,7 @@ pub struct Yearly {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ContributionResult {
     pub city: String,
     pub city_name: Text,

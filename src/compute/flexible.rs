@@ -16,6 +16,7 @@ use crate::text;
 use crate::trace::{Expr, Term};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct FlexibleRequest {
     pub city: Raw,
@@ -23,20 +24,26 @@ pub struct FlexibleRequest {
     pub month: Raw,
     /// First month paid (optional), for when benefits begin: of the first enrolment, or of
     /// paying again after an interruption (`interrupted`).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub first_paid: Raw,
     /// Paying again after an interruption rather than enrolling for the first time: the
     /// waiting period is the city's rule after a break, where it has one (温州).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub interrupted: Raw,
     /// `flexible.base` here is the level the person chose, where the city lets them choose.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub overrides: Overrides,
     #[serde(alias = "officialOnly")]
+    #[cfg_attr(feature = "ts", ts(rename = "officialOnly", optional = nullable))]
     pub official_only: bool,
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub explain: Option<bool>,
 }
 
 /// What a flexible worker pays and when benefits begin. Where a figure was not published
 /// the amounts that need it are absent (`null`) and `explanation.not_known` says which.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FlexibleResult {
     pub city: String,
     pub city_name: Text,

@@ -23,6 +23,7 @@ use crate::text;
 
 /// Options every request takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// Use only figures from seed or other official documents; anything less (secondary,

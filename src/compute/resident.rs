@@ -14,6 +14,7 @@ use crate::text;
 use crate::trace::{Expr, Term};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct ResidentRequest {
     pub city: Raw,
@@ -21,21 +22,29 @@ pub struct ResidentRequest {
     /// pay in the autumn before it.
     pub year: Raw,
     /// Whole years not enrolled before enrolling again (0 = no break).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub break_years: Raw,
     /// Years of the break paid back (补缴), which shorten the variable waiting period.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub repaid_years: Raw,
     /// Enrolled during the year's concentrated enrolment period (集中参保期).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub in_enrolment_period: Raw,
     /// A newborn (新生儿), exempt from the waiting period.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub newborn: Raw,
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub overrides: Overrides,
     #[serde(alias = "officialOnly")]
+    #[cfg_attr(feature = "ts", ts(rename = "officialOnly", optional = nullable))]
     pub official_only: bool,
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub explain: Option<bool>,
 }
 
 /// Where the premium or subsidy figure comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// The city's own figure (or one the person supplied).
@@ -45,6 +54,7 @@ pub enum Basis {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Figure {
     pub amount: Money,
     pub basis: Basis,
@@ -52,6 +62,7 @@ pub struct Figure {
 
 /// 温州: per-capita funding ≥ share × prior-year disposable income; individual ≥ a third.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FundingMinimum {
     pub disposable_income: Money,
     pub min_total_funding: Money,
@@ -59,6 +70,7 @@ pub struct FundingMinimum {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ResidentResult {
     pub city: String,
     pub city_name: Text,

@@ -16,6 +16,7 @@ use crate::text;
 use crate::trace::{Expr, Term};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Retirement {
     pub original_age_years: u32,
     pub delay_months: u32,

@@ -448,3 +448,7 @@ fn not_one_of(field: &str, unit: Unit, raw: &Raw) -> Error {
 
 #[cfg(test)]
 mod tests;
+
+// A field as a person gives it: text, or a JS number (read exactly as written).
+#[cfg(feature = "ts")]
+crate::model::ts_as! { Raw => "string | number" }

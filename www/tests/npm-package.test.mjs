@@ -102,3 +102,32 @@ test("a plain page: <script type=module> straight from node_modules", async () =
   const dir = project({ "index.html": HTML("./main.js"), "main.js": APP("./node_modules/yibao/index.js") });
   assert.equal(await shows(dir, "index.html"), `406.00 ${rulesVersion}`);
 });
+
+test("TypeScript: the package's types (generated from the Rust types) check a typed example", () => {
+  const dir = project({
+    "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"] }, files: ["main.ts"] }),
+    "main.ts": `import { ready, contribution, compute, fund, type ContributionResult, type YibaoError, type FundRow } from "yibao";
+await ready();
+const r: ContributionResult = contribution({ city: "jining", month: "2024-03", employer: "other", wage: "5000", officialOnly: true });
+const total: string = r.employer.total;
+const confidence: "official" | "secondary" | "low_reliability_or_inferred" | "user_supplied" = r.explanation.confidence;
+const steps: string[] = r.explanation.steps.map((s) => s.formula.zh);
+// @ts-expect-error money is a string, never a number
+const wrong: number = r.employer.total;
+// @ts-expect-error a request field that does not exist
+contribution({ city: "jining", month: "2024-03", employer: "other", wage: 5000, wages: 1 });
+// @ts-expect-error the wage is required
+contribution({ city: "jining", month: "2024-03", employer: "other" });
+const any = compute({ kind: "flexible", city: "jining", month: "2024-03" });
+const rows: FundRow[] = [{ year: 2024, county: "任城区", revenue: "100", expenditure: "90" }];
+fund({ city: "jining", rows }).years.length;
+try { contribution({ city: "x", month: "2024-03", employer: "other", wage: "1" }); } catch (e) {
+  const err = e as YibaoError;
+  if (err.kind === "input") console.log(err.errors[0].field, err.errors[0].message.zh);
+  if (err.kind === "missing_figures") console.log(err.missing.map((m) => m.id));
+}
+console.log(total, confidence, steps, wrong, any);
+`,
+  });
+  execFileSync(bin("tsc"), ["-p", "."], { cwd: dir, encoding: "utf8" });
+});

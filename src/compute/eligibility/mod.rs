@@ -28,6 +28,7 @@ use crate::text;
 use crate::trace::{Expr, Term};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct EligibilityRequest {
     pub city: Raw,
@@ -38,28 +39,40 @@ pub struct EligibilityRequest {
     /// The month "now": payments so far are counted up to it; rules are read at it.
     pub as_of: Raw,
     /// Months actually paid in this city.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub paid_months: Raw,
     /// Deemed months (视同缴费年限) credited for service before the reform.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub deemed_months: Raw,
     /// Months actually paid elsewhere and transferred in.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub transferred_months: Raw,
     /// The last monthly contribution base (for employee and flexible situations).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub last_base: Raw,
     /// `employee` (default), `flexible`, `never_enrolled`, `flexible_retiree`, `bankrupt`.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub situation: Raw,
     /// Last month's pension (never-enrolled and bankrupt-enterprise retirees).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pension: Raw,
     /// Age at the enterprise's bankruptcy, in years (bankrupt-enterprise retirees).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub bankruptcy_age: Raw,
     /// Month the top-up is paid (default: the retirement month, or as_of if later).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub payment_month: Raw,
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub overrides: Overrides,
     #[serde(alias = "officialOnly")]
+    #[cfg_attr(feature = "ts", ts(rename = "officialOnly", optional = nullable))]
     pub official_only: bool,
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub explain: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Scenario {
     pub counted_months: u32,
     pub shortfall_months: u32,
@@ -73,6 +86,7 @@ pub struct Scenario {
 
 /// The fixed monthly amounts a retiree still pays, where the city's rules say so.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RetireeFixed {
     pub employer: Option<Money>,
     pub individual: Option<Money>,
@@ -80,6 +94,7 @@ pub struct RetireeFixed {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EligibilityResult {
     pub city: String,
     pub city_name: Text,

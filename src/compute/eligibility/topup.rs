@@ -15,6 +15,7 @@ use crate::trace::{Expr, Term};
 
 /// 缴费主体.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Payer {
     Employer,
@@ -31,6 +32,7 @@ impl Payer {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TopUp {
     pub months: u32,
     pub base: Money,

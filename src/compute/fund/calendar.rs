@@ -14,6 +14,7 @@ use crate::text;
 use crate::trace::Term;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Calendar {
     /// The day of the month before by which a county submits its plan.
     pub plan_due_day: u32,

@@ -15,6 +15,7 @@ use crate::text;
 
 /// Where money to cover a deficit came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CoverSource {
     HistoricalSurplus,
@@ -34,6 +35,7 @@ impl CoverSource {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Cover {
     pub source: CoverSource,
     pub label: Text,

@@ -35,17 +35,22 @@ use crate::rules::rules;
 use crate::text;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct FundRequest {
     pub city: Raw,
     pub rows: Vec<FundRow>,
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub overrides: Overrides,
     #[serde(alias = "officialOnly")]
+    #[cfg_attr(feature = "ts", ts(rename = "officialOnly", optional = nullable))]
     pub official_only: bool,
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub explain: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CountyYear {
     pub county: String,
     pub revenue: Money,
@@ -66,6 +71,7 @@ pub struct CountyYear {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FundYear {
     pub year: i32,
     pub revenue: Money,
@@ -83,6 +89,7 @@ pub struct FundYear {
 /// The city-level pool (市级基金) over a year: every yuan that came in or went out, so the
 /// counties' surpluses and the deficits it covered can be followed to the balance.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CityPool {
     pub opening: Money,
     /// Pre-pooling balances remitted by the counties (shown in the first year).
@@ -97,6 +104,7 @@ pub struct CityPool {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FundResult {
     pub city: String,
     pub city_name: Text,

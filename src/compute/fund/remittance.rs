@@ -14,6 +14,7 @@ use crate::text;
 use crate::trace::{Expr, Term};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Remittance {
     pub county: String,
     pub amount: Money,
@@ -38,6 +39,7 @@ pub(crate) fn local<T: crate::lookup::FromValue>(cx: &mut Ctx, id: ParamId) -> R
 
 /// A county's deficit from before pooling, and who bears it by the city's rule.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PrePoolingGap {
     pub county: String,
     pub amount: Money,

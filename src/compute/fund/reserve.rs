@@ -12,6 +12,7 @@ use crate::model::{Money, ParamId, Ratio, Rounding, Text};
 use crate::text;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReserveYear {
     pub planned: Money,
     pub drawn_adjustment: Money,

@@ -12,6 +12,7 @@ use crate::text;
 
 /// One line of the officer's figures: a county's year.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct FundRow {
     pub year: Raw,
@@ -22,14 +23,18 @@ pub struct FundRow {
     pub expenditure: Raw,
     /// First year only: the county's balance before pooling, yuan: a historical surplus,
     /// or (negative) a deficit from before pooling.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub opening_balance: Raw,
     /// First year only: the county's revenue of the year before (for the reserve), yuan.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub prior_revenue: Raw,
     /// Whether the county met its revenue plan for the year (黄冈 第十八条: only then does
     /// it keep its surplus). Empty means yes.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub plan_met: Raw,
     /// The row's line in the file it came from, where it came from a file (for messages).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub line: Option<usize>,
 }
 

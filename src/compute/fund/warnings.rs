@@ -12,6 +12,7 @@ use crate::text;
 
 /// Which warning line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum WarningLine {
     SurplusRate,
@@ -19,6 +20,7 @@ pub enum WarningLine {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Warning {
     pub line: WarningLine,
     pub label: Text,

@@ -11,9 +11,64 @@ use crate::ui::{tr, tx, Ctx, Field, FigureBox};
 use crate::views::{self, SPECS};
 use crate::{compare, result, share};
 
-fn initial() -> State {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    from_fragment(&hash, State::new(this_month()))
+/// Where the calculator lives: its own page (the address bar holds the situation), or a
+/// `<yibao-calculator>` element on someone else's page (`main.rs`, `mountCalculator`).
+#[derive(Clone, PartialEq)]
+pub struct Embed {
+    /// The element: `yibao-result` events are dispatched on it.
+    pub host: web_sys::HtmlElement,
+    /// Its attributes as a share link's fragment.
+    pub fragment: String,
+    /// Where the calculator's files are (the batch and fund pages), ending in `/`.
+    pub base: String,
+}
+
+#[derive(Clone, PartialEq, Properties, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub embed: Option<Embed>,
+}
+
+fn initial(embed: Option<&Embed>) -> State {
+    let fragment = match embed {
+        Some(e) => e.fragment.clone(),
+        None => web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default(),
+    };
+    from_fragment(&fragment, State::new(this_month()))
+}
+
+/// Tells the host page what the element now shows: `detail` is `{city, view, lang,
+/// figures: [{key, label: {zh, en}, value: {zh, en}, unit: {zh, en}}]}` (values as shown,
+/// money with two decimals), or `figures: []` while the situation is incomplete.
+fn announce(host: &web_sys::HtmlElement, state: &State, headline: &[yibao::Headline]) {
+    use js_sys::{Array, Object, Reflect};
+    let text = |t: &yibao::Text| {
+        let o = Object::new();
+        let _ = Reflect::set(&o, &"zh".into(), &t.zh.as_str().into());
+        let _ = Reflect::set(&o, &"en".into(), &t.en.as_str().into());
+        o
+    };
+    let figures = Array::new();
+    for h in headline {
+        let f = Object::new();
+        let _ = Reflect::set(&f, &"key".into(), &h.key.into());
+        let _ = Reflect::set(&f, &"label".into(), &text(&h.label));
+        let _ = Reflect::set(&f, &"value".into(), &text(&h.value));
+        let _ = Reflect::set(&f, &"unit".into(), &text(&h.unit));
+        figures.push(&f);
+    }
+    let detail = Object::new();
+    let _ = Reflect::set(&detail, &"city".into(), &state.city.as_str().into());
+    let _ = Reflect::set(&detail, &"view".into(), &state.view.id().into());
+    let _ = Reflect::set(&detail, &"lang".into(), &state.lang.pick("zh", "en").into());
+    let _ = Reflect::set(&detail, &"figures".into(), &figures);
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("yibao-result", &init) {
+        let _ = host.dispatch_event(&event);
+    }
 }
 
 fn rules_version() -> String {
@@ -134,20 +189,25 @@ fn figure_boxes(state: &State, o: &Outcome) -> Html {
 }
 
 #[function_component]
-pub fn App() -> Html {
-    let state = use_reducer(initial);
-    // A share link pasted into this tab restores its situation (the page does not reload).
+pub fn App(props: &AppProps) -> Html {
+    let embed = props.embed.clone();
+    let state = use_reducer({
+        let embed = embed.clone();
+        move || initial(embed.as_ref())
+    });
+    // A share link pasted into this tab restores its situation (the page does not reload);
+    // an element on another page leaves that page's address alone.
     {
-        let state = state.clone();
+        let (state, own_page) = (state.clone(), embed.is_none());
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                let on_hash = {
+                let on_hash = own_page.then(|| {
                     let state = state.clone();
                     EventListener::new(&w, "hashchange", move |_| {
                         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
                         state.dispatch(Action::Restore(hash));
                     })
-                };
+                });
                 // main.js fetches the rules' quotes and notes after the first paint.
                 let on_texts = EventListener::new(&w, "yibao-texts", move |_| state.dispatch(Action::TextsLoaded));
                 (on_hash, on_texts)
@@ -164,9 +224,13 @@ pub fn App() -> Html {
     let figures = calc::link_figures(&headline);
     let url = format!("{}#{}", base_url(), to_fragment(&state, &version, &figures));
     {
-        let (url, lang) = (url.clone(), state.lang);
-        use_effect_with(url, move |url| sync_page(url, lang));
+        let (url, lang, embed, shown, headline) = (url.clone(), state.lang, embed.clone(), (*state).clone(), headline.clone());
+        use_effect_with(url, move |url| match &embed {
+            None => sync_page(url, lang),
+            Some(e) => announce(&e.host, &shown, &headline),
+        });
     }
+    let base = embed.as_ref().map(|e| e.base.clone()).unwrap_or_default();
     let lang = state.lang;
     // The batch and fund pages open in the same language, city and "official figures only".
     let carry = format!(
@@ -194,15 +258,16 @@ pub fn App() -> Html {
         <ContextProvider<Ctx> context={state.clone()}>
         { header(&state) }
         <main>
-            { share::banner(&state, &state, &version, &figures, &headline) }
+            if embed.is_none() { { share::banner(&state, &state, &version, &figures, &headline) } }
             { city_section(&state, rules, city_error.as_ref()) }
             { tabs(&state) }
             <section class="view" id={format!("view-{}", state.view.id())} key={state.view.id()}>{ body }</section>
-            <share::Share url={url} />
+            // An element's situation lives in its host page, which has its own address.
+            if embed.is_none() { <share::Share url={url} /> }
         </main>
         <footer>
             <p>{ tr(lang, "全部计算在你的浏览器中完成，输入的内容不会离开本机。", "Everything is computed in your browser; nothing you type leaves it.") }</p>
-            <p>{ format!("{} {}", tr(lang, "规则版本", "rules version"), version) }{ " · " }<a href={format!("batch.html{carry}")}>{ tr(lang, "工资表批量核对", "Payroll batch") }</a>{ " · " }<a href={format!("fund.html{carry}")}>{ tr(lang, "市级统筹基金", "The pooled fund") }</a>{ " · " }<a href="embed.html">{ tr(lang, "嵌入与 JS 接口", "Embed and JS API") }</a></p>
+            <p>{ format!("{} {}", tr(lang, "规则版本", "rules version"), version) }{ " · " }<a href={format!("{base}batch.html{carry}")}>{ tr(lang, "工资表批量核对", "Payroll batch") }</a>{ " · " }<a href={format!("{base}fund.html{carry}")}>{ tr(lang, "市级统筹基金", "The pooled fund") }</a>{ " · " }<a href={format!("{base}embed.html")}>{ tr(lang, "嵌入与 JS 接口", "Embed and JS API") }</a></p>
         </footer>
         </ContextProvider<Ctx>>
     }

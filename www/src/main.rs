@@ -12,18 +12,29 @@ mod state;
 mod ui;
 mod views;
 
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// The calculator's own page (index.html's `<div id="app" data-yibao>`); anywhere else the
+/// module only mounts when asked ([`mount_calculator`]), so a host page's own `#app` is
+/// never touched.
 fn main() {
     let root = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            // The static frame (index.html) is replaced by the live page.
-            root.set_inner_html("");
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
+        .and_then(|d| d.query_selector("#app[data-yibao]").ok().flatten());
+    if let Some(root) = root {
+        // The static frame (index.html) is replaced by the live page.
+        root.set_inner_html("");
+        yew::Renderer::<app::App>::with_root(root).render();
     }
+}
+
+/// Mounts the calculator in `root` for the `<yibao-calculator>` element `host`: the
+/// situation comes from the element's attributes, written as a share link's fragment
+/// (`city=jining&view=employee&lang=en`); the host page's address, title and language are
+/// left alone; each new result is announced on `host` as a `yibao-result` event; links to
+/// the batch and fund pages start from `base` (where the calculator's files are).
+#[wasm_bindgen(js_name = mountCalculator)]
+pub fn mount_calculator(root: web_sys::Element, host: web_sys::HtmlElement, fragment: String, base: String) {
+    let embed = app::Embed { host, fragment, base };
+    yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { embed: Some(embed) }).render();
 }

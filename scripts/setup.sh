@@ -20,7 +20,10 @@ fi
 # wasm-opt (npm binaryen), Playwright (without a browser download) and axe-core.
 if [ ! -x www/node_modules/.bin/wasm-opt ] || [ www/package-lock.json -nt www/node_modules/.package-lock.json ]; then
   echo "== installing npm packages"
-  (cd www && npm ci --no-audit --no-fund --loglevel=error)
+  # `npm install`, not `npm ci`: the lock file holds the optional native packages of this
+  # platform only (Rollup's and Vite's bindings for other systems are not on every registry
+  # mirror), which `npm ci` refuses; `npm install` follows the lock file and skips them.
+  (cd www && npm install --no-audit --no-fund --loglevel=error)
 fi
 
 # Debian's Chromium and ChromeDriver for the browser tests; GNU time for the benchmarks.

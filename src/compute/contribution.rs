@@ -152,17 +152,34 @@ pub struct Plan {
     pub not_known: Vec<String>,
 }
 
-/// One month's amounts under a plan.
+/// One month's amounts under a plan, in [`Money`] (or, for the batch's integer path,
+/// [`FenAmounts`], in whole fen).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Amounts {
-    pub base: Money,
-    pub employer_basic: Money,
-    pub employer_total: Money,
-    pub maternity_part: Option<Money>,
-    pub individual_basic: Money,
-    pub individual_total: Money,
-    pub personal_account: Option<Money>,
-    pub monthly_total: Money,
+pub struct Amounts<M = Money> {
+    pub base: M,
+    pub employer_basic: M,
+    pub employer_total: M,
+    pub maternity_part: Option<M>,
+    pub individual_basic: M,
+    pub individual_total: M,
+    pub personal_account: Option<M>,
+    pub monthly_total: M,
+}
+
+impl<M: Copy> Amounts<M> {
+    /// The same amounts, each converted.
+    pub fn map<N>(self, f: impl Fn(M) -> N) -> Amounts<N> {
+        Amounts {
+            base: f(self.base),
+            employer_basic: f(self.employer_basic),
+            employer_total: f(self.employer_total),
+            maternity_part: self.maternity_part.map(&f),
+            individual_basic: f(self.individual_basic),
+            individual_total: f(self.individual_total),
+            personal_account: self.personal_account.map(&f),
+            monthly_total: f(self.monthly_total),
+        }
+    }
 }
 
 fn apply(field: &str, amount: Money, rate: Ratio, rounding: Rounding) -> Result<Money, Error> {
@@ -270,32 +287,7 @@ pub struct FenPlan {
 }
 
 /// [`Amounts`] in whole fen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FenAmounts {
-    pub base: i64,
-    pub employer_basic: i64,
-    pub employer_total: i64,
-    pub maternity_part: Option<i64>,
-    pub individual_basic: i64,
-    pub individual_total: i64,
-    pub personal_account: Option<i64>,
-    pub monthly_total: i64,
-}
-
-impl FenAmounts {
-    pub fn to_amounts(self) -> Amounts {
-        Amounts {
-            base: Money::from_fen(self.base),
-            employer_basic: Money::from_fen(self.employer_basic),
-            employer_total: Money::from_fen(self.employer_total),
-            maternity_part: self.maternity_part.map(Money::from_fen),
-            individual_basic: Money::from_fen(self.individual_basic),
-            individual_total: Money::from_fen(self.individual_total),
-            personal_account: self.personal_account.map(Money::from_fen),
-            monthly_total: Money::from_fen(self.monthly_total),
-        }
-    }
-}
+pub type FenAmounts = Amounts<i64>;
 
 impl FenPlan {
     /// The fixed monthly amounts (employer, individual) in fen, where known.
@@ -327,7 +319,7 @@ impl FenPlan {
         };
         let employer_total = employer_basic.checked_add(self.employer_fixed.unwrap_or(0))?;
         let individual_total = individual_basic.checked_add(self.individual_fixed.unwrap_or(0))?;
-        Some(FenAmounts {
+        Some(Amounts {
             base,
             employer_basic,
             employer_total,

@@ -28,7 +28,7 @@ echo "== fuzzing smoke pass (cargo-fuzz, 10 s a target; FUZZ_SECONDS to change)"
 ./scripts/fuzz.sh
 
 echo "== benchmarks (figures against their targets, not assertions)"
-./scripts/bench.sh --built
+./scripts/bench.sh --built --quick
 
 # One closing line for the whole run.
 sum() { grep -Eo "$1" "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}'; }

@@ -182,6 +182,16 @@ impl<M: Copy> Amounts<M> {
     }
 }
 
+/// 缴费基数: the wage raised to the floor or lowered to the ceiling, where each is known (in
+/// yuan for the plan, in fen for the batch's integer path).
+fn clamp_base<T: PartialOrd + Copy>(wage: T, floor: Option<T>, ceiling: Option<T>) -> T {
+    match (floor, ceiling) {
+        (Some(f), _) if wage < f => f,
+        (_, Some(c)) if wage > c => c,
+        _ => wage,
+    }
+}
+
 fn apply(field: &str, amount: Money, rate: Ratio, rounding: Rounding) -> Result<Money, Error> {
     rate.of(amount.amount()).map(|d| rounding.apply(d)).ok_or_else(|| super::overflow(field))
 }
@@ -193,11 +203,7 @@ fn add(a: Money, b: Money) -> Result<Money, Error> {
 impl Plan {
     /// 缴费基数: the wage, clamped where the limits are known.
     pub fn base(&self, wage: Money) -> Money {
-        match (self.floor, self.ceiling) {
-            (Some(f), _) if wage < f => f,
-            (_, Some(c)) if wage > c => c,
-            _ => wage,
-        }
+        clamp_base(wage, self.floor, self.ceiling)
     }
 
     /// The month's amounts for a wage; each item rounded on its own, as the rule says.
@@ -301,11 +307,7 @@ impl FenPlan {
         if wage < 0 {
             return None;
         }
-        let base = match (self.floor, self.ceiling) {
-            (Some(f), _) if wage < f => f,
-            (_, Some(c)) if wage > c => c,
-            _ => wage,
-        };
+        let base = clamp_base(wage, self.floor, self.ceiling);
         let r = self.rounding;
         let employer_basic = self.employer_rate.apply(base, r)?;
         let individual_basic = self.individual_rate.apply(base, r)?;

@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 log=$(mktemp); trap 'rm -f "$log"' EXIT
+# Each stage's time, printed at the end: CI allows 15 minutes for the whole run.
+times=""; t0=$SECONDS; mark() { times+="$(printf '%5d s  %s' $((SECONDS - t0)) "$1")"$'\n'; t0=$SECONDS; }
 
 echo "== rules core: lints (no unwrap, expect, indexing or panic in the core), rules check, tests"
 cargo clippy --quiet --all-targets -- -D warnings
@@ -14,21 +16,29 @@ cargo clippy --quiet --target wasm32-unknown-unknown -p yibao-web -p yibao-js -p
 cargo run --quiet -- rules check
 cargo test --quiet 2>&1 | tee -a "$log"
 
+mark "rules core (lints, rules check, cargo test)"
 echo "== web app, JS API and batch page build, with the first-load size report (budget 230 KB gzip)"
 ./scripts/build-web.sh
 cargo build --quiet --release --bin yibao
 
+mark "web build (wasm, size report, npm package) and the CLI"
 echo "== JS API in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown -p yibao-js 2>&1 | tee -a "$log"
 
+mark "JS API in Chromium (wasm-bindgen-test)"
 echo "== the web app in headless Chromium (Playwright)"
 (cd www && YIBAO_BIN=../target/release/yibao node --test --test-reporter=tap tests/) 2>&1 | tee -a "$log" | grep -E '^(not )?ok |^# (tests|pass|fail)'
 
+mark "web app in Chromium (Playwright)"
 echo "== fuzzing smoke pass (cargo-fuzz, 10 s a target; FUZZ_SECONDS to change)"
 ./scripts/fuzz.sh
 
+mark "fuzzing smoke pass"
 echo "== benchmarks (figures against their targets, not assertions)"
 ./scripts/bench.sh --built --quick
+
+mark "benchmarks"
+echo "== time by stage"; printf "%s" "$times"
 
 # One closing line for the whole run.
 sum() { grep -Eo "$1" "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}'; }

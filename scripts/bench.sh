@@ -25,7 +25,7 @@ if [ "$quick" = no ]; then
   cargo bench --quiet --bench core > "$log" 2>&1 || { cat "$log"; exit 1; }
   grep -E 'time:|change:|^[a-z]' "$log" | grep -vE '^(Benchmarking|Found|Gnuplot|running)' | sed 's/^/native: /'
 fi
-YIBAO_BIN=target/release/yibao ./scripts/bench-native.sh
+YIBAO_BIN=${YIBAO_BIN:-target/release/yibao} ./scripts/bench-native.sh
 node www/bench/api-node.mjs
 node www/bench/browser.mjs
 

@@ -16,6 +16,9 @@
 //! [`Error::MissingFigures`] naming the parameters to supply, and a result that used
 //! supplied figures lists them.
 
+// No unsafe code: memory safety is the compiler's, which is why the fuzz smoke pass runs
+// without AddressSanitizer (scripts/fuzz.sh).
+#![forbid(unsafe_code)]
 // No panics by construction: the core's code may not unwrap, expect, index or panic on
 // values that come from input (tests are exempt).
 #![cfg_attr(

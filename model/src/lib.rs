@@ -6,6 +6,9 @@
 //! the validated [`Rules`]. With the `toml` feature, [`load`] reads and checks rule files;
 //! the core's build script uses it so that only valid rules are ever embedded.
 
+// No unsafe code: memory safety is the compiler's, which is why the fuzz smoke pass runs
+// without AddressSanitizer (scripts/fuzz.sh).
+#![forbid(unsafe_code)]
 // No panics by construction, as in the core.
 #![cfg_attr(
     not(test),

@@ -5,6 +5,9 @@
 //! ([`payroll`], [`output`]) and the fund's figures ([`fund`]) on top. The CLI, the batch
 //! page and the JS API all use these, so a file gives the same numbers everywhere.
 
+// No unsafe code: memory safety is the compiler's, which is why the fuzz smoke pass runs
+// without AddressSanitizer (scripts/fuzz.sh).
+#![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),
     deny(

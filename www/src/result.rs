@@ -10,7 +10,7 @@ use yibao::{Confidence, Lang, Response};
 use crate::calc::Outcome;
 use crate::charts;
 use crate::state::State;
-use crate::ui::{badges, tr, tx, txm, Ctx, Steps};
+use crate::ui::{badges, tr, tx, txm, Ctx, Fold, Steps};
 
 /// Steps whose key is one of `keys` or starts with `key.`.
 pub fn steps_for(ex: &Explanation, keys: &[&str]) -> Vec<Step> {
@@ -30,20 +30,22 @@ pub fn Card(p: &CardProps) -> Html {
     let lang = ctx.lang;
     let h = &p.h;
     let unit = h.unit.get(lang);
+    let summary = html! {
+        <summary>
+            <span class="label">{ tx(lang, &h.label) }</span>
+            <span class="value">{ tx(lang, &h.value) }if !unit.is_empty() { <span class="unit">{ format!(" {unit}") }</span> }</span>
+            if let Some(d) = &h.detail { <span class="detail">{ tx(lang, d) }</span> }
+            { badges(lang, &p.steps) }
+        </summary>
+    };
     html! {
-        <details class="figure" data-key={h.key}>
-            <summary>
-                <span class="label">{ tx(lang, &h.label) }</span>
-                <span class="value">{ tx(lang, &h.value) }if !unit.is_empty() { <span class="unit">{ format!(" {unit}") }</span> }</span>
-                if let Some(d) = &h.detail { <span class="detail">{ tx(lang, d) }</span> }
-                { badges(lang, &p.steps) }
-            </summary>
+        <Fold class="figure" data_key={h.key} {summary}>
             if p.steps.is_empty() {
                 <p class="hint">{ tr(lang, "这一数字直接来自上面的数据。", "This figure is read directly from the figures above.") }</p>
             } else {
                 <Steps steps={p.steps.clone()} />
             }
-        </details>
+        </Fold>
     }
 }
 
@@ -102,10 +104,9 @@ fn notes(lang: Lang, ex: &Explanation) -> Html {
             }
             if !ex.notes.is_empty() { <ul class="remarks">{ for ex.notes.iter().map(|n| html! { <li>{ txm(lang, n) }</li> }) }</ul> }
             if !ex.conventions.is_empty() { <ul class="conventions">{ for ex.conventions.iter().map(|n| html! { <li>{ txm(lang, n) }</li> }) }</ul> }
-            <details class="all-steps">
-                <summary>{ tr(lang, "全部计算步骤", "All steps") }</summary>
+            <Fold class="all-steps" summary={html! { <summary>{ tr(lang, "全部计算步骤", "All steps") }</summary> }}>
                 <Steps steps={ex.steps.clone()} />
-            </details>
+            </Fold>
         </section>
     }
 }

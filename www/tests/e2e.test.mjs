@@ -40,6 +40,8 @@ test("employee view: 济宁 5000 → 406.00 / 104.00, each figure opens to its s
   assert.equal(await figure(p, "单位每月"), "406.00 元");
   assert.equal(await figure(p, "个人每月"), "104.00 元");
   const fig = p.locator("details.figure", { has: p.locator(".label", { hasText: "单位每月" }) });
+  // Closed cards carry no steps yet (built when first opened, for a faster first figure).
+  assert.equal(await p.locator("details.figure ol.steps").count(), 0);
   await fig.locator("summary").click();
   const steps = await fig.locator("ol.steps").innerText();
   assert.match(steps, /5000\.00 × 8% = 400\.00/);

@@ -33,6 +33,9 @@ for (const lang of ["zh", "en"]) {
         await ready(p);
         // Open every card so the steps and sources are laid out and read too.
         await p.locator("details").evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+        // A card builds its steps when first opened: wait until every one holds more than
+        // its summary.
+        await p.waitForFunction(() => [...document.querySelectorAll("details")].every((d) => d.children.length > 1));
         const where = `${city}/${view}`;
         const width = await p.evaluate(() => document.documentElement.scrollWidth);
         if (width > 360) problems.push(`${where}: ${width} px wide`);

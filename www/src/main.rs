@@ -33,8 +33,25 @@ fn main() {
 /// (`city=jining&view=employee&lang=en`); the host page's address, title and language are
 /// left alone; each new result is announced on `host` as a `yibao-result` event; links to
 /// the batch and fund pages start from `base` (where the calculator's files are).
+/// Returns the mounted calculator, which the element unmounts before mounting anew (an
+/// attribute changed) and when it leaves the page: an app not unmounted keeps its state and
+/// listeners alive after its DOM is gone.
 #[wasm_bindgen(js_name = mountCalculator)]
-pub fn mount_calculator(root: web_sys::Element, host: web_sys::HtmlElement, fragment: String, base: String) {
+pub fn mount_calculator(root: web_sys::Element, host: web_sys::HtmlElement, fragment: String, base: String) -> Mounted {
     let embed = app::Embed { host, fragment, base };
-    yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { embed: Some(embed) }).render();
+    Mounted(Some(yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { embed: Some(embed) }).render()))
+}
+
+/// A calculator mounted in a `<yibao-calculator>` element.
+#[wasm_bindgen]
+pub struct Mounted(Option<yew::AppHandle<app::App>>);
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Unmounts the calculator (its DOM, state and listeners); once is enough.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.0.take() {
+            app.destroy();
+        }
+    }
 }

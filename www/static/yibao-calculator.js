@@ -55,8 +55,21 @@ class YibaoCalculator extends HTMLElement {
     if (this.isConnected && this.shadowRoot) this.#render();
   }
 
+  disconnectedCallback() {
+    // Taken off the page: the calculator inside is unmounted (re-inserting mounts it anew).
+    this.#ticket = (this.#ticket ?? 0) + 1;
+    this.#unmount();
+  }
+
+  #unmount() {
+    this.#app?.unmount();
+    this.#app?.free();
+    this.#app = undefined;
+  }
+
   async #render() {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    this.#unmount();
     const ticket = (this.#ticket = (this.#ticket ?? 0) + 1);
     const lang = this.getAttribute("lang") === "en" ? "en" : "zh-CN";
     shadow.innerHTML = `<link rel="stylesheet" href="${new URL("style.css", base)}"><div class="yibao" lang="${lang}"><p class="loading" role="status">${lang === "en" ? "Loading the calculator…" : "正在加载计算器…"}</p></div>`;
@@ -65,10 +78,11 @@ class YibaoCalculator extends HTMLElement {
     if (ticket !== this.#ticket) return;
     const root = shadow.querySelector(".yibao");
     root.innerHTML = "";
-    m.mountCalculator(root, this, fragment(this), base.href);
+    this.#app = m.mountCalculator(root, this, fragment(this), base.href);
   }
 
   #ticket;
+  #app;
 }
 
 if (!customElements.get("yibao-calculator")) customElements.define("yibao-calculator", YibaoCalculator);

@@ -124,3 +124,22 @@ test("attributes: lang=en shows English, and a change of city re-renders", async
   assert.equal(await p.locator("#calc #city").inputValue(), "wenzhou");
   await context.close();
 });
+
+test("taken off the page, the calculator unmounts; put back, it mounts anew and computes", async () => {
+  const { context, page: p } = await page(browser);
+  await p.goto(server.base + "portal.html");
+  await p.locator("#calc #f-wage").waitFor();
+  // Off the page: the app is destroyed, its DOM with it (an app left mounted would keep its
+  // state and listeners alive, one more for every removal or attribute change).
+  await p.evaluate(() => {
+    window.__calc = document.getElementById("calc");
+    window.__calc.remove();
+  });
+  // Yew unmounts on its next scheduler run.
+  await p.waitForFunction(() => window.__calc.shadowRoot.querySelector(".yibao").childElementCount === 0, null, { timeout: 3000 });
+  await p.evaluate(() => document.querySelector("main").prepend(window.__calc));
+  await typeInShadow(p, "#calc #f-wage", "5000");
+  await p.waitForFunction(() => JSON.parse(document.getElementById("got").textContent || "{}").figures?.some((f) => f.value.zh === "406.00"));
+  assert.equal(await p.locator("#calc #f-wage").count(), 1);
+  await context.close();
+});

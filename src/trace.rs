@@ -17,7 +17,7 @@ use crate::compute::overflow;
 use crate::error::Error;
 use crate::explain::Step;
 use crate::lookup::{CiteRef, Cited, Ctx};
-use crate::model::money::plain;
+use crate::model::money::{plain, push_decimal};
 use crate::model::{Money, Ratio, Rounding, Text, YearMonth};
 
 /// How a number is shown in a formula.
@@ -140,35 +140,57 @@ impl Expr {
         }
     }
 
-    /// The formula with the actual numbers, in one language (0 = Chinese, 1 = English).
+    /// The formula with the actual numbers, in one language.
     fn render(&self, en: bool) -> String {
+        let mut out = String::with_capacity(64);
+        self.render_into(en, &mut out);
+        out
+    }
+
+    /// Written into one buffer rather than a string per node: the steps' text was most of
+    /// the time of a computation with its explanation.
+    fn render_into(&self, en: bool, out: &mut String) {
         match &self.0 {
             Node::Leaf { value, show, name, .. } => {
-                let v = show_value(*value, *show);
-                match name {
-                    Some((zh, e)) => format!("{} {v}", if en { e } else { zh }),
-                    None => v,
+                if let Some((zh, e)) = name {
+                    out.push_str(if en { e } else { zh });
+                    out.push(' ');
                 }
+                push_value(out, *value, *show);
             }
             Node::Op(op, a, b) => {
-                let side = |x: &Expr, right: bool| {
+                let side = |x: &Expr, right: bool, out: &mut String| {
                     let p = self.precedence();
                     let tight = x.precedence() < p || (right && x.precedence() == p && matches!(op, Op::Sub | Op::Div));
                     if tight {
-                        format!("({})", x.render(en))
+                        out.push('(');
+                        x.render_into(en, out);
+                        out.push(')');
                     } else {
-                        x.render(en)
+                        x.render_into(en, out);
                     }
                 };
-                match op {
-                    Op::Add => format!("{} + {}", side(a, false), side(b, true)),
-                    Op::Sub => format!("{} − {}", side(a, false), side(b, true)),
-                    Op::Mul => format!("{} × {}", side(a, false), side(b, true)),
-                    Op::Div => format!("{} ÷ {}", side(a, false), side(b, true)),
-                    Op::Min => format!("min({}, {})", a.render(en), b.render(en)),
-                    Op::Max => format!("max({}, {})", a.render(en), b.render(en)),
-                    Op::CeilDiv => format!("⌈{} ÷ {}⌉", a.render(en), b.render(en)),
+                let (open, mid, close, bare) = match op {
+                    Op::Add => ("", " + ", "", false),
+                    Op::Sub => ("", " − ", "", false),
+                    Op::Mul => ("", " × ", "", false),
+                    Op::Div => ("", " ÷ ", "", false),
+                    Op::Min => ("min(", ", ", ")", true),
+                    Op::Max => ("max(", ", ", ")", true),
+                    Op::CeilDiv => ("⌈", " ÷ ", "⌉", true),
+                };
+                out.push_str(open);
+                // Inside min(…), max(…) and ⌈…⌉ the operands need no parentheses.
+                if bare {
+                    a.render_into(en, out);
+                    out.push_str(mid);
+                    b.render_into(en, out);
+                } else {
+                    side(a, false, out);
+                    out.push_str(mid);
+                    side(b, true, out);
                 }
+                out.push_str(close);
             }
         }
     }
@@ -186,16 +208,22 @@ impl Expr {
 }
 
 fn show_value(value: Decimal, show: Show) -> String {
+    let mut out = String::with_capacity(16);
+    push_value(&mut out, value, show);
+    out
+}
+
+fn push_value(out: &mut String, value: Decimal, show: Show) {
     match show {
         Show::Money => {
             let mut d = value;
             if d.scale() < 2 {
                 d.rescale(2);
             }
-            d.to_string()
+            push_decimal(out, d);
         }
-        Show::Rate(r) => r.show(),
-        Show::Plain => plain(value),
+        Show::Rate(r) => out.push_str(&r.show()),
+        Show::Plain => push_decimal(out, value.normalize()),
     }
 }
 
@@ -266,7 +294,17 @@ impl Term for Cited<Decimal> {
     }
 }
 
-fn dedup(refs: Vec<CiteRef>, cx: &Ctx) -> Vec<crate::explain::Cite> {
+fn dedup(mut refs: Vec<CiteRef>, cx: &Ctx) -> Vec<crate::explain::Cite> {
+    // The same reference twice makes the same citation: drop those before making any
+    // (a citation is a dozen strings); citations still equal after that are dropped below.
+    let mut i = 0;
+    while i < refs.len() {
+        if refs.get(..i).is_some_and(|seen| refs.get(i).is_some_and(|r| seen.iter().any(|s| s.same(r)))) {
+            refs.remove(i);
+        } else {
+            i += 1;
+        }
+    }
     let mut out: Vec<crate::explain::Cite> = Vec::new();
     for r in &refs {
         let c = cx.cite(r);
@@ -283,11 +321,18 @@ impl Ctx {
         let exact = e.eval().ok_or_else(|| overflow(field))?;
         let m = rounding.apply(exact);
         if self.explain {
-            let shown = m.to_string();
-            let exact_shown = plain(exact);
-            let tail = if exact == m.amount() { shown.clone() } else { format!("{exact_shown} ≈ {shown}") };
-            let formula = Text::new(format!("{} = {tail}", e.render(false)), format!("{} = {tail}", e.render(true)));
-            self.push_step(key, label, formula, shown, "yuan", &e);
+            let shown = m.text();
+            let mut tail = String::with_capacity(32);
+            tail.push_str(" = ");
+            if exact != m.amount() {
+                push_decimal(&mut tail, exact.normalize());
+                tail.push_str(" ≈ ");
+            }
+            tail.push_str(&shown);
+            let (mut zh, mut en) = (e.render(false), e.render(true));
+            zh.push_str(&tail);
+            en.push_str(&tail);
+            self.push_step(key, label, Text { zh, en }, shown, "yuan", &e);
         }
         Ok(m)
     }

@@ -213,3 +213,33 @@ mod fen_fast_path {
         assert_eq!(basic(third, Rounding::Up, 1), 1);
     }
 }
+
+// Numbers in steps and results are written by `money::decimal_text` (digits by itoa), not by
+// `Decimal`'s `Display`: it must write exactly what `Display` writes, for every sign, scale
+// and size (a 96-bit mantissa, 0 to 28 decimals, negative zero included).
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+    #[test]
+    fn decimal_text_writes_what_display_writes(lo in any::<u32>(), mid in any::<u32>(), hi in any::<u32>(), negative in any::<bool>(), scale in 0u32..=28, small in any::<bool>()) {
+        // Half the cases small (a few digits), where the zero padding after the point matters.
+        let (mid, hi) = if small { (0, 0) } else { (mid, hi) };
+        let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+        prop_assert_eq!(yibao::model::money::decimal_text(d), d.to_string());
+        prop_assert_eq!(yibao::model::money::plain(d), d.normalize().to_string());
+        let m = yibao::model::Money::from_fen_exact(d.round_dp(2));
+        if let Some(m) = m {
+            prop_assert_eq!(m.text(), m.to_string());
+        }
+    }
+}
+
+#[test]
+fn decimal_text_by_hand() {
+    use yibao::model::money::decimal_text;
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    // Each as Display writes it: the scale kept, a 0 before the point, the sign kept.
+    for s in ["0", "0.00", "0.05", "5000.00", "-12.340", "123456789.123456789", "-0.001", "7"] {
+        assert_eq!(decimal_text(d(s)), s);
+    }
+    assert_eq!(decimal_text(Decimal::from_parts(0, 0, 0, true, 2)), Decimal::from_parts(0, 0, 0, true, 2).to_string());
+}

@@ -94,7 +94,7 @@ impl Value {
     pub fn show(&self) -> String {
         match self {
             Value::Rate(r) => r.show(),
-            Value::Money(m) => m.to_string(),
+            Value::Money(m) => m.text(),
             Value::Years(y) => plain(*y),
             Value::Count(n) => n.to_string(),
             Value::Flag(b) => b.to_string(),

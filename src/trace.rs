@@ -294,19 +294,14 @@ impl Term for Cited<Decimal> {
     }
 }
 
-fn dedup(mut refs: Vec<CiteRef>, cx: &Ctx) -> Vec<crate::explain::Cite> {
-    // The same reference twice makes the same citation: drop those before making any
-    // (a citation is a dozen strings); citations still equal after that are dropped below.
-    let mut i = 0;
-    while i < refs.len() {
-        if refs.get(..i).is_some_and(|seen| refs.get(i).is_some_and(|r| seen.iter().any(|s| s.same(r)))) {
-            refs.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+fn dedup(refs: Vec<CiteRef>, cx: &Ctx) -> Vec<crate::explain::Cite> {
     let mut out: Vec<crate::explain::Cite> = Vec::new();
-    for r in &refs {
+    for (i, r) in refs.iter().enumerate() {
+        // A reference seen before makes the same citation (a dozen strings): skip it before
+        // making it. Different references can still make equal citations, dropped below.
+        if refs.get(..i).is_some_and(|before| before.contains(r)) {
+            continue;
+        }
         let c = cx.cite(r);
         if !out.contains(&c) {
             out.push(c);

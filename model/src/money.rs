@@ -79,10 +79,8 @@ impl Money {
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut d = self.0;
-        d.rescale(2);
         // `pad` so that width and alignment flags work in tables.
-        f.pad(&decimal_text(d))
+        f.pad(&self.text())
     }
 }
 

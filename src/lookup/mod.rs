@@ -69,26 +69,12 @@ pub fn parse_overrides(raw: &Overrides) -> Result<BTreeMap<ParamId, Supplied>, V
 }
 
 /// Where a looked-up value comes from, cheap to carry; made into a [`Cite`] only when an
-/// explanation is written.
-#[derive(Clone, Debug)]
+/// explanation is written. Equal references make equal citations.
+#[derive(Clone, Debug, PartialEq)]
 pub enum CiteRef {
     Rule { id: ParamId, entry: &'static Entry },
     User { id: ParamId, shown: String, replaced: Option<&'static Entry> },
     Input { field: &'static str, label: Text, shown: String },
-}
-
-impl CiteRef {
-    /// Whether two references are to the same thing (so make the same citation).
-    pub fn same(&self, other: &CiteRef) -> bool {
-        match (self, other) {
-            (CiteRef::Rule { id: a, entry: x }, CiteRef::Rule { id: b, entry: y }) => a == b && std::ptr::eq(*x, *y),
-            (CiteRef::User { id: a, shown: x, replaced: r }, CiteRef::User { id: b, shown: y, replaced: s }) => {
-                a == b && x == y && r.map(std::ptr::from_ref) == s.map(std::ptr::from_ref)
-            }
-            (CiteRef::Input { field: a, label: x, shown: s }, CiteRef::Input { field: b, label: y, shown: t }) => a == b && x == y && s == t,
-            _ => false,
-        }
-    }
 }
 
 /// A value with where it came from.

@@ -33,6 +33,7 @@ fn main() {
 /// (`city=jining&view=employee&lang=en`); the host page's address, title and language are
 /// left alone; each new result is announced on `host` as a `yibao-result` event; links to
 /// the batch and fund pages start from `base` (where the calculator's files are).
+///
 /// Returns the mounted calculator, which the element unmounts before mounting anew (an
 /// attribute changed) and when it leaves the page: an app not unmounted keeps its state and
 /// listeners alive after its DOM is gone.

@@ -3,6 +3,8 @@
 //! calculator. Steps are recorded by the arithmetic itself (see [`crate::trace`]); this
 //! module holds what a result carries and how the CLI prints it.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::{Document, Lang, ParamId, Status, Text};
@@ -31,9 +33,9 @@ pub struct Cite {
     pub source: Option<CiteSource>,
     /// How the value was read or derived, in English (`note_zh`: the same in Chinese).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note_zh: Option<String>,
+    pub note_zh: Option<&'static str>,
     /// For a rule value: the key of its quote and notes in `yibao rules texts` (the web
     /// build carries them there rather than inline), e.g. `jining/employee.rate.individual/2020-01`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -48,50 +50,54 @@ pub struct Cite {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CiteSource {
     pub document: DocumentRef,
-    pub article: String,
-    pub quote: String,
+    pub article: &'static str,
+    pub quote: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<&'static str>,
 }
 
+// The texts of a citation borrow from the rules, which live as long as the program (a
+// computation holds them as `&'static`): copying every document's title, issuer and notes
+// into each citation took a dozen allocations per citation, the larger part of writing an
+// explanation out.
 /// A document as a result cites it (the model's [`Document`], without empty fields).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DocumentRef {
-    pub id: String,
-    pub title: String,
+    pub id: &'static str,
+    pub title: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub short: Option<String>,
+    pub short: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
+    pub number: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuer: Option<String>,
+    pub issuer: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<&'static str>,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note_zh: Option<String>,
+    pub note_zh: Option<&'static str>,
     /// Whether the full text is kept (`sources/ID.txt` beside the app), to open the article.
     pub has_text: bool,
 }
 
-impl From<&Document> for DocumentRef {
-    fn from(d: &Document) -> Self {
+impl From<&'static Document> for DocumentRef {
+    fn from(d: &'static Document) -> Self {
         DocumentRef {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            short: d.short.clone(),
-            number: d.number.clone(),
-            issuer: d.issuer.clone(),
-            date: d.date.clone(),
-            url: d.url.clone(),
+            id: &d.id,
+            title: &d.title,
+            short: d.short.as_deref(),
+            number: d.number.as_deref(),
+            issuer: d.issuer.as_deref(),
+            date: d.date.as_deref(),
+            url: d.url.as_deref(),
             status: d.status,
-            note: d.note.clone(),
-            note_zh: d.note_zh.clone(),
+            note: d.note.as_deref(),
+            note_zh: d.note_zh.as_deref(),
             has_text: d.has_text,
         }
     }
@@ -100,7 +106,7 @@ impl From<&Document> for DocumentRef {
 impl DocumentRef {
     /// "郑政办〔2021〕24号" where there is a number, else the short name, else the title.
     pub fn short_name(&self) -> &str {
-        self.number.as_deref().or(self.short.as_deref()).unwrap_or(&self.title)
+        self.number.or(self.short).unwrap_or(self.title)
     }
 }
 
@@ -125,7 +131,7 @@ impl Cite {
     /// The note in both languages, where there is one.
     pub fn note_text(&self) -> Option<Text> {
         match (&self.note_zh, &self.note) {
-            (Some(zh), Some(en)) => Some(Text::new(zh, en)),
+            (Some(zh), Some(en)) => Some(Text::new(*zh, *en)),
             _ => None,
         }
     }
@@ -161,13 +167,13 @@ impl Cite {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Step {
     /// Stable name of the figure this step produces, e.g. `employer.basic`.
-    pub key: String,
+    pub key: Cow<'static, str>,
     pub label: Text,
     /// The formula with the actual numbers, e.g. "5000.00 × 8% = 400.00".
     pub formula: Text,
     /// The result, as text (money has two decimals).
     pub value: String,
-    pub unit: String,
+    pub unit: &'static str,
     /// The values the step used and their sources.
     pub cites: Vec<Cite>,
 }

@@ -9,6 +9,7 @@
 //! // step: "5000.00 × 8% = 400.00", cites: the 8% with its article
 //! ```
 
+use std::borrow::Cow;
 use std::ops;
 
 use rust_decimal::Decimal;
@@ -312,7 +313,13 @@ fn dedup(refs: Vec<CiteRef>, cx: &Ctx) -> Vec<crate::explain::Cite> {
 
 impl Ctx {
     /// Computes a sum of money and records its step: `formula = exact (≈ rounded)`.
-    pub fn money(&mut self, key: &str, label: Text, field: &str, e: Expr, rounding: Rounding) -> Result<Money, Error> {
+    pub fn money(&mut self, key: impl Into<Cow<'static, str>>, label: Text, field: &str, e: Expr, rounding: Rounding) -> Result<Money, Error> {
+        self.money_step(key.into(), label, field, e, rounding)
+    }
+
+    // The generic doors above and below only convert the key: one body each, not one per
+    // kind of key (the web build is sized).
+    fn money_step(&mut self, key: Cow<'static, str>, label: Text, field: &str, e: Expr, rounding: Rounding) -> Result<Money, Error> {
         let exact = e.eval().ok_or_else(|| overflow(field))?;
         let m = rounding.apply(exact);
         if self.explain {
@@ -327,13 +334,17 @@ impl Ctx {
             let (mut zh, mut en) = (e.render(false), e.render(true));
             zh.push_str(&tail);
             en.push_str(&tail);
-            self.push_step(key, label, Text { zh, en }, shown, "yuan", &e);
+            self.push_step(key, label, Text::new(zh, en), shown, "yuan", &e);
         }
         Ok(m)
     }
 
     /// Computes a number (months, a count, a rate shown as a number) and records its step.
-    pub fn number(&mut self, key: &str, label: Text, field: &str, e: Expr, unit: &str) -> Result<Decimal, Error> {
+    pub fn number(&mut self, key: impl Into<Cow<'static, str>>, label: Text, field: &str, e: Expr, unit: &'static str) -> Result<Decimal, Error> {
+        self.number_step(key.into(), label, field, e, unit)
+    }
+
+    fn number_step(&mut self, key: Cow<'static, str>, label: Text, field: &str, e: Expr, unit: &'static str) -> Result<Decimal, Error> {
         let v = e.eval().ok_or_else(|| overflow(field))?;
         if self.explain {
             let shown = plain(v);
@@ -344,7 +355,11 @@ impl Ctx {
     }
 
     /// A month some months after another, recorded: "2030-07 + 1 = 2030-08".
-    pub fn month_after(&mut self, key: &str, label: Text, field: &str, start: (YearMonth, Text), months: Expr) -> Result<YearMonth, Error> {
+    pub fn month_after(&mut self, key: impl Into<Cow<'static, str>>, label: Text, field: &str, start: (YearMonth, Text), months: Expr) -> Result<YearMonth, Error> {
+        self.month_step(key.into(), label, field, start, months)
+    }
+
+    fn month_step(&mut self, key: Cow<'static, str>, label: Text, field: &str, start: (YearMonth, Text), months: Expr) -> Result<YearMonth, Error> {
         let n = months.eval().and_then(|d| i32::try_from(d.trunc().mantissa() / 10i128.pow(d.trunc().scale())).ok());
         let out = n.and_then(|n| start.0.plus(n)).ok_or_else(|| overflow(field))?;
         if self.explain {
@@ -360,18 +375,18 @@ impl Ctx {
 
     /// A step that is a statement rather than arithmetic ("灵活就业人员不享受生育保险待遇"),
     /// with the values it rests on.
-    pub fn fact(&mut self, key: &str, label: Text, statement: Text, value: impl ToString, unit: &str, cites: &[CiteRef]) {
+    pub fn fact(&mut self, key: impl Into<Cow<'static, str>>, label: Text, statement: Text, value: impl ToString, unit: &'static str, cites: &[CiteRef]) {
         if self.explain {
             let cites = dedup(cites.to_vec(), self);
-            self.ex.steps.push(Step { key: key.into(), label, formula: statement, value: value.to_string(), unit: unit.into(), cites });
+            self.ex.steps.push(Step { key: key.into(), label, formula: statement, value: value.to_string(), unit, cites });
         }
     }
 
-    fn push_step(&mut self, key: &str, label: Text, formula: Text, value: String, unit: &str, e: &Expr) {
+    fn push_step(&mut self, key: Cow<'static, str>, label: Text, formula: Text, value: String, unit: &'static str, e: &Expr) {
         let mut refs = Vec::new();
         e.cites(&mut refs);
         let cites = dedup(refs, self);
-        self.ex.steps.push(Step { key: key.into(), label, formula, value, unit: unit.into(), cites });
+        self.ex.steps.push(Step { key, label, formula, value, unit, cites });
     }
 }
 

@@ -110,8 +110,8 @@ fn problems_of(e: &Error) -> Vec<Problem> {
             vec![Problem {
                 field: "figures".into(),
                 message: Text::new(
-                    format!("缺少未公布的数据：{}", labels.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、")),
-                    format!("figures nobody published are needed: {}", labels.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join("; ")),
+                    format!("缺少未公布的数据：{}", labels.iter().map(|t| t.zh.as_ref()).collect::<Vec<_>>().join("、")),
+                    format!("figures nobody published are needed: {}", labels.iter().map(|t| t.en.as_ref()).collect::<Vec<_>>().join("; ")),
                 ),
             }]
         }

@@ -111,8 +111,8 @@ pub struct CityInfo<'a> {
     has_fund_rules: bool,
 }
 
-impl<'a> From<&'a yibao::model::City> for CityInfo<'a> {
-    fn from(c: &'a yibao::model::City) -> Self {
+impl From<&'static yibao::model::City> for CityInfo<'static> {
+    fn from(c: &'static yibao::model::City) -> Self {
         CityInfo {
             id: &c.id,
             name: &c.name,

@@ -169,7 +169,7 @@ impl Entry {
     /// The note in both languages, where there is one.
     pub fn note_text(&self) -> Option<Text> {
         match (&self.note_zh, &self.note) {
-            (Some(zh), Some(en)) => Some(Text::new(zh, en)),
+            (Some(zh), Some(en)) => Some(Text::new(zh.clone(), en.clone())),
             _ => None,
         }
     }

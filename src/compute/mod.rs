@@ -47,7 +47,7 @@ pub fn city<'r>(rules: &'r Rules, field: &str, raw: &Raw) -> Result<&'r City, Er
         return Err(Error::field(field, "empty", text!("请选择城市", "choose a city")));
     }
     rules.city(raw.as_str()).ok_or_else(|| {
-        let zh: Vec<&str> = rules.cities.iter().map(|c| c.name.zh.as_str()).collect();
+        let zh: Vec<&str> = rules.cities.iter().map(|c| c.name.zh.as_ref()).collect();
         let en: Vec<String> = rules.cities.iter().map(|c| format!("{} ({})", c.name.en, c.id)).collect();
         Error::field(
             field,
@@ -153,7 +153,7 @@ pub fn overflow(field: &str) -> Error {
 /// flexible worker's month both use it.
 pub(crate) fn with_fixed(
     cx: &mut crate::lookup::Ctx,
-    key: &str,
+    key: &'static str,
     label: crate::model::Text,
     basic: crate::model::Money,
     fixed: Option<&crate::lookup::Cited<crate::model::Money>>,

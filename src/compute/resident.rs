@@ -185,7 +185,7 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
 
 /// The city's figure, else the national minimum, labelled so; where both are unknown the
 /// figure is left out and the result says so.
-fn figure(cx: &mut Ctx, city: ParamId, national: ParamId, key: &str, label: Text) -> Result<Option<Figure>, Error> {
+fn figure(cx: &mut Ctx, city: ParamId, national: ParamId, key: &'static str, label: Text) -> Result<Option<Figure>, Error> {
     let fallback = cx.peek(national);
     let effect = if fallback {
         text!("改用全国最低标准", "the national minimum is shown instead")

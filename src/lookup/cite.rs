@@ -19,13 +19,13 @@ impl Ctx {
                 source: entry.source.as_ref().and_then(|s| {
                     self.rules.document(Some(self.city), &s.doc).map(|d| CiteSource {
                         document: d.into(),
-                        article: s.article.clone(),
-                        quote: s.quote.clone(),
-                        url: s.url.clone(),
+                        article: &s.article,
+                        quote: &s.quote,
+                        url: s.url.as_deref(),
                     })
                 }),
-                note: entry.note.clone(),
-                note_zh: entry.note_zh.clone(),
+                note: entry.note.as_deref(),
+                note_zh: entry.note_zh.as_deref(),
                 text_key: Some(crate::model::texts::entry_key(&self.city.id, *id, entry.from)),
                 replaces: None,
             },

@@ -129,7 +129,7 @@ fn broken_rows_are_listed_and_good_rows_still_computed() {
             (
                 r.row,
                 r.column.clone().unwrap(),
-                r.reason.clone().unwrap().en,
+                r.reason.clone().unwrap().en.into_owned(),
             )
         })
         .collect();

@@ -44,8 +44,8 @@ fn announce(host: &web_sys::HtmlElement, state: &State, headline: &[yibao::Headl
     use js_sys::{Array, Object, Reflect};
     let text = |t: &yibao::Text| {
         let o = Object::new();
-        let _ = Reflect::set(&o, &"zh".into(), &t.zh.as_str().into());
-        let _ = Reflect::set(&o, &"en".into(), &t.en.as_str().into());
+        let _ = Reflect::set(&o, &"zh".into(), &t.zh.as_ref().into());
+        let _ = Reflect::set(&o, &"en".into(), &t.en.as_ref().into());
         o
     };
     let figures = Array::new();

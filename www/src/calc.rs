@@ -146,7 +146,7 @@ pub fn outcome_of(kind: &str, fields: Vec<(&str, &str)>, state: &State, city: &s
 
 /// The headline figures as a share link records them.
 pub fn link_figures(h: &[Headline]) -> Vec<(String, String)> {
-    h.iter().map(|h| (h.key.to_string(), h.value.zh.clone())).collect()
+    h.iter().map(|h| (h.key.to_string(), h.value.zh.to_string())).collect()
 }
 
 /// The figures that differ between a link and now: `(key, then, now)`.

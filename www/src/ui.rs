@@ -242,7 +242,7 @@ fn cite_text(c: &Cite, inline: Option<&str>, field: &str) -> Option<String> {
 }
 
 fn cite(lang: Lang, c: &Cite) -> Html {
-    let quote = c.source.as_ref().and_then(|s| cite_text(c, Some(&s.quote), "quote")).unwrap_or_default();
+    let quote = c.source.as_ref().and_then(|s| cite_text(c, Some(s.quote), "quote")).unwrap_or_default();
     let note = c.note_text().or_else(|| Some(Text::new(cite_text(c, None, "note_zh")?, cite_text(c, None, "note")?)));
     html! {
         <li class="cite">
@@ -252,7 +252,7 @@ fn cite(lang: Lang, c: &Cite) -> Html {
                     <span lang="zh-CN" class="doc">{ format!("{} {}", s.document.short_name(), s.article) }</span>{ " " }
                     if !quote.is_empty() { <q lang="zh-CN">{ quote.clone() }</q> }
                     if s.document.has_text {
-                        { " " }<button type="button" class="open-source" data-doc={s.document.id.clone()} data-quote={quote}>{ tr(lang, "查看原文", "read the article") }</button>
+                        { " " }<button type="button" class="open-source" data-doc={s.document.id} data-quote={quote}>{ tr(lang, "查看原文", "read the article") }</button>
                     }
                 </div>
             }

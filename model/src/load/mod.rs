@@ -6,6 +6,7 @@
 mod check;
 mod read;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use self::read::{RawCity, RawDocument, Written};
@@ -24,7 +25,7 @@ pub(crate) struct Issues<'a> {
 }
 
 impl Issues<'_> {
-    pub(crate) fn push(&mut self, key: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) {
+    pub(crate) fn push(&mut self, key: impl Into<String>, zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) {
         self.list.push(RuleIssue {
             file: self.file.to_string(),
             key: key.into(),
@@ -246,18 +247,18 @@ fn city_header(
     }
     Some(City {
         id: c.id.clone(),
-        name: Text::new(&c.name_zh, &c.name_en),
-        province: Text::new(&c.province_zh, &c.province_en),
+        name: Text::new(c.name_zh.clone(), c.name_en.clone()),
+        province: Text::new(c.province_zh.clone(), c.province_en.clone()),
         pooling_from: from?,
         pooling_to: to,
         excluded_areas: c
             .excluded_areas_zh
             .iter()
             .zip(&c.excluded_areas_en)
-            .map(|(z, e)| Text::new(z, e))
+            .map(|(z, e)| Text::new(z.clone(), e.clone()))
             .collect(),
         document: document?,
-        summary: Text::new(&c.summary_zh, &c.summary_en),
+        summary: Text::new(c.summary_zh.clone(), c.summary_en.clone()),
         file: file.to_string(),
         documents: BTreeMap::new(),
         params: BTreeMap::new(),

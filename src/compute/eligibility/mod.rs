@@ -382,7 +382,7 @@ fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32, counted
     let label = Text::new(format!("{zh}：差额"), format!("{en}: months missing"));
     if shortfall == 0 {
         cx.fact(
-            &format!("{key}.shortfall"),
+            format!("{key}.shortfall"),
             label,
             text!("{counted} ≥ {min_months}：达到年限，退休时直接享受退休人员待遇，不再缴费", "{counted} ≥ {min_months}: the minimum is met; retiree benefits at retirement with no more to pay"),
             0,
@@ -393,7 +393,7 @@ fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32, counted
         return Ok(Scenario { counted_months: counted, shortfall_months: 0, eligible: true, topup: None, benefits_from: Some(ret.month) });
     }
     cx.number(
-        &format!("{key}.shortfall"),
+        format!("{key}.shortfall"),
         label,
         "paid_months",
         Expr::count(min_months).named("最低", "minimum") - Expr::count(counted).named("已计", "counted"),

@@ -118,9 +118,9 @@ fn base(cx: &mut Ctx, i: &Inputs, rule: &Rule, key: &str) -> Result<Option<Money
             cx.resolve(avg)?.expr().named("全省上年度全口径平均工资（月）", "the province's prior-year full-caliber average wage (monthly)")
         }
     };
-    let b = cx.money(&format!("{key}.topup_base"), text!("补缴基数", "top-up base"), "last_base", e, rule.rounding)?;
+    let b = cx.money(format!("{key}.topup_base"), text!("补缴基数", "top-up base"), "last_base", e, rule.rounding)?;
     if let (Some(c), true) = (situations, cx.explain) {
-        cx.fact(&format!("{key}.topup_rule"), text!("补缴办法适用的情形", "situations with a top-up rule"), i.situation.label(), "", "", &[c]);
+        cx.fact(format!("{key}.topup_rule"), text!("补缴办法适用的情形", "situations with a top-up rule"), i.situation.label(), "", "", &[c]);
     }
     Ok(Some(b))
 }
@@ -142,7 +142,7 @@ pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key
         return Ok(None);
     };
     let amount = cx.money(
-        &format!("{key}.topup"),
+        format!("{key}.topup"),
         text!("一次性补缴", "one-off top-up"),
         "last_base",
         Expr::count(months).named("月数", "months") * Expr::money(base) * rate.expr(),
@@ -155,7 +155,7 @@ pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key
     });
     if let Some(pa) = rule.to_pa.as_ref().filter(|p| !p.value) {
         cx.fact(
-            &format!("{key}.to_personal_account"),
+            format!("{key}.to_personal_account"),
             text!("补缴部分计入个人账户", "top-up to the personal account"),
             text!("不计入", "none of it"),
             "false",
@@ -168,7 +168,7 @@ pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key
     let payment_month = i.payment_month.unwrap_or(default_payment);
     let benefits_from = match &rule.after {
         Some(after) => Some(cx.month_after(
-            &format!("{key}.benefits_from"),
+            format!("{key}.benefits_from"),
             text!("开始享受退休人员待遇", "retiree benefits begin"),
             "payment_month",
             (payment_month, text!("补缴月份", "month of payment")),
@@ -220,7 +220,7 @@ fn serious_illness(cx: &mut Ctx, i: &Inputs, key: &str, rounding: Rounding) -> R
         Expr::count(0),
     );
     let si = cx.money(
-        &format!("{key}.serious_illness"),
+        format!("{key}.serious_illness"),
         text!("大病保险单位部分一次性补足", "the employer's share of the serious-illness premium, paid at once"),
         "bankruptcy_age",
         fixed.expr().named("单位每月", "employer monthly") * Expr::count(12) * years,

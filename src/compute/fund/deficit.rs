@@ -204,7 +204,7 @@ pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, lev
         let mut cites: Vec<CiteRef> = r.kept_by_county.iter().map(|k| k.cite.clone()).collect();
         cites.extend(r.requires_plan.iter().map(|p| p.cite.clone()));
         cx.fact(
-            &format!("{year}.{c}.result"),
+            format!("{year}.{c}.result"),
             Text::new(format!("{year} {c} 当年结余"), format!("{year} {c}: surplus")),
             Text::new(format!("收入 {rv} − 支出 {ex} − 提取 {levy} = {result}，{}", whose.zh), format!("revenue {rv} − expenditure {ex} − reserve {levy} = {result}, {}", whose.en)),
             result,
@@ -221,7 +221,7 @@ pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, lev
         }
         let s = &covering.statement;
         cx.fact(
-            &format!("{year}.{c}.deficit"),
+            format!("{year}.{c}.deficit"),
             Text::new(format!("{year} {c} 当年缺口"), format!("{year} {c}: deficit")),
             Text::new(format!("收入 {rv} − 支出 {ex} − 提取 {levy} = {result}；{}", s.zh), format!("revenue {rv} − expenditure {ex} − reserve {levy} = {result}; {}", s.en)),
             due,

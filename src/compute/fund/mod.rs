@@ -357,7 +357,7 @@ fn city_pool_step(cx: &mut Ctx, year: i32, p: &CityPool) {
         Text::default()
     };
     cx.fact(
-        &format!("{year}.city_pool"),
+        format!("{year}.city_pool"),
         Text::new(format!("{year} 市级基金"), format!("{year} city-level pool")),
         Text::new(
             format!("年初 {opening} + 统筹前结余上解 {remitted} + 各县当年结余 {received} − 弥补各县缺口 {paid_out} = 年末 {closing}{}", caveat.zh),

@@ -67,7 +67,7 @@ fn remittance(cx: &mut Ctx, r: &Row, label: Text, due: &Option<Cited<YearMonth>>
     let d = due.as_ref().map_or_else(|| "—".to_string(), |d| d.value.to_string());
     let c = &r.county;
     let step_label = Text::new(format!("{c}：{}（截止 {d}）", label.zh), format!("{c}: {} (due by {d})", label.en));
-    let amount = cx.money(&format!("{c}.remittance"), step_label, "rows", e, rounding)?;
+    let amount = cx.money(format!("{c}.remittance"), step_label, "rows", e, rounding)?;
     Ok(Remittance { county: c.clone(), amount, due: due.as_ref().map(|d| d.value), label })
 }
 
@@ -86,7 +86,7 @@ fn pre_pooling_gap(cx: &mut Ctx, rules: &FundRules, r: &Row, opening: Money) -> 
     };
     let label = rule.value.label();
     cx.fact(
-        &format!("{c}.pre_pooling_deficit"),
+        format!("{c}.pre_pooling_deficit"),
         Text::new(format!("{c}：统筹前基金缺口 {amount}"), format!("{c}: deficit from before pooling, {amount}")),
         label.clone(),
         amount,
@@ -135,7 +135,7 @@ pub(crate) fn remit(cx: &mut Ctx, rules: &FundRules, first: &[&Row], books: &mut
                     Expr::money(r.expenditure).named("当年支出", "this year's expenditure") * months.expr() / Expr::count(12),
                     o(),
                 );
-                let keep = cx.money(&format!("{}.kept", r.county), text!("{}：县级预留", "{}: kept at the county", r.county), "rows", keep_e, rounding)?;
+                let keep = cx.money(format!("{}.kept", r.county), text!("{}：县级预留", "{}: kept at the county", r.county), "rows", keep_e, rounding)?;
                 let label = text!("统筹前结余归集到市（预留约{m}个月支付额度）", "pre-pooling balance collected (about {m} months' payments kept)");
                 let c = remittance(cx, r, label, &h.first_due, o() - Expr::money(keep).named("预留", "kept"), rounding)?;
                 let amount = c.amount;

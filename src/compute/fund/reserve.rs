@@ -104,7 +104,7 @@ pub(crate) fn draw(
         )
     };
     let cites = [rule.adjustment.cite.clone(), rule.pooling.cite.clone(), rule.cap.cite.clone()];
-    cx.fact(&format!("{year}.reserve"), Text::new(format!("{year} 年风险储备金提取"), format!("{year}: risk reserve drawn")), statement, drawn, "yuan", &cites);
+    cx.fact(format!("{year}.reserve"), Text::new(format!("{year} 年风险储备金提取"), format!("{year}: risk reserve drawn")), statement, drawn, "yuan", &cites);
     let y = ReserveYear { planned, drawn_adjustment: da, drawn_pooling: dp, capped, cap, adjustment_balance: Money::ZERO, pooling_balance: Money::ZERO };
     Ok((y, levy))
 }

@@ -76,7 +76,7 @@ pub(crate) fn check(
     let below = |r: bool| if r { text!("低于预警线", "below the line") } else { text!("不低于", "not below") };
     let b = below(raised);
     cx.fact(
-        &format!("{year}.warning.surplus_rate"),
+        format!("{year}.warning.surplus_rate"),
         Text::new(format!("{year} 当年结余率"), format!("{year}: current-year surplus rate")),
         Text::new(format!("({revenue} − {expenditure}) ÷ {revenue} = {shown}，{} {ls}", b.zh), format!("({revenue} − {expenditure}) ÷ {revenue} = {shown}, {} {ls}", b.en)),
         &shown,
@@ -98,7 +98,7 @@ pub(crate) fn check(
     let cm = covered.normalize().to_string();
     let b = below(raised2);
     cx.fact(
-        &format!("{year}.warning.months"),
+        format!("{year}.warning.months"),
         Text::new(format!("{year} 累计结余可支付月数"), format!("{year}: months of payments the surplus covers")),
         Text::new(
             format!("累计结余 {accumulated} ÷ (支出 {expenditure} ÷ 12) = {cm} 个月；{months} 个月 = {need}，{}", b.zh),

@@ -120,8 +120,8 @@ pub fn missing_message(boxes: &[Ask]) -> Option<Text> {
     if missing.is_empty() {
         return None;
     }
-    let zh: Vec<&str> = missing.iter().map(|a| a.label.zh.as_str()).collect();
-    let en: Vec<&str> = missing.iter().map(|a| a.label.en.as_str()).collect();
+    let zh: Vec<&str> = missing.iter().map(|a| a.label.zh.as_ref()).collect();
+    let en: Vec<&str> = missing.iter().map(|a| a.label.en.as_ref()).collect();
     Some(Text::new(
         format!("本市未公布以下数据，请在上方填写后再计算：{}", zh.join("、")),
         format!("This city has not published these figures; enter them above, then compute: {}", en.join("; ")),

@@ -216,8 +216,8 @@ fn reason(e: Error) -> Text {
     match e {
         Error::Input { errors } => errors.into_iter().next().map_or_else(Text::default, |e| e.message),
         Error::MissingFigures { missing, .. } => {
-            let zh: Vec<&str> = missing.iter().map(|m| m.label.zh.as_str()).collect();
-            let en: Vec<&str> = missing.iter().map(|m| m.label.en.as_str()).collect();
+            let zh: Vec<&str> = missing.iter().map(|m| m.label.zh.as_ref()).collect();
+            let en: Vec<&str> = missing.iter().map(|m| m.label.en.as_ref()).collect();
             Text::new(format!("缺少未公布的数据：{}", zh.join("、")), format!("figures nobody published are needed: {}", en.join("; ")))
         }
         Error::Rules { issues } => issues.into_iter().next().map_or_else(Text::default, |i| i.reason),

@@ -25,10 +25,12 @@ cp tests/payroll/*.csv tests/payroll/*.xlsx "$seeds/batch_reader/"
 # Every request of the bad-input catalogue is a seed for the JSON target.
 grep -oE '`\{[^`]*\}`' tests/bad-input.md | tr -d '`' | split -l 1 - "$seeds/json_requests/req-"
 # Every target built at once when all are run (one cargo run links them side by side).
+# FUZZ_BUILD_ONLY=1 builds and stops (the test command builds them early, in the background).
 if [ $# = 0 ]; then
   echo "== building the fuzz targets (sanitizer: $sanitizer)"
   cargo +nightly fuzz build --release -s "$sanitizer" > "$seeds/log" 2>&1 || { tail -40 "$seeds/log"; exit 1; }
 fi
+if [ "${FUZZ_BUILD_ONLY:-0}" = 1 ]; then exit 0; fi
 for t in $targets; do
   mkdir -p "fuzz/corpus/$t"
   extra=""; [ -d "$seeds/$t" ] && extra="$seeds/$t"

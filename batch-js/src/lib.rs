@@ -105,16 +105,7 @@ struct Problem {
 fn problems_of(e: &Error) -> Vec<Problem> {
     match e {
         Error::Input { errors } => errors.iter().map(|f| Problem { field: f.field.clone(), message: f.message.clone() }).collect(),
-        Error::MissingFigures { missing, .. } => {
-            let labels: Vec<&Text> = missing.iter().map(|m| &m.label).collect();
-            vec![Problem {
-                field: "figures".into(),
-                message: Text::new(
-                    format!("缺少未公布的数据：{}", labels.iter().map(|t| t.zh.as_ref()).collect::<Vec<_>>().join("、")),
-                    format!("figures nobody published are needed: {}", labels.iter().map(|t| t.en.as_ref()).collect::<Vec<_>>().join("; ")),
-                ),
-            }]
-        }
+        Error::MissingFigures { missing, .. } => vec![Problem { field: "figures".into(), message: payroll::missing_figures_text(missing) }],
         Error::Rules { issues } => issues.iter().map(|i| Problem { field: "rules".into(), message: i.reason.clone() }).collect(),
     }
 }

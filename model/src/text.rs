@@ -20,8 +20,7 @@ pub struct Text {
 
 /// A formatted text, borrowed when it has no arguments (`text!("单位", "employer")`), so
 /// [`text!`] allocates only when there is something to put in.
-#[inline(never)]
-pub fn formatted(args: fmt::Arguments<'_>) -> Cow<'static, str> {
+fn formatted(args: fmt::Arguments<'_>) -> Cow<'static, str> {
     match args.as_str() {
         Some(s) => Cow::Borrowed(s),
         None => Cow::Owned(fmt::format(args)),

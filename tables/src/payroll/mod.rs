@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 use yibao::compute::contribution::{employer_kind, plan, Amounts, FenPlan, Plan};
-use yibao::{input, text, EmployerKind, Error, Lang, Money, Options as Settings, Overrides, ParamId, Raw, Text};
+use yibao::{input, text, EmployerKind, Error, Lang, MissingFigure, Money, Options as Settings, Overrides, ParamId, Raw, Text};
 
 use crate::read::Cells;
 
@@ -215,13 +215,18 @@ fn noted<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Noted> {
 fn reason(e: Error) -> Text {
     match e {
         Error::Input { errors } => errors.into_iter().next().map_or_else(Text::default, |e| e.message),
-        Error::MissingFigures { missing, .. } => {
-            let zh: Vec<&str> = missing.iter().map(|m| m.label.zh.as_ref()).collect();
-            let en: Vec<&str> = missing.iter().map(|m| m.label.en.as_ref()).collect();
-            Text::new(format!("缺少未公布的数据：{}", zh.join("、")), format!("figures nobody published are needed: {}", en.join("; ")))
-        }
+        Error::MissingFigures { missing, .. } => missing_figures_text(&missing),
         Error::Rules { issues } => issues.into_iter().next().map_or_else(Text::default, |i| i.reason),
     }
+}
+
+/// Why a row (or the batch page's whole run) could not be computed when figures nobody
+/// published are needed: their labels on one line. The CLI's row reasons and the batch
+/// page's problems say it alike.
+pub fn missing_figures_text(missing: &[MissingFigure]) -> Text {
+    let zh: Vec<&str> = missing.iter().map(|m| m.label.zh.as_ref()).collect();
+    let en: Vec<&str> = missing.iter().map(|m| m.label.en.as_ref()).collect();
+    Text::new(format!("缺少未公布的数据：{}", zh.join("、")), format!("figures nobody published are needed: {}", en.join("; ")))
 }
 
 impl Batch {

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::model::{Document, Lang, ParamId, Status, Text};
+use crate::model::{Document, Lang, ParamId, Status, Text, YearMonth};
 
 /// Where a value used in a step comes from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -26,9 +26,12 @@ pub struct Cite {
     /// `rule`: from `rules/`; `user`: a parameter the person supplied (`--set`, an input
     /// box for an unpublished figure); `input`: the person's own situation (wage, months).
     pub origin: Origin,
-    /// How far the value can be trusted (for rule values).
+    /// How far the value can be trusted (for rule values; `provisional` where carried).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// Where a rule value is carried past its window: what it was published for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried: Option<Carried>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<CiteSource>,
     /// How the value was read or derived, in English (`note_zh`: the same in Chinese).
@@ -43,6 +46,34 @@ pub struct Cite {
     /// For a figure the person supplied: the published value it replaced, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replaces: Option<Replaced>,
+}
+
+/// A value applied past the end of its source's window while no later one is on file, as
+/// practice does until the new figure is published (暂按上年度标准执行, settled later).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Carried {
+    /// The window the value was published for.
+    pub published_from: YearMonth,
+    pub published_to: YearMonth,
+    /// The first month it is carried into.
+    pub since: YearMonth,
+    /// The published value's own status.
+    pub status: Status,
+    /// In words: "暂按 2026 年标准（2027 年标准尚未收录）".
+    pub words: Text,
+}
+
+/// A notice of the rules shown at the top of a result (a document's term that ended, an
+/// unconfirmed change, a law on who sets a figure), with its source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NoticeShown {
+    pub id: &'static str,
+    pub text: Text,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<CiteSource>,
 }
 
 /// A source as a result shows it: the whole document, the article and the quote.
@@ -153,9 +184,11 @@ impl Cite {
                 s.document.short_name(),
                 s.article,
                 s.quote,
-                self.status
-                    .map(|st| format!(" [{}]", st.label().get(lang)))
-                    .unwrap_or_default()
+                match (&self.carried, self.status) {
+                    (Some(c), _) => format!(" [{}]", c.words.get(lang)),
+                    (None, Some(st)) => format!(" [{}]", st.label().get(lang)),
+                    (None, None) => String::new(),
+                }
             ),
             None => who,
         }
@@ -210,6 +243,8 @@ pub enum Confidence {
     Secondary,
     /// Some figure rests on a low-reliability source or is inferred.
     LowReliabilityOrInferred,
+    /// Some figure is carried past its window while the new one is not on file.
+    Provisional,
     /// Some figure was supplied by the person.
     UserSupplied,
 }
@@ -221,6 +256,7 @@ impl Confidence {
             Confidence::Official => Text::new("官方数据", "official figures"),
             Confidence::Secondary => Text::new("含二手来源", "secondary sources"),
             Confidence::LowReliabilityOrInferred => Text::new("含推断或低可信度数据", "inferred or low-reliability figures"),
+            Confidence::Provisional => Text::new("含暂按上期标准的数据", "figures carried provisionally"),
             Confidence::UserSupplied => Text::new("含你提供的数据", "uses your figures"),
         }
     }
@@ -239,6 +275,10 @@ impl Confidence {
                 "部分数据为推断值或来自低可信度来源",
                 "some figures are inferred or from low-reliability sources",
             ),
+            Confidence::Provisional => Text::new(
+                "部分数据暂按上期标准沿用：新标准尚未收录，公布后可能需要补差",
+                "some figures are carried from the last period on file: the new ones are not yet on file, and amounts may be settled once they are published",
+            ),
             Confidence::UserSupplied => Text::new(
                 "部分数据由你提供，结果取决于这些数据",
                 "some figures were supplied by you; the result is only as good as they are",
@@ -254,9 +294,12 @@ pub struct Basis {
     pub param: ParamId,
     pub label: Text,
     pub value: String,
-    /// The entry's status; `None` for a figure the person supplied.
+    /// The entry's status (`provisional` where carried); `None` for a figure the person
+    /// supplied.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried: Option<Carried>,
     /// The document's short name and article, where there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -265,6 +308,8 @@ pub struct Basis {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Explanation {
+    /// Notices of the rules that bear on the result, shown first.
+    pub notices: Vec<NoticeShown>,
     pub steps: Vec<Step>,
     /// Things a person should know about the result (what is not covered, assumptions).
     pub notes: Vec<Text>,
@@ -297,16 +342,18 @@ impl Explanation {
 
     /// Plain-text rendering for the CLI.
     pub fn render(&self, lang: Lang) -> String {
-        let mut out = format!(
-            "{}{}\n",
-            lang.pick("可信度：", "Confidence: "),
-            self.confidence.label().get(lang)
-        );
+        let mut out = String::new();
+        for n in &self.notices {
+            let src = n.source.as_ref().map(|s| format!("（{} {}）", s.document.short_name(), s.article)).unwrap_or_default();
+            out.push_str(&format!("! {}{src}\n", n.text.get(lang)));
+        }
+        out.push_str(&format!("{}{}\n", lang.pick("可信度：", "Confidence: "), self.confidence.label().get(lang)));
         for b in &self.rests_on {
-            let status = b.status.map_or_else(
-                || lang.pick("你提供的数据", "supplied by you").to_string(),
-                |s| s.label().get(lang).to_string(),
-            );
+            let status = match (&b.carried, b.status) {
+                (Some(c), _) => c.words.get(lang).to_string(),
+                (None, Some(s)) => s.label().get(lang).to_string(),
+                (None, None) => lang.pick("你提供的数据", "supplied by you").to_string(),
+            };
             out.push_str(&format!(
                 "  · {} = {} [{status}]{}\n",
                 b.label.get(lang),

@@ -270,3 +270,65 @@ fn invalid_rules_stop_every_computation() {
     assert_eq!(bad[0].file, "national.toml");
     assert!(bad[0].reason.zh.contains("national.toml"));
 }
+
+#[test]
+fn a_last_window_that_ends_says_how_long_it_is_carried() {
+    // 济宁's floor 4573 ends 2027-06 with carry = 12; without it the file says nothing of
+    // what follows, which the validator refuses.
+    let t = replace_once(file("jining.toml"), "value = \"4573\"\nstatus = \"inferred\"\ncarry = 12", "value = \"4573\"\nstatus = \"inferred\"");
+    assert_issue(&t, "param.\"employee.base.floor\"", "say whether its value may be carried");
+    // A year at most.
+    let t = replace_once(file("jining.toml"), "value = \"4573\"\nstatus = \"inferred\"\ncarry = 12", "value = \"4573\"\nstatus = \"inferred\"\ncarry = 13");
+    assert_issue(&t, "param.\"employee.base.floor\"[2].carry", "from 0 to 12");
+    // Only a window that ends and has a value can be carried.
+    let t = replace_once(
+        file("jining.toml"),
+        "value = \"0.08\"\nstatus = \"seed\"",
+        "value = \"0.08\"\nstatus = \"seed\"\ncarry = 12",
+    );
+    assert_issue(&t, "param.\"employee.rate.employer.other\"[0].carry", "only a window with a value and an end");
+    // A status no file may write: provisional is what a lookup makes of a carried value.
+    let t = replace_once(file("jining.toml"), "value = \"4573\"\nstatus = \"inferred\"", "value = \"4573\"\nstatus = \"provisional\"");
+    assert_issue(&t, "param.\"employee.base.floor\"[2].status", "is not a status");
+}
+
+#[test]
+fn carrying_follows_the_rule_file() {
+    let r = rules().unwrap();
+    let floor = &r.city("jining").unwrap().params[&yibao::model::ParamId::BaseFloor];
+    let m = |s: &str| s.parse::<yibao::model::YearMonth>().unwrap();
+    use yibao::model::At;
+    assert!(matches!(floor.find(m("2027-06")), At::InForce(e) if e.from == m("2026-07")));
+    // 2027-07 to 2028-06: the 2026 Shandong year's 4573, carried from 2027-07.
+    assert!(matches!(floor.find(m("2027-07")), At::Carried { since, .. } if since == m("2027-07")));
+    assert!(matches!(floor.find(m("2028-06")), At::Carried { .. }));
+    assert_eq!(floor.find(m("2028-07")), At::NotOnFile);
+    assert_eq!(floor.find(m("2019-12")), At::Before);
+    assert_eq!(floor.horizon(), Some(m("2028-06")));
+}
+
+#[test]
+fn a_document_whose_term_ends_says_so_after_it() {
+    let hg = file("huanggang.toml");
+    let load_hg = |t: &str| match load(&[("national.toml", file("national.toml").as_str()), ("huanggang.toml", t)]) {
+        Ok(_) => Vec::new(),
+        Err(issues) => issues.iter().map(|i| format!("{}|{}", i.key, i.reason.en)).collect::<Vec<_>>(),
+    };
+    assert!(load_hg(&hg).is_empty(), "{:?}", load_hg(&hg));
+    let without = hg.split("[[notice]]").next().unwrap().to_string();
+    assert!(load_hg(&without).iter().any(|i| i.starts_with("notice|") && i.contains("carried provisionally after it")));
+    // No window runs past the term: what follows is carried, and said to be.
+    let past = replace_once(&hg, "to = \"2026-12\"\nvalue = \"0.02\"", "to = \"2027-06\"\nvalue = \"0.02\"");
+    assert!(load_hg(&past).iter().any(|i| i.contains("runs past the document's term")), "{:?}", load_hg(&past));
+}
+
+#[test]
+fn notices_name_their_source_and_parameters() {
+    let notice = |body: &str| format!("{}\n[[notice]]\n{body}\n", file("jining.toml"));
+    let ok = "id = \"x\"\nfrom = \"2025-01\"\nbears_on = []\nstatus = \"seed\"\ndoc = \"jining-2020\"\narticle = \"三（二）1\"\nquote = \"q\"\ntext_zh = \"中\"\ntext_en = \"en\"";
+    assert!(issues_with(&notice(ok)).iter().all(|i| !i.contains("notice")), "{:?}", issues_with(&notice(ok)));
+    assert_issue(&notice(&ok.replace("bears_on = []", "bears_on = [\"employee.rate.bonus\"]")), "notice[0].bears_on", "unknown parameter id");
+    assert_issue(&notice(&ok.replace("jining-2020", "nowhere")), "notice[0].doc", "not in [documents]");
+    assert_issue(&notice(&ok.replace("text_en = \"en\"", "")), "notice[0].text_en", "required field is missing");
+    assert_issue(&notice(&ok.replace("status = \"seed\"", "status = \"unknown\"")), "notice[0].status", "is not a status");
+}

@@ -183,8 +183,9 @@ fn every_unknown_is_asked_for_somewhere() {
 
 #[test]
 fn national_unknowns_have_a_city_figure_asked_in_their_place() {
-    // The national unknown, the 2027 individual resident minimum, is a fallback: where it
-    // would be used, the city's own premium is asked for instead (see compute/resident.rs).
+    // The national minima are a fallback: where none is on file (benefit year 2021's
+    // individual figure; 2028, past the year the 2026 figures may be carried), the city's
+    // own premium is asked for instead (see compute/resident.rs).
     let r = rules::rules().unwrap();
     let mut unknown: Vec<&str> = r
         .national
@@ -202,7 +203,7 @@ fn national_unknowns_have_a_city_figure_asked_in_their_place() {
     );
     let r = yibao::resident(&yibao::ResidentRequest {
         city: "jining".into(),
-        year: "2027".into(),
+        year: "2028".into(),
         ..Default::default()
     })
     .unwrap();

@@ -230,14 +230,15 @@ impl ParamId {
         }
     }
 
-    /// The four parameters of a category's retirement schedule: original age, first
-    /// affected birth month, birth months per month of delay, maximum delay.
-    pub fn retirement(category: Category) -> [ParamId; 4] {
+    /// The three parameters of a category's retirement schedule: the original age, the age
+    /// the delay reaches, birth months per month of delay (with [`ParamId::ReformFrom`], the
+    /// month the delay begins, they are all the decision states).
+    pub fn retirement(category: Category) -> [ParamId; 3] {
         use ParamId::*;
         match category {
-            Category::Male => [MaleOriginalAge, MaleFirstAffected, MaleStep, MaleMaxDelay],
-            Category::Female55 => [F55OriginalAge, F55FirstAffected, F55Step, F55MaxDelay],
-            Category::Female50 => [F50OriginalAge, F50FirstAffected, F50Step, F50MaxDelay],
+            Category::Male => [MaleOriginalAge, MaleFinalAge, MaleStep],
+            Category::Female55 => [F55OriginalAge, F55FinalAge, F55Step],
+            Category::Female50 => [F50OriginalAge, F50FinalAge, F50Step],
         }
     }
 }
@@ -350,17 +351,15 @@ catalogue! {
         ("省有关部门公布的最新全省居民人均期望寿命（岁）", "the latest provincial life expectancy at birth published by the province (years)");
     // 法定退休年龄 statutory retirement age (national)
     MaleOriginalAge = "retirement.male.original_age", National, Years, ("男职工原法定退休年龄", "men: original statutory age"), ("", "");
-    MaleFirstAffected = "retirement.male.first_affected_birth", National, Month, ("男职工首个延迟的出生年月", "men: first birth month affected"), ("", "");
+    MaleFinalAge = "retirement.male.final_age", National, Years, ("男职工逐步延迟至的法定退休年龄", "men: statutory age the delay reaches"), ("", "");
     MaleStep = "retirement.male.step_months", National, Months, ("男职工每几个月延迟一个月", "men: birth months per month of delay"), ("", "");
-    MaleMaxDelay = "retirement.male.max_delay_months", National, Months, ("男职工最多延迟月数", "men: maximum delay in months"), ("", "");
     F55OriginalAge = "retirement.female_55.original_age", National, Years, ("原55岁女职工原法定退休年龄", "women (55): original statutory age"), ("", "");
-    F55FirstAffected = "retirement.female_55.first_affected_birth", National, Month, ("原55岁女职工首个延迟的出生年月", "women (55): first birth month affected"), ("", "");
+    F55FinalAge = "retirement.female_55.final_age", National, Years, ("原55岁女职工逐步延迟至的法定退休年龄", "women (55): statutory age the delay reaches"), ("", "");
     F55Step = "retirement.female_55.step_months", National, Months, ("原55岁女职工每几个月延迟一个月", "women (55): birth months per month of delay"), ("", "");
-    F55MaxDelay = "retirement.female_55.max_delay_months", National, Months, ("原55岁女职工最多延迟月数", "women (55): maximum delay in months"), ("", "");
     F50OriginalAge = "retirement.female_50.original_age", National, Years, ("原50岁女职工原法定退休年龄", "women (50): original statutory age"), ("", "");
-    F50FirstAffected = "retirement.female_50.first_affected_birth", National, Month, ("原50岁女职工首个延迟的出生年月", "women (50): first birth month affected"), ("", "");
+    F50FinalAge = "retirement.female_50.final_age", National, Years, ("原50岁女职工逐步延迟至的法定退休年龄", "women (50): statutory age the delay reaches"), ("", "");
     F50Step = "retirement.female_50.step_months", National, Months, ("原50岁女职工每几个月延迟一个月", "women (50): birth months per month of delay"), ("", "");
-    F50MaxDelay = "retirement.female_50.max_delay_months", National, Months, ("原50岁女职工最多延迟月数", "women (50): maximum delay in months"), ("", "");
+    ReformFrom = "retirement.reform_from", National, Month, ("渐进式延迟法定退休年龄开始的月份", "month the gradual delay of the statutory age begins"), ("", "");
     // 居民医保 national minima and waiting period
     NationalMinIndividual = "resident.national_min.individual", National, YuanPerYear, ("全国居民医保个人缴费最低标准", "national minimum individual resident premium"),
         ("国家医保局该待遇年度居民医保筹资通知中的个人缴费标准", "the individual premium in the national resident-funding notice for the benefit year");

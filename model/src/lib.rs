@@ -39,7 +39,7 @@ pub use catalogue::{find, ParamDef, ParamId, Scope, Unit, CATALOGUE};
 pub use load::load;
 pub use money::{Money, Rounding};
 pub use month::YearMonth;
-pub use rules::{City, Document, Entry, RuleIssue, Rules, Series, Source, Status};
+pub use rules::{At, City, Document, Entry, Notice, RuleIssue, Rules, Series, Source, Status};
 pub use text::{Lang, Text};
 pub use value::{Ratio, Value};
 pub use vocab::{

@@ -26,6 +26,9 @@ pub enum Status {
     LowReliability,
     /// Derived from found text; the derivation is in the entry's note.
     Inferred,
+    /// Never written in a rule file: a figure carried past the end of its source's window
+    /// (暂按上年度标准执行) while the new one is not on file. Below every published grade.
+    Provisional,
     /// No document sets it; the calculator states its own convention once (rounding).
     Convention,
     /// Nobody published it: the person must supply it.
@@ -33,6 +36,8 @@ pub enum Status {
 }
 
 impl Status {
+    /// The statuses a rule file may write (not [`Status::Provisional`], which only a lookup
+    /// gives).
     pub const ALL: [Status; 7] = [
         Status::Seed,
         Status::Official,
@@ -54,6 +59,7 @@ impl Status {
             Status::Secondary => "secondary",
             Status::LowReliability => "low-reliability",
             Status::Inferred => "inferred",
+            Status::Provisional => "provisional",
             Status::Convention => "convention",
             Status::Unknown => "unknown",
         }
@@ -64,7 +70,7 @@ impl Status {
     pub fn needs_caution(self) -> bool {
         matches!(
             self,
-            Status::Secondary | Status::LowReliability | Status::Inferred
+            Status::Secondary | Status::LowReliability | Status::Inferred | Status::Provisional
         )
     }
 
@@ -80,6 +86,7 @@ impl Status {
             Status::Secondary => Text::new("二手来源", "secondary source"),
             Status::LowReliability => Text::new("低可信度来源", "low-reliability source"),
             Status::Inferred => Text::new("推断值", "inferred"),
+            Status::Provisional => Text::new("暂按上期标准", "carried provisionally"),
             Status::Convention => Text::new("本计算器的约定", "the calculator's convention"),
             Status::Unknown => Text::new("未公布", "unknown"),
         }
@@ -151,6 +158,11 @@ pub struct Entry {
     #[serde(default)]
     pub value: Option<Value>,
     pub status: Status,
+    /// Months the value may be carried past `to` while no later value is on file
+    /// (暂按上年度标准执行): 0 = never, at most 12; the last window of a series that ends
+    /// with a value must say.
+    #[serde(default)]
+    pub carry: Option<u32>,
     #[serde(default)]
     pub source: Option<Source>,
     /// How the value was read or derived, in English ...
@@ -175,6 +187,30 @@ impl Entry {
     }
 }
 
+/// A caution a rule file attaches to results in its window (a document's term that ended,
+/// an unconfirmed report that the rules changed, a law that moved who sets a figure), with
+/// its source. Shown once at the top of a result, in every door.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Notice {
+    pub id: String,
+    pub from: YearMonth,
+    #[serde(default)]
+    pub to: Option<YearMonth>,
+    /// The parameters it bears on: shown with a result that looked up any of them; empty
+    /// for every result of the city (or, in `national.toml`, of every city).
+    pub bears_on: Vec<ParamId>,
+    pub status: Status,
+    pub source: Source,
+    pub text: Text,
+}
+
+impl Notice {
+    pub fn covers(&self, month: YearMonth) -> bool {
+        self.from <= month && self.to.is_none_or(|to| month <= to)
+    }
+}
+
 /// A parameter's dated values, in order, without gaps or overlaps.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -183,9 +219,54 @@ pub struct Series {
     pub entries: Vec<Entry>,
 }
 
+/// What a series holds for a month.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum At<'a> {
+    /// A window covers the month (its value, or `unknown`).
+    InForce(&'a Entry),
+    /// The month is past the last window on file, within the months its value may be
+    /// carried: the value applies provisionally from `since` (the month after its window).
+    Carried { entry: &'a Entry, since: YearMonth },
+    /// Past the last window on file and beyond what may be carried: not yet on file, so
+    /// unknown (asked for), never an error about the calendar.
+    NotOnFile,
+    /// Before the first window: no rule applied yet.
+    Before,
+}
+
 impl Series {
+    /// The window covering the month, if any.
     pub fn at(&self, month: YearMonth) -> Option<&Entry> {
         self.entries.iter().find(|e| e.covers(month))
+    }
+
+    /// What applies in a month: a window, the last value carried provisionally, or nothing.
+    pub fn find(&self, month: YearMonth) -> At<'_> {
+        if let Some(e) = self.at(month) {
+            return At::InForce(e);
+        }
+        let Some(last) = self.entries.last() else { return At::NotOnFile };
+        match last.to {
+            Some(to) if month > to => {
+                let within = to.plus(last.carry.unwrap_or(0) as i32).is_some_and(|end| month <= end);
+                match (last.value.is_some() && within, to.plus(1)) {
+                    (true, Some(since)) => At::Carried { entry: last, since },
+                    _ => At::NotOnFile,
+                }
+            }
+            _ => At::Before,
+        }
+    }
+
+    /// The last month a value applies, carried or not (`None`: open-ended).
+    pub fn horizon(&self) -> Option<YearMonth> {
+        let last = self.entries.last()?;
+        let to = last.to?;
+        if last.value.is_some() {
+            to.plus(last.carry.unwrap_or(0) as i32)
+        } else {
+            Some(to)
+        }
     }
 }
 
@@ -211,6 +292,8 @@ pub struct City {
     /// Every document the city's values cite, by id.
     pub documents: BTreeMap<String, Document>,
     pub params: BTreeMap<ParamId, Series>,
+    #[serde(default)]
+    pub notices: Vec<Notice>,
 }
 
 /// Every rule file, validated.
@@ -222,6 +305,9 @@ pub struct Rules {
     pub national: BTreeMap<ParamId, Series>,
     /// The documents national values cite, by id.
     pub documents: BTreeMap<String, Document>,
+    /// Notices that apply in every city.
+    #[serde(default)]
+    pub notices: Vec<Notice>,
     pub cities: Vec<City>,
 }
 

@@ -1,8 +1,12 @@
 //! 法定退休年龄 under the 2025 reform: the month a person reaches the statutory retirement
 //! age, from the birth month and category.
 //!
-//! delay = min(cap, ⌈n ÷ step⌉) months, where n counts birth months from the first
-//! affected one (that month = 1); births before it keep the original age.
+//! The decision states the original age, the age the delay reaches, the pace ("每四个月延迟
+//! 一个月") and the start (从2025年1月1日起); the rest follows, each as a step:
+//! first affected birth month = start − original age (men: 2025-01 − 60 years = 1965-01, the
+//! first to reach 60 from the start); cap = (final − original age) × 12 months (36);
+//! delay = min(cap, ⌈n ÷ step⌉) months, where n counts birth months from the first affected
+//! one (that month = 1); births before it keep the original age.
 //! Men born 1965-01: 60 years + ⌈1 ÷ 4⌉ = 1 month → retirement month 2025-02.
 
 use rust_decimal::Decimal;
@@ -29,27 +33,45 @@ pub struct Retirement {
 
 /// The statutory retirement month; the national parameters are read at `cx`'s month.
 pub fn retirement(cx: &mut Ctx, birth: YearMonth, category: Category) -> Result<Retirement, Error> {
-    let [age_id, first_id, step_id, cap_id] = ParamId::retirement(category);
-    let needs = (cx.need::<Decimal>(age_id), cx.need::<YearMonth>(first_id), cx.need::<u32>(step_id), cx.need::<u32>(cap_id));
-    let (age, first, step, cap) = cx.resolve(needs)?;
+    let [age_id, final_id, step_id] = ParamId::retirement(category);
+    let needs = (cx.need::<Decimal>(age_id), cx.need::<Decimal>(final_id), cx.need::<u32>(step_id), cx.need::<YearMonth>(ParamId::ReformFrom));
+    let (age, final_age, step, from) = cx.resolve(needs)?;
     let original = whole(age.value);
-    let n = birth.months_since(first.value) + 1;
+    // The first birth month to reach the original age on or after the start.
+    let first = from.value.plus(-(original as i32) * 12).ok_or_else(|| super::overflow("birth"))?;
+    let (f, s) = (first, from.value);
+    cx.fact(
+        "retirement_month.first",
+        text!("首个延迟的出生年月", "first birth month delayed"),
+        text!("{s} 起达到原法定退休年龄者延迟：{s} − {original} 年 = {f}", "those reaching the original age from {s} are delayed: {s} − {original} years = {f}"),
+        first,
+        "month",
+        &[from.cite.clone(), age.cite.clone()],
+    );
+    let cap = whole(cx.number(
+        "retirement_month.cap",
+        text!("最多延迟月数", "most months of delay"),
+        "birth",
+        (final_age.expr().named("延迟至", "to") - age.expr().named("原", "from")) * Expr::count(12),
+        "months",
+    )?);
+    let n = birth.months_since(first) + 1;
     let label = text!("法定退休年龄及到龄月份", "statutory retirement age and month");
     let delay = if n <= 0 || step.value == 0 {
-        let (b, f) = (birth, first.value);
+        let b = birth;
         cx.fact(
             "retirement_month.delay",
             label.clone(),
             text!("出生 {b} 早于 {f}，不延迟", "born {b}, before {f}: no delay"),
             0,
             "months",
-            std::slice::from_ref(&first.cite),
+            std::slice::from_ref(&from.cite),
         );
         0
     } else {
-        let (b, f) = (birth, first.value);
+        let b = birth;
         let e = Expr::min(
-            cap.expr().named("最多", "at most"),
+            Expr::count(cap).named("最多", "at most"),
             Expr::ceil_div(Expr::count(n).named("出生月序", "birth month number"), step.expr()),
         );
         let lead = text!("出生 {b} 为自 {f} 起第 {n} 个月；延迟月数", "born {b}, month {n} counted from {f}; months of delay");
@@ -67,7 +89,7 @@ pub fn retirement(cx: &mut Ctx, birth: YearMonth, category: Category) -> Result<
         ),
         month,
         "month",
-        &[age.cite.clone(), first.cite.clone(), step.cite.clone(), cap.cite.clone()],
+        &[age.cite.clone(), final_age.cite.clone(), step.cite.clone(), from.cite.clone()],
     );
     Ok(Retirement { original_age_years: original, delay_months: delay, age_years: ay, age_months: am, month })
 }

@@ -2,28 +2,22 @@
 //! the result is and the figures that make it so.
 
 use super::{CiteRef, Ctx};
-use crate::explain::{Basis, Cite, CiteSource, Confidence, Explanation, Origin, Replaced};
-use crate::model::{Entry, ParamId, Status, Value};
+use crate::explain::{Basis, Carried, Cite, CiteSource, Confidence, Explanation, NoticeShown, Origin, Replaced};
+use crate::model::{Entry, Notice, ParamId, Source, Status, Text, Value, YearMonth};
 
 impl Ctx {
     /// A cite made whole: the document, the label, the status.
     pub fn cite(&self, c: &CiteRef) -> Cite {
         match c {
-            CiteRef::Rule { id, entry } => Cite {
+            CiteRef::Rule { id, entry, carried } => Cite {
                 param: Some(*id),
                 field: None,
                 label: id.label(),
                 value: entry.value.as_ref().map(Value::show).unwrap_or_default(),
                 origin: Origin::Rule,
-                status: Some(entry.status),
-                source: entry.source.as_ref().and_then(|s| {
-                    self.rules.document(Some(self.city), &s.doc).map(|d| CiteSource {
-                        document: d.into(),
-                        article: &s.article,
-                        quote: &s.quote,
-                        url: s.url.as_deref(),
-                    })
-                }),
+                status: Some(Self::shown_status(entry, *carried)),
+                carried: carried.and_then(|since| Carried::of(entry, since)),
+                source: entry.source.as_ref().and_then(|s| self.source(s)),
                 note: entry.note.as_deref(),
                 note_zh: entry.note_zh.as_deref(),
                 text_key: Some(crate::model::texts::entry_key(&self.city.id, *id, entry.from)),
@@ -36,6 +30,7 @@ impl Ctx {
                 value: shown.clone(),
                 origin: Origin::User,
                 status: None,
+                carried: None,
                 source: None,
                 note: None,
                 note_zh: None,
@@ -49,6 +44,7 @@ impl Ctx {
                 value: shown.clone(),
                 origin: Origin::Input,
                 status: None,
+                carried: None,
                 source: None,
                 note: None,
                 note_zh: None,
@@ -56,6 +52,30 @@ impl Ctx {
                 replaces: None,
             },
         }
+    }
+
+    /// A source as a citation shows it, with its whole document.
+    fn source(&self, s: &'static Source) -> Option<CiteSource> {
+        self.rules.document(Some(self.city), &s.doc).map(|d| CiteSource {
+            document: d.into(),
+            article: &s.article,
+            quote: &s.quote,
+            url: s.url.as_deref(),
+        })
+    }
+
+    /// The notices of the city's rules and the national ones in force at the month that
+    /// bear on what the computation looked up.
+    fn notices(&self) -> Vec<NoticeShown> {
+        let all = self.city.notices.iter().chain(&self.rules.notices);
+        all.filter(|n| n.covers(self.month) && (n.bears_on.is_empty() || n.bears_on.iter().any(|id| self.used.contains(id))))
+            .map(|n: &'static Notice| NoticeShown {
+                id: &n.id,
+                text: n.text.clone(),
+                status: n.status,
+                source: self.source(&n.source),
+            })
+            .collect()
     }
 
     /// The explanation, finished: how sure the result is and the figures that make it so.
@@ -66,22 +86,26 @@ impl Ctx {
         for c in &ex.cautions {
             let level = match c.status {
                 Status::Secondary => Confidence::Secondary,
+                Status::Provisional => Confidence::Provisional,
                 _ => Confidence::LowReliabilityOrInferred,
             };
             confidence = confidence.max(level);
-            if let Some(Some(e)) = self.entry(c.param) {
-                // The caution's status: the entry's own, or inferred where it was stretched.
-                rests_on.push(Basis { status: Some(c.status), ..self.basis(c.param, e) });
+            if let Some((e, carried)) = self.entry(c.param) {
+                // The caution's status: the entry's own (provisional where carried), or
+                // inferred where it was stretched.
+                let carried = carried.and_then(|since| Carried::of(e, since));
+                rests_on.push(Basis { status: Some(c.status), carried, ..self.basis(c.param, e) });
             }
         }
         for key in &ex.user_supplied {
             if let (Some(id), Some(s)) = (ParamId::parse(key), ParamId::parse(key).and_then(|id| self.overrides.get(&id))) {
                 confidence = Confidence::UserSupplied;
-                rests_on.push(Basis { param: id, label: id.label(), value: s.shown.clone(), status: None, source: None });
+                rests_on.push(Basis { param: id, label: id.label(), value: s.shown.clone(), status: None, carried: None, source: None });
             }
         }
         ex.confidence = confidence;
         ex.rests_on = rests_on;
+        ex.notices = self.notices();
         ex
     }
 
@@ -91,10 +115,35 @@ impl Ctx {
             label: id.label(),
             value: e.value.as_ref().map(Value::show).unwrap_or_default(),
             status: Some(e.status),
+            carried: None,
             source: e.source.as_ref().map(|s| {
                 let doc = self.rules.document(Some(self.city), &s.doc).map_or(s.doc.as_str(), |d| d.short_name());
                 format!("{doc} {}", s.article)
             }),
         }
+    }
+}
+
+impl Carried {
+    /// A value carried from `since`, in words a person reads: "暂按 2026 年标准（2027 年标准
+    /// 尚未收录）", or with months where the window is not a calendar year.
+    pub fn of(entry: &Entry, since: YearMonth) -> Option<Carried> {
+        let to = entry.to?;
+        let (from, y) = (entry.from, since.year());
+        let period = if from.month() == 1 && to.month() == 12 && from.year() == to.year() {
+            Text::new(format!("{} 年", from.year()), format!("{}", from.year()))
+        } else {
+            Text::new(format!("{from} 至 {to} "), format!("{from} to {to}"))
+        };
+        let next = if since.month() == 1 {
+            Text::new(format!("{y} 年标准"), format!("the {y} figure"))
+        } else {
+            Text::new(format!("{since} 起的标准"), format!("the figure from {since}"))
+        };
+        let words = Text::new(
+            format!("暂按 {}标准（{}尚未收录）", period.zh, next.zh),
+            format!("provisionally the figure for {} ({} is not yet on file)", period.en, next.en),
+        );
+        Some(Carried { published_from: from, published_to: to, since, status: entry.status, words })
     }
 }

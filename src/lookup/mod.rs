@@ -12,11 +12,10 @@ use crate::error::{Error, FieldError, MissingFigure};
 use crate::explain::{Caution, Explanation, NotKnown, Replaced};
 use crate::input::{self, Raw};
 use crate::model::{
-    City, CountedMonths, DeficitMethod, Entry, Money, ParamId, PrePoolingDeficit, Ratio, Rounding, Rules, Scope, Shortfall,
-    Situation, Status, Text, Value, YearMonth,
+    At, City, CountedMonths, DeficitMethod, Entry, Money, ParamId, PrePoolingDeficit, Ratio, Rounding, Rules, Scope,
+    Shortfall, Situation, Status, Text, Value, YearMonth,
 };
 use crate::text;
-
 
 mod cite;
 /// Overrides as the caller gives them: parameter id → value text.
@@ -72,7 +71,9 @@ pub fn parse_overrides(raw: &Overrides) -> Result<BTreeMap<ParamId, Supplied>, V
 /// explanation is written. Equal references make equal citations.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CiteRef {
-    Rule { id: ParamId, entry: &'static Entry },
+    /// A rule value; `carried` is the month it is carried from, where it is applied past
+    /// its window provisionally.
+    Rule { id: ParamId, entry: &'static Entry, carried: Option<YearMonth> },
     User { id: ParamId, shown: String, replaced: Option<&'static Entry> },
     Input { field: &'static str, label: Text, shown: String },
 }
@@ -168,8 +169,9 @@ from_word!(CountedMonths, Shortfall, Rounding, DeficitMethod, PrePoolingDeficit)
 enum Lookup {
     Found(Value, CiteRef),
     /// A window covers the month, but nobody published the value (or, with official
-    /// figures only, only a less-than-official source did: `set_aside`).
-    Unknown { set_aside: Option<&'static Entry> },
+    /// figures only, only a less-than-official source did, or it is carried: `set_aside`,
+    /// with the status it would have had); or the month is past what is on file.
+    Unknown { set_aside: Option<(&'static Entry, Status)> },
     /// No window covers the month.
     NoWindow,
 }
@@ -188,6 +190,8 @@ pub struct Ctx {
     pub explain: bool,
     missing: Vec<MissingFigure>,
     window_errors: Vec<FieldError>,
+    /// Every parameter looked up, for the notices that bear on them.
+    used: Vec<ParamId>,
     pub ex: Explanation,
 }
 
@@ -203,6 +207,7 @@ impl Ctx {
             explain: setup.explain,
             missing: Vec::new(),
             window_errors: Vec::new(),
+            used: Vec::new(),
             ex: Explanation::default(),
         }
     }
@@ -218,38 +223,67 @@ impl Ctx {
         out
     }
 
-    fn entry(&self, id: ParamId) -> Option<Option<&'static Entry>> {
+    /// What the rules hold for `id` at the context's month; `None` where the city's rules
+    /// do not have the parameter at all (a rule its document does not set).
+    fn slot(&self, id: ParamId) -> Option<At<'static>> {
         let series = match id.scope() {
             Scope::City | Scope::Local => self.city.params.get(&id),
             Scope::National => self.rules.national.get(&id),
         }?;
-        Some(series.at(self.month))
+        Some(series.find(self.month))
+    }
+
+    /// The entry that gives the value at the month, in force or carried, with the month it
+    /// is carried from.
+    fn entry(&self, id: ParamId) -> Option<(&'static Entry, Option<YearMonth>)> {
+        match self.slot(id)? {
+            At::InForce(e) => Some((e, None)),
+            At::Carried { entry, since } => Some((entry, Some(since))),
+            At::NotOnFile | At::Before => None,
+        }
+    }
+
+    /// An entry's status as a result shows it: provisional where it is carried.
+    fn shown_status(entry: &Entry, carried: Option<YearMonth>) -> Status {
+        if carried.is_some() {
+            Status::Provisional
+        } else {
+            entry.status
+        }
     }
 
     /// The value in force, the person's own first.
     fn lookup(&mut self, id: ParamId) -> Lookup {
-        let entry = self.entry(id).flatten();
+        if !self.used.contains(&id) {
+            self.used.push(id);
+        }
+        let slot = self.slot(id);
         if let Some(s) = self.overrides.get(&id) {
             if !self.ex.user_supplied.iter().any(|u| u == id.key()) {
                 self.ex.user_supplied.push(id.key().to_string());
             }
-            let replaced = entry.filter(|e| e.value.is_some());
+            let replaced = self.entry(id).map(|(e, _)| e).filter(|e| e.value.is_some());
             let cite = CiteRef::User { id, shown: s.shown.clone(), replaced };
             return Lookup::Found(s.value.clone(), cite);
         }
-        let Some(entry) = entry else {
-            return Lookup::NoWindow;
+        let (entry, carried) = match slot {
+            None | Some(At::Before) => return Lookup::NoWindow,
+            // Past the last window and what may be carried: not yet on file, so asked for.
+            Some(At::NotOnFile) => return Lookup::Unknown { set_aside: None },
+            Some(At::InForce(e)) => (e, None),
+            Some(At::Carried { entry, since }) => (entry, Some(since)),
         };
         let Some(value) = entry.value.clone() else {
             return Lookup::Unknown { set_aside: None };
         };
-        if self.official_only && entry.status.needs_caution() {
-            return Lookup::Unknown { set_aside: Some(entry) };
+        let status = Self::shown_status(entry, carried);
+        if self.official_only && status.needs_caution() {
+            return Lookup::Unknown { set_aside: Some((entry, status)) };
         }
-        if entry.status.needs_caution() && !self.ex.cautions.iter().any(|c| c.param == id) {
-            self.ex.cautions.push(Caution { param: id, status: entry.status, label: id.label() });
+        if status.needs_caution() && !self.ex.cautions.iter().any(|c| c.param == id) {
+            self.ex.cautions.push(Caution { param: id, status, label: id.label() });
         }
-        Lookup::Found(value, CiteRef::Rule { id, entry })
+        Lookup::Found(value, CiteRef::Rule { id, entry, carried })
     }
 
     /// A figure the computation cannot do without: unknown → listed as missing; no rule in
@@ -304,9 +338,9 @@ impl Ctx {
         if self.overrides.contains_key(&id) {
             return true;
         }
-        self.entry(id)
-            .flatten()
-            .is_some_and(|e| e.value.is_some() && !(self.official_only && e.status.needs_caution()))
+        self.entry(id).is_some_and(|(e, carried)| {
+            e.value.is_some() && !(self.official_only && Self::shown_status(e, carried).needs_caution())
+        })
     }
 
     /// Marks a figure as used beyond what its source states (a rule the document gives for
@@ -327,11 +361,14 @@ impl Ctx {
 
     /// Records `id` as a missing figure, once (also used when a fallback was unknown too).
     pub fn mark_missing(&mut self, id: ParamId) {
-        let set_aside = self.entry(id).flatten().filter(|e| self.official_only && e.status.needs_caution());
+        let set_aside = self
+            .entry(id)
+            .map(|(e, carried)| (e, Self::shown_status(e, carried)))
+            .filter(|(_, status)| self.official_only && status.needs_caution());
         self.missing_figure(id, set_aside);
     }
 
-    fn missing_figure(&mut self, id: ParamId, set_aside: Option<&'static Entry>) {
+    fn missing_figure(&mut self, id: ParamId, set_aside: Option<(&'static Entry, Status)>) {
         if self.missing.iter().any(|m| m.id == id.key()) {
             return;
         }
@@ -342,9 +379,7 @@ impl Ctx {
             hint: def.hint(),
             unit: def.unit.describe(),
             unit_label: def.unit.label(),
-            set_aside: set_aside.and_then(|e| {
-                e.value.as_ref().map(|v| Replaced { value: v.show(), status: e.status })
-            }),
+            set_aside: set_aside.and_then(|(e, status)| e.value.as_ref().map(|v| Replaced { value: v.show(), status })),
         });
     }
 

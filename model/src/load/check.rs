@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use super::read::{RawEntry, Written};
+use super::read::{RawEntry, RawNotice, Written};
 use super::{city_parameters, month, note_pair, Issues};
 use crate::catalogue::{find, ParamId, Scope, Unit};
 use crate::month::YearMonth;
-use crate::rules::{Document, Entry, Series, Source, Status};
+use crate::rules::{Document, Entry, Notice, Series, Source, Status};
+use crate::text::Text;
 use crate::value::{parse_text, Value};
 
 /// Reads a value as a rule file writes it. Decimals must be strings: a float would pass
@@ -167,14 +168,48 @@ fn entry(
         );
     }
     note_pair(issues, key, &e.note, &e.note_zh);
+    let carry = carry(issues, key, e, to, status);
     if issues.count() > before {
         return None;
     }
-    Some(Entry { from: from?, to, value, status, source, note: e.note.clone(), note_zh: e.note_zh.clone() })
+    Some(Entry { from: from?, to, value, status, carry, source, note: e.note.clone(), note_zh: e.note_zh.clone() })
 }
 
-/// Windows must follow one another without gaps or overlaps, and a city's must cover the
-/// whole time its pooling document is in force.
+/// The most months a value may be carried past its window: a year, as practice carries a
+/// yearly figure until the next one is published (暂按上年度标准执行).
+pub const MAX_CARRY: u32 = 12;
+
+/// `carry`: months a value may be carried past the end of its window, 0 to 12; only where
+/// the window ends and has a value.
+fn carry(issues: &mut Issues, key: &str, e: &RawEntry, to: Option<YearMonth>, status: Status) -> Option<u32> {
+    let w = e.carry.as_ref()?;
+    let key = format!("{key}.carry");
+    let months = match w {
+        Written::Int(n) if (0..=i64::from(MAX_CARRY)).contains(n) => *n as u32,
+        _ => {
+            issues.push(
+                key,
+                format!("carry 应为 0 至 {MAX_CARRY} 的整数月数"),
+                format!("carry must be a whole number of months from 0 to {MAX_CARRY}"),
+            );
+            return None;
+        }
+    };
+    if to.is_none() || status == Status::Unknown {
+        issues.push(
+            key,
+            "只有有数值且有结束月份（to）的时段才能写 carry",
+            "only a window with a value and an end (to) may say how long it is carried",
+        );
+    }
+    Some(months)
+}
+
+/// Windows must follow one another without gaps or overlaps, and a city's must start when
+/// its pooling does. They may end before today: what comes after the last window is not on
+/// file, and its value is carried provisionally as long as `carry` allows, so the last
+/// window, where it ends with a value, must say how long (`carry = 0` for never). A
+/// document whose term ends (`pooling_to`) bounds its windows.
 fn windows(issues: &mut Issues, key: &str, entries: &[Entry], window: Option<(YearMonth, Option<YearMonth>)>) {
     for (a, b) in entries.iter().zip(entries.iter().skip(1)) {
         match a.to {
@@ -196,30 +231,33 @@ fn windows(issues: &mut Issues, key: &str, entries: &[Entry], window: Option<(Ye
             Some(_) => {}
         }
     }
-    let Some((from, to)) = window else { return };
-    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+    let Some(last) = entries.last() else {
         issues.push(key, "没有任何时段", "no windows at all");
         return;
     };
-    if first.from > from {
+    if let (Some(end), Some(_), None) = (last.to, &last.value, last.carry) {
+        issues.push(
+            key,
+            format!("最后一个时段至 {end} 结束：请写明其后可否暂按此值沿用（年度数值写 carry = 12，临时措施写 carry = 0）"),
+            format!("the last window ends {end}: say whether its value may be carried past it (carry = 12 for a yearly figure, carry = 0 for a temporary measure)"),
+        );
+    }
+    let Some((from, term)) = window else { return };
+    if let Some(first) = entries.first().filter(|f| f.from > from) {
         issues.push(
             key,
             format!("时段有空档：统筹自 {from} 起，而该参数自 {} 起才有值", first.from),
             format!("gap: pooling starts {from} but the first window starts {}", first.from),
         );
     }
-    match (last.to, to) {
-        (Some(end), None) => issues.push(
-            key,
-            format!("时段有空档：{end} 之后没有值（文件仍有效时须写到无结束日期）"),
-            format!("gap: nothing after {end} while the city's document is still in force"),
-        ),
-        (Some(end), Some(to)) if end < to => issues.push(
-            key,
-            format!("时段有空档：{end} 之后至 {to} 没有值"),
-            format!("gap: nothing from {end} to {to}"),
-        ),
-        _ => {}
+    if let Some(term) = term {
+        if last.to.is_none_or(|end| end > term) {
+            issues.push(
+                key,
+                format!("时段超出统筹文件有效期（至 {term}）：请写到 {term} 为止，其后按 carry 暂行沿用"),
+                format!("a window runs past the document's term ({term}): end it there; carry says how long it is carried after"),
+            );
+        }
     }
 }
 
@@ -256,4 +294,60 @@ pub(super) fn cross_checks(issues: &mut Issues, params: &BTreeMap<ParamId, Serie
             }
         }
     }
+}
+
+/// Reads a file's `[[notice]]` tables: each with a source, a status, both languages and
+/// parameter ids that exist; a notice's id is unique in its file.
+pub(super) fn notices(issues: &mut Issues, raw: &[RawNotice], documents: &BTreeMap<String, Document>) -> Vec<Notice> {
+    let mut out: Vec<Notice> = Vec::new();
+    for (i, n) in raw.iter().enumerate() {
+        let key = format!("notice[{i}]");
+        let before = issues.count();
+        let from = month(issues, &format!("{key}.from"), &n.from);
+        let to = n.to.as_deref().and_then(|t| month(issues, &format!("{key}.to"), t));
+        let status = Status::parse(&n.status).filter(|s| *s != Status::Unknown);
+        if status.is_none() {
+            issues.push(
+                format!("{key}.status"),
+                format!("未知的可信度：`{}`", n.status),
+                format!("`{}` is not a status (seed, official, secondary, low-reliability, inferred)", n.status),
+            );
+        }
+        let mut bears_on = Vec::new();
+        for id in &n.bears_on {
+            match find(id) {
+                Some(d) => bears_on.push(d.id),
+                None => issues.push(format!("{key}.bears_on"), format!("未知的参数编号：`{id}`"), format!("unknown parameter id: `{id}`")),
+            }
+        }
+        let doc = n.doc.clone().unwrap_or_default();
+        if !documents.contains_key(&doc) {
+            issues.push(format!("{key}.doc"), format!("未在 [documents] 中找到：`{doc}`"), format!("not in [documents]: `{doc}`"));
+        }
+        if n.text_zh.trim().is_empty() || n.text_en.trim().is_empty() || n.id.trim().is_empty() {
+            issues.push(&key, "提示须有编号（id）及中英文内容（text_zh、text_en）", "a notice needs an id and its text in both languages (text_zh, text_en)");
+        }
+        if out.iter().any(|o| o.id == n.id) {
+            issues.push(format!("{key}.id"), format!("提示编号重复：{}", n.id), format!("notice id used twice: {}", n.id));
+        }
+        let (Some(from), Some(status)) = (from, status) else { continue };
+        if issues.count() > before {
+            continue;
+        }
+        out.push(Notice {
+            id: n.id.clone(),
+            from,
+            to,
+            bears_on,
+            status,
+            source: Source {
+                doc,
+                article: n.article.clone().unwrap_or_default(),
+                quote: n.quote.clone().unwrap_or_default(),
+                url: n.url.clone(),
+            },
+            text: Text::new(n.text_zh.clone(), n.text_en.clone()),
+        });
+    }
+    out
 }

@@ -77,8 +77,8 @@ pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
         let mut issues = Issues { file: name, list: &mut list };
         if let Some(loaded) = file(&mut issues, name, text) {
             match loaded {
-                Loaded::National(params, docs) => {
-                    if national.replace((params, docs)).is_some() {
+                Loaded::National(params, docs, notices) => {
+                    if national.replace((params, docs, notices)).is_some() {
                         issues.push("(file)", "national.toml 出现两次", "national.toml appears twice");
                     }
                 }
@@ -95,7 +95,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
             }
         }
     }
-    let Some((national, documents)) = national else {
+    let Some((national, documents, notices)) = national else {
         list.push(RuleIssue {
             file: "national.toml".into(),
             key: "(file)".into(),
@@ -114,12 +114,13 @@ pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
         version: format!("{:08x}", hash >> 32),
         national,
         documents,
+        notices,
         cities,
     })
 }
 
 enum Loaded {
-    National(BTreeMap<crate::ParamId, crate::rules::Series>, BTreeMap<String, Document>),
+    National(BTreeMap<crate::ParamId, crate::rules::Series>, BTreeMap<String, Document>, Vec<crate::rules::Notice>),
     City(Box<City>),
 }
 
@@ -155,14 +156,18 @@ fn file(issues: &mut Issues, name: &str, text: &str) -> Option<Loaded> {
         }
         (None, true) => {
             let params = check::param_table(issues, Scope::National, None, &raw.param, &documents);
-            Some(Loaded::National(params, documents))
+            let notices = check::notices(issues, &raw.notices, &documents);
+            Some(Loaded::National(params, documents, notices))
         }
         (Some(c), false) => {
             let mut city = city_header(issues, name, c, &documents)?;
             let window = Some((city.pooling_from, city.pooling_to));
             let params = check::param_table(issues, Scope::City, window, &raw.param, &documents);
             check::cross_checks(issues, &params);
+            let notices = check::notices(issues, &raw.notices, &documents);
+            term_notice(issues, &city, &notices);
             city.params = params;
+            city.notices = notices;
             city.documents = documents;
             Some(Loaded::City(Box::new(city)))
         }
@@ -262,7 +267,21 @@ fn city_header(
         file: file.to_string(),
         documents: BTreeMap::new(),
         params: BTreeMap::new(),
+        notices: Vec::new(),
     })
+}
+
+/// A document whose term ends keeps its rules provisionally after it, and says so: a city
+/// with `pooling_to` needs a notice for every result from the month after it.
+fn term_notice(issues: &mut Issues, city: &City, notices: &[crate::rules::Notice]) {
+    let Some(after) = city.pooling_to.and_then(|t| t.plus(1)) else { return };
+    if !notices.iter().any(|n| n.from == after && n.bears_on.is_empty()) {
+        issues.push(
+            "notice",
+            format!("统筹文件有效期至 {}：须有自 {after} 起、适用于全部结果的提示（[[notice]]，bears_on = []），说明其后暂按原规定计算", after.plus(-1).map(|m| m.to_string()).unwrap_or_default()),
+            format!("the document's term ends before {after}: a [[notice]] from {after} with bears_on = [] must say its rules are carried provisionally after it"),
+        );
+    }
 }
 
 /// Every city parameter a city file must list.

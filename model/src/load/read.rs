@@ -48,6 +48,23 @@ pub struct RawFile {
     pub city: Option<RawCity>,
     pub documents: BTreeMap<String, RawDocument>,
     pub param: BTreeMap<String, Vec<RawEntry>>,
+    pub notices: Vec<RawNotice>,
+}
+
+/// A `[[notice]]`: a caution with its source, shown with results in its window.
+#[derive(Default)]
+pub struct RawNotice {
+    pub id: String,
+    pub from: String,
+    pub to: Option<String>,
+    pub bears_on: Vec<String>,
+    pub status: String,
+    pub doc: Option<String>,
+    pub article: Option<String>,
+    pub quote: Option<String>,
+    pub url: Option<String>,
+    pub text_zh: String,
+    pub text_en: String,
 }
 
 #[derive(Default)]
@@ -91,6 +108,7 @@ pub struct RawEntry {
     pub url: Option<String>,
     pub note: Option<String>,
     pub note_zh: Option<String>,
+    pub carry: Option<Written>,
 }
 
 fn unknown(problems: &mut Vec<Problem>, key: String) {
@@ -127,6 +145,14 @@ pub fn read(text: &str) -> Result<(RawFile, Vec<Problem>), String> {
             ("param", toml::Value::Table(t)) => {
                 for (id, blocks) in t {
                     file.param.insert(id.clone(), entries(id, blocks, &mut problems));
+                }
+            }
+            ("notice", toml::Value::Array(blocks)) => {
+                for (index, block) in blocks.iter().enumerate() {
+                    match block.as_table() {
+                        Some(t) => file.notices.push(notice(index, t, &mut problems)),
+                        None => unknown(&mut problems, format!("notice[{index}]")),
+                    }
                 }
             }
             (other, _) => unknown(&mut problems, other.to_string()),
@@ -227,10 +253,46 @@ fn entries(id: &str, blocks: &toml::Value, problems: &mut Vec<Problem>) -> Vec<R
                 "url" => e.url = s,
                 "note" => e.note = s,
                 "note_zh" => e.note_zh = s,
+                "carry" => e.carry = Some(w),
                 _ => unknown(problems, format!("param.\"{id}\"[{index}].{key}")),
             }
         }
         out.push(e);
     }
     out
+}
+
+fn notice(index: usize, t: &toml::Table, problems: &mut Vec<Problem>) -> RawNotice {
+    let mut n = RawNotice::default();
+    for (key, v) in t {
+        let w = Written::of(v);
+        let s = w.text();
+        match key.as_str() {
+            "id" => n.id = s.unwrap_or_default(),
+            "from" => n.from = s.unwrap_or_default(),
+            "to" => n.to = s,
+            "bears_on" => match w {
+                Written::List(l) => n.bears_on = l,
+                _ => problems.push((
+                    format!("notice[{index}].bears_on"),
+                    "应为参数编号的列表".into(),
+                    "expected a list of parameter ids".into(),
+                )),
+            },
+            "status" => n.status = s.unwrap_or_default(),
+            "doc" => n.doc = s,
+            "article" => n.article = s,
+            "quote" => n.quote = s,
+            "url" => n.url = s,
+            "text_zh" => n.text_zh = s.unwrap_or_default(),
+            "text_en" => n.text_en = s.unwrap_or_default(),
+            _ => unknown(problems, format!("notice[{index}].{key}")),
+        }
+    }
+    for key in ["id", "from", "status", "doc", "article", "quote", "text_zh", "text_en"] {
+        if !t.contains_key(key) {
+            missing(problems, format!("notice[{index}].{key}"));
+        }
+    }
+    n
 }

@@ -447,7 +447,7 @@ impl crate::registry::Computation for Eligibility {
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[MaleOriginalAge, MaleFirstAffected, MaleStep, MaleMaxDelay, F55OriginalAge, F55FirstAffected, F55Step, F55MaxDelay, F50OriginalAge, F50FirstAffected, F50Step, F50MaxDelay, MinYears, CountedMonthsRule, TransferredCount, ShortfallRule, TopupRate, TopupSituations, TopupToPersonalAccount, BenefitsAfterTopup, BenefitsAfterTopupStatedFor, RetireePaysFixed, LifeExpectancy, BaseFloor, FlexibleBase, EmployerFixed, IndividualFixed, RoundingMoney]
+        &[MaleOriginalAge, MaleFinalAge, MaleStep, F55OriginalAge, F55FinalAge, F55Step, F50OriginalAge, F50FinalAge, F50Step, ReformFrom, MinYears, CountedMonthsRule, TransferredCount, ShortfallRule, TopupRate, TopupSituations, TopupToPersonalAccount, BenefitsAfterTopup, BenefitsAfterTopupStatedFor, RetireePaysFixed, LifeExpectancy, BaseFloor, FlexibleBase, EmployerFixed, IndividualFixed, RoundingMoney]
     }
     fn options(req: &mut EligibilityRequest) -> crate::registry::RequestOptions<'_> {
         crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }

@@ -35,8 +35,10 @@
 )]
 
 pub mod compute;
+pub mod defaults;
 pub mod error;
 pub mod explain;
+pub mod horizon;
 pub mod input;
 pub mod lookup;
 pub mod registry;

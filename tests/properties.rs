@@ -168,6 +168,7 @@ mod fen_fast_path {
                 rounding: if up { Rounding::Up } else { Rounding::HalfUp },
                 user_supplied: Vec::new(),
                 not_known: Vec::new(),
+                cautions: Vec::new(),
             }
         }
     }
@@ -202,6 +203,7 @@ mod fen_fast_path {
             rounding,
             user_supplied: Vec::new(),
             not_known: Vec::new(),
+            cautions: Vec::new(),
         };
         let third = Ratio { num: Decimal::ONE, den: Decimal::from(3) };
         let basic = |rate, rounding, wage| p(rate, rounding).in_fen().unwrap().amounts(wage).unwrap().employer_basic;

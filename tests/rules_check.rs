@@ -327,8 +327,8 @@ fn notices_name_their_source_and_parameters() {
     let notice = |body: &str| format!("{}\n[[notice]]\n{body}\n", file("jining.toml"));
     let ok = "id = \"x\"\nfrom = \"2025-01\"\nbears_on = []\nstatus = \"seed\"\ndoc = \"jining-2020\"\narticle = \"三（二）1\"\nquote = \"q\"\ntext_zh = \"中\"\ntext_en = \"en\"";
     assert!(issues_with(&notice(ok)).iter().all(|i| !i.contains("notice")), "{:?}", issues_with(&notice(ok)));
-    assert_issue(&notice(&ok.replace("bears_on = []", "bears_on = [\"employee.rate.bonus\"]")), "notice[0].bears_on", "unknown parameter id");
-    assert_issue(&notice(&ok.replace("jining-2020", "nowhere")), "notice[0].doc", "not in [documents]");
-    assert_issue(&notice(&ok.replace("text_en = \"en\"", "")), "notice[0].text_en", "required field is missing");
-    assert_issue(&notice(&ok.replace("status = \"seed\"", "status = \"unknown\"")), "notice[0].status", "is not a status");
+    assert_issue(&notice(&ok.replace("bears_on = []", "bears_on = [\"employee.rate.bonus\"]")), "notice[1].bears_on", "unknown parameter id");
+    assert_issue(&notice(&ok.replace("jining-2020", "nowhere")), "notice[1].doc", "not in [documents]");
+    assert_issue(&notice(&ok.replace("text_en = \"en\"", "")), "notice[1].text_en", "required field is missing");
+    assert_issue(&notice(&ok.replace("status = \"seed\"", "status = \"unknown\"")), "notice[1].status", "is not a status");
 }

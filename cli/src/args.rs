@@ -214,4 +214,14 @@ pub enum RulesCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// What runs out in the months ahead: each city's figures whose window ends (and how
+    /// long each is then carried), and what each view shows with nothing typed, month by month.
+    Horizon {
+        /// How many months ahead to look
+        #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(0..=120))]
+        months: u32,
+        /// The first month (YYYY-MM; default: this month)
+        #[arg(long)]
+        from: Option<String>,
+    },
 }

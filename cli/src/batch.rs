@@ -153,6 +153,9 @@ fn summary(run: &Batch, lang: Lang, as_json: bool) {
     if !notes.not_known.is_empty() {
         eprintln!("{} {}", lang.pick("未公布（未使用）：", "not published (went without):"), names(&notes.not_known));
     }
+    for c in &notes.cautions {
+        eprintln!("! {}", c.get(lang));
+    }
     if !notes.missing.is_empty() {
         eprintln!(
             "{} {}",

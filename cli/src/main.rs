@@ -64,7 +64,7 @@ fn run(cli: &Cli) -> Result<(String, ExitCode), Error> {
     let overrides: yibao::Overrides = cli.set.iter().cloned().collect();
     let options = Options { official_only: cli.official_only, explain: true };
     let request = match &cli.command {
-        Command::Rules { command } => return rules::run(command, cli.json, lang).map(|t| (t, ExitCode::SUCCESS)),
+        Command::Rules { command } => return rules::run(command, cli.json, cli.official_only, lang).map(|t| (t, ExitCode::SUCCESS)),
         Command::Batch(a) => return batch::run(a, overrides, cli),
         Command::Fund(a) => return fund::run(a, overrides, cli).map(|t| (t, ExitCode::SUCCESS)),
         Command::Run { file } => request_file(file, &overrides, options)?,

@@ -77,6 +77,9 @@ fn show_series(s: &Series, lang: Lang, r: &Rules, city: Option<&yibao::model::Ci
         let window = format!("{}–{}", e.from, e.to.map_or_else(String::new, |t| t.to_string()));
         let value = e.value.as_ref().map_or_else(|| lang.pick("未公布", "unknown").to_string(), |v| v.show());
         out += &format!("  {window:<16} {value:<12} [{}]", e.status.label().get(lang));
+        if let Some(n) = e.carry.filter(|n| *n > 0) {
+            out += &text!("（其后可暂按此值沿用 {n} 个月）", " (then carried up to {n} months)").get(lang).to_string();
+        }
         if let Some(src) = &e.source {
             let doc = r.document(city, &src.doc).map_or(src.doc.as_str(), |d| d.short_name());
             out += &format!(" {doc} {} «{}»", src.article, src.quote);
@@ -118,8 +121,63 @@ fn texts() -> Result<String, Error> {
     Ok(serde_json::to_string(&texts).unwrap_or_default() + "\n")
 }
 
-pub fn run(command: &RulesCommand, as_json: bool, lang: Lang) -> Result<String, Error> {
+/// `yibao rules horizon`: the core's horizon, in words.
+fn horizon(months: u32, from: Option<&str>, official_only: bool, as_json: bool, lang: Lang) -> Result<String, Error> {
+    let r = yibao::rules()?;
+    let from = yibao::input::month("from", &Raw(from.map_or_else(crate::this_month, str::to_string)))?;
+    let h = yibao::horizon::horizon(r, from, months, official_only);
+    if as_json {
+        return Ok(json(&h));
+    }
+    let ending = |e: &yibao::horizon::Ending| {
+        let value = if e.value.is_empty() { lang.pick("未公布", "unknown").to_string() } else { format!("{} [{}]", e.value, e.status.label().get(lang)) };
+        let mut line = format!("    {} ({}) = {value}: {} {}", e.label.get(lang), e.param, lang.pick("有效至", "in force to"), e.in_force_to);
+        if let Some(c) = e.carried_to {
+            line += &format!("{}{c}", lang.pick("；其后暂按此值沿用至 ", "; then carried provisionally to "));
+        }
+        if let Some(n) = e.not_on_file_from {
+            line += &format!("{}{n}{}", lang.pick("；", "; "), lang.pick(" 起未收录，将改为请你填写", " on: not on file, asked for"));
+        }
+        line + "\n"
+    };
+    let (a, b) = (h.from, h.to);
+    let mut out = text!("{a} 至 {b}：到期的数值，以及不填写任何内容时各页面显示什么\n", "{a} to {b}: figures that run out, and what each view shows with nothing typed\n").get(lang).to_string();
+    if !h.national.is_empty() {
+        out += lang.pick("\n全国\n", "\nnational\n");
+        h.national.iter().for_each(|e| out += &ending(e));
+    }
+    for c in &h.cities {
+        out += &format!("\n{} ({})\n", c.name.get(lang), c.city);
+        if let Some(t) = c.term_to {
+            out += &text!("  统筹文件有效期至 {t}，其后暂按原规定计算\n", "  the pooling document's term ends {t}; its rules are carried provisionally after it\n").get(lang).to_string();
+        }
+        if c.endings.is_empty() {
+            out += lang.pick("  这段时间没有到期的数值\n", "  no figure runs out in these months\n");
+        }
+        c.endings.iter().for_each(|e| out += &ending(e));
+        for v in &c.views {
+            out += &format!("  {}:", yibao::defaults::label(v.kind).get(lang));
+            for s in &v.changes {
+                let what = match s.answer {
+                    "full" => lang.pick("完整", "full"),
+                    "partly" => lang.pick("部分", "partly"),
+                    "asks" => lang.pick("需填写", "asks"),
+                    _ => lang.pick("出错", "refused"),
+                };
+                let conf = s.confidence.map(|c| format!("，{}", c.label_short().get(lang))).unwrap_or_default();
+                let lacks: Vec<&str> = s.lacks.iter().map(|p| p.key()).collect();
+                let lacks = if lacks.is_empty() { String::new() } else { format!("{}{}", lang.pick("，缺 ", ", lacks "), lacks.join(" ")) };
+                out += &format!(" {} {what}{conf}{lacks};", s.from);
+            }
+            out += "\n";
+        }
+    }
+    Ok(out)
+}
+
+pub fn run(command: &RulesCommand, as_json: bool, official_only: bool, lang: Lang) -> Result<String, Error> {
     match command {
+        RulesCommand::Horizon { months, from } => horizon(*months, from.as_deref(), official_only, as_json, lang),
         RulesCommand::Check { dir } => check(dir.as_deref(), as_json, lang),
         RulesCommand::List => list(as_json, lang),
         RulesCommand::Texts => texts(),

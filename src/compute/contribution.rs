@@ -150,6 +150,10 @@ pub struct Plan {
     /// Parameter ids the person supplied, and figures the plan went without.
     pub user_supplied: Vec<String>,
     pub not_known: Vec<String>,
+    /// What every door shows with the plan's amounts: figures carried provisionally (with
+    /// the period they were published for), the rules' notices, and a base not held to its
+    /// limits.
+    pub cautions: Vec<Text>,
 }
 
 /// One month's amounts under a plan, in [`Money`] (or, for the batch's integer path,
@@ -425,6 +429,32 @@ fn resolve(cx: &mut Ctx, kind: EmployerKind) -> Result<Figures, Error> {
 }
 
 impl Figures {
+    /// The lines a plan's amounts come with (see [`Plan::cautions`]).
+    fn cautions(&self, cx: &Ctx) -> Vec<Text> {
+        let cites = [self.floor.as_ref().map(|c| &c.cite), self.ceiling.as_ref().map(|c| &c.cite)]
+            .into_iter()
+            .chain([Some(&self.employer_rate.cite), self.maternity.as_ref().map(|c| &c.cite), Some(&self.individual_rate.cite)])
+            .chain([self.employer_fixed.as_ref().map(|c| &c.cite), self.individual_fixed.as_ref().map(|c| &c.cite), self.pa_share.as_ref().map(|c| &c.cite)])
+            .flatten();
+        let mut out: Vec<Text> = cites
+            .filter_map(|c| match c {
+                crate::lookup::CiteRef::Rule { id, entry, carried: Some(since) } => crate::explain::Carried::of(entry, *since).map(|c| {
+                    let l = id.label();
+                    Text::new(format!("{}：{}", l.zh, c.words.zh), format!("{}: {}", l.en, c.words.en))
+                }),
+                _ => None,
+            })
+            .collect();
+        out.extend(cx.notices().into_iter().map(|n| n.text));
+        match (&self.floor, &self.ceiling) {
+            (None, None) => out.push(text!("缴费基数上下限未知，按工资计：工资低于当地下限或高于上限时，实际金额不同", "the base limits are not known, so the base is the wage: below the local floor or above the ceiling the amounts differ")),
+            (None, Some(_)) => out.push(text!("缴费基数下限未知，低于上限的工资按工资计：工资低于当地下限时应按下限缴费，实际金额更高", "the base floor is not known, so wages below the ceiling are the base: below the local floor the amounts are higher")),
+            (Some(_), None) => out.push(text!("缴费基数上限未知，高于下限的工资按工资计：工资高于当地上限时应按上限缴费，实际金额更低", "the base ceiling is not known, so wages above the floor are the base: above the local ceiling the amounts are lower")),
+            (Some(_), Some(_)) => {}
+        }
+        out
+    }
+
     fn plan(&self, cx: &Ctx) -> Plan {
         Plan {
             kind: self.kind,
@@ -439,6 +469,7 @@ impl Figures {
             rounding: self.rounding,
             user_supplied: cx.ex.user_supplied.clone(),
             not_known: cx.ex.not_known.iter().map(|n| n.param.key().to_string()).collect(),
+            cautions: self.cautions(cx),
         }
     }
 }
@@ -561,6 +592,30 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
     })
 }
 
+/// Where a floor or ceiling is not known and could change the base (the wage is not already
+/// held by the other limit), what that means, for the headline: never a silently unclamped
+/// base. The base is then the wage, and the amounts may be too low (no floor) or too high
+/// (no ceiling).
+fn unclamped(r: &ContributionResult) -> Option<Text> {
+    let floor_matters = r.base_floor.is_none() && r.base_ceiling.is_none_or(|c| r.wage <= c);
+    let ceiling_matters = r.base_ceiling.is_none() && r.base_floor.is_none_or(|f| r.wage >= f);
+    match (floor_matters, ceiling_matters) {
+        (true, true) => Some(text!(
+            "缴费基数上下限未知，按工资计：工资低于当地下限或高于上限时，实际金额不同",
+            "the base limits are not known, so the base is the wage: below the local floor or above the ceiling the amounts differ"
+        )),
+        (true, false) => Some(text!(
+            "缴费基数下限未知，按工资计：工资低于当地下限时应按下限缴费，实际金额更高",
+            "the base floor is not known, so the base is the wage: below the local floor the base is the floor and the amounts are higher"
+        )),
+        (false, true) => Some(text!(
+            "缴费基数上限未知，按工资计：工资高于当地上限时应按上限缴费，实际金额更低",
+            "the base ceiling is not known, so the base is the wage: above the local ceiling the base is the ceiling and the amounts are lower"
+        )),
+        (false, false) => None,
+    }
+}
+
 /// Says on a headline figure that it leaves out a fixed amount nobody published.
 fn without_fixed(h: crate::registry::Headline, share: &Share) -> crate::registry::Headline {
     if share.fixed.is_some() {
@@ -601,6 +656,16 @@ impl crate::registry::Computation for Contribution {
         if let Some(n) = r.benefits_after_months {
             let v = if n == 1 { text!("缴费次月起", "the month after paying") } else { text!("缴费后第 {n} 个月起", "{n} months after paying") };
             out.push(H::new("benefits_after", text!("新参保待遇起始", "benefits for the newly insured"), v, Text::default(), &["benefits_after"]));
+        }
+        if let Some(why) = unclamped(r) {
+            let short = text!("基数未按上下限调整，见缴费基数", "the base is not held to its limits: see the base");
+            for h in out.iter_mut() {
+                match h.key {
+                    "base" => *h = h.clone().detail(why.clone()),
+                    "employer" | "individual" => *h = h.clone().detail(short.clone()),
+                    _ => {}
+                }
+            }
         }
         out
     }

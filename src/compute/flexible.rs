@@ -85,9 +85,9 @@ pub fn flexible(req: &FlexibleRequest) -> Result<FlexibleResult, Error> {
         ParamId::FlexibleMaternity,
         text!("不确定是否享受生育保险待遇", "whether maternity is covered is not known"),
     );
-    // With neither the amount nor anything about benefits there is nothing to show:
-    // ask for what the amount needs instead of giving an empty result.
-    if (base.is_none() || rate.is_none()) && wait.is_none() && maternity.is_none() {
+    // With nothing known (not even the rate) there is nothing to show: ask for what the
+    // amount needs instead of giving an empty result. A known rate is worth showing.
+    if (base.is_none() || rate.is_none()) && rate.is_none() && wait.is_none() && maternity.is_none() {
         for (id, known) in [(ParamId::FlexibleBase, base.is_some()), (ParamId::FlexibleRate, rate.is_some())] {
             if !known {
                 cx.mark_missing(id);

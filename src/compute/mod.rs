@@ -60,7 +60,8 @@ pub fn city<'r>(rules: &'r Rules, field: &str, raw: &Raw) -> Result<&'r City, Er
     })
 }
 
-/// Checks that `month` lies in the time the city's pooling rules cover.
+/// Checks that `month` is not before the city's pooling began. A month after a document's
+/// term is not refused: its rules are carried provisionally, and a notice says so.
 pub fn in_pooling(city: &City, field: &str, month: YearMonth) -> Result<(), Error> {
     if month < city.pooling_from {
         let (name_zh, name_en, from) = (&city.name.zh, &city.name.en, city.pooling_from);
@@ -70,17 +71,6 @@ pub fn in_pooling(city: &City, field: &str, month: YearMonth) -> Result<(), Erro
             text!(
                 "{month} 早于{name_zh}市级统筹开始（{from}），没有适用的市级统筹规则",
                 "{month} is before city-level pooling in {name_en} began ({from}); no pooled rules apply"
-            ),
-        ));
-    }
-    if let Some(to) = city.pooling_to.filter(|to| month > *to) {
-        let (name_zh, name_en) = (&city.name.zh, &city.name.en);
-        return Err(Error::field(
-            field,
-            "after_rules_end",
-            text!(
-                "{month} 晚于{name_zh}统筹文件的有效期（至 {to}），新的规定尚未收录",
-                "{month} is after {name_en}'s pooling document expires ({to}); no later rules are on file"
             ),
         ));
     }

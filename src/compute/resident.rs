@@ -277,10 +277,15 @@ fn waiting(cx: &mut Ctx, s: &Situation) -> Result<Option<u32>, Error> {
         cx.need::<u32>(ParamId::WaitingFixed),
         cx.need::<u32>(ParamId::WaitingPerBreakYear),
         cx.need::<u32>(ParamId::WaitingPerRepaidYear),
-        cx.need::<Decimal>(ParamId::LongBreakYears),
-        cx.need::<u32>(ParamId::LongBreakMinMonths),
     );
-    let (fixed, per_break, per_repaid, long, long_min) = cx.resolve(needs)?;
+    // The long-break rule (a local reprint, secondary) only where there is a break: with
+    // official figures only, a person with no break is answered from the national text.
+    let long = (s.break_years > 0).then(|| (cx.need::<Decimal>(ParamId::LongBreakYears), cx.need::<u32>(ParamId::LongBreakMinMonths)));
+    let (fixed, per_break, per_repaid) = cx.resolve(needs)?;
+    let long = match long {
+        Some(needs) => Some(cx.resolve(needs)?),
+        None => None,
+    };
     let label = text!("待遇等待期", "waiting period");
     if s.newborn {
         cx.fact("waiting", label, text!("新生儿等特殊群体除外：0 个月", "newborns and other special groups are exempt: 0 months"), 0, "months", &[]);
@@ -297,9 +302,8 @@ fn waiting(cx: &mut Ctx, s: &Situation) -> Result<Option<u32>, Error> {
     let repaid = Expr::input("repaid_years", ("补缴年数", "years paid back"), s.repaid, false);
     let variable = Expr::max(Expr::max(breaks - Expr::count(1), Expr::count(0)) * per_break.expr() - repaid * per_repaid.expr(), Expr::count(0));
     let mut e = fixed.expr().named("固定", "fixed") + variable;
-    let is_long = Decimal::from(s.break_years) >= long.value;
     let mut label = label;
-    if is_long {
+    if let Some((long, long_min)) = long.filter(|(long, _)| Decimal::from(s.break_years) >= long.value) {
         e = Expr::max(e, long_min.expr().named("不少于", "at least"));
         let (b, l) = (s.break_years, long.value);
         label = text!("待遇等待期（断保 {b} 年 ≥ {l} 年，修复后不少于下限）", "waiting period (a break of {b} ≥ {l} years: at least the minimum after repair)");

@@ -66,7 +66,7 @@ impl Ctx {
 
     /// The notices of the city's rules and the national ones in force at the month that
     /// bear on what the computation looked up.
-    fn notices(&self) -> Vec<NoticeShown> {
+    pub(crate) fn notices(&self) -> Vec<NoticeShown> {
         let all = self.city.notices.iter().chain(&self.rules.notices);
         all.filter(|n| n.covers(self.month) && (n.bears_on.is_empty() || n.bears_on.iter().any(|id| self.used.contains(id))))
             .map(|n: &'static Notice| NoticeShown {

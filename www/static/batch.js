@@ -214,6 +214,7 @@ function renderTotals(tot) {
   const notes = [`${t("出错行", "failed rows")} ${tot.failed_rows} · ${t("扣款不符", "deduction mismatches")} ${tot.mismatched_rows}`];
   if (f.user_supplied.length) notes.push(`${t("用了你填写的数据：", "used figures you entered: ")}${names(f.user_supplied)}`);
   if (f.not_known.length) notes.push(`${t("未公布、未计入：", "not published, left out: ")}${names(f.not_known)}`);
+  for (const c of f.cautions) notes.push(say(c));
   if (f.missing.length) notes.push(`${t("缺少未公布的数据，用到它们的行出错：", "figures nobody published were missing; the rows that need them failed: ")}${names(f.missing)}`);
   $("b-notes").replaceChildren(...notes.map((n) => cell("span", n)));
 }

@@ -205,6 +205,9 @@ pub struct PlanNotes {
     pub user_supplied: Vec<Noted>,
     pub not_known: Vec<Noted>,
     pub missing: Vec<Noted>,
+    /// Lines the core wrote for the plans' amounts: figures carried provisionally, the
+    /// rules' notices, a base not held to its limits. Every door shows them.
+    pub cautions: Vec<Text>,
 }
 
 fn noted<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Noted> {
@@ -502,6 +505,12 @@ impl Batch {
             user_supplied: noted(plans().flat_map(|p| p.user_supplied.iter().map(String::as_str))),
             not_known: noted(plans().flat_map(|p| p.not_known.iter().map(String::as_str))),
             missing: noted(self.missing.iter().map(|id| id.key())),
+            cautions: plans().flat_map(|p| p.cautions.iter()).fold(Vec::new(), |mut all, c| {
+                if !all.contains(c) {
+                    all.push(c.clone());
+                }
+                all
+            }),
         }
     }
 

@@ -78,7 +78,7 @@ fn show_series(s: &Series, lang: Lang, r: &Rules, city: Option<&yibao::model::Ci
         let value = e.value.as_ref().map_or_else(|| lang.pick("未公布", "unknown").to_string(), |v| v.show());
         out += &format!("  {window:<16} {value:<12} [{}]", e.status.label().get(lang));
         if let Some(n) = e.carry.filter(|n| *n > 0) {
-            out += &text!("（其后可暂按此值沿用 {n} 个月）", " (then carried up to {n} months)").get(lang).to_string();
+            out += text!("（其后可暂按此值沿用 {n} 个月）", " (then carried up to {n} months)").get(lang);
         }
         if let Some(src) = &e.source {
             let doc = r.document(city, &src.doc).map_or(src.doc.as_str(), |d| d.short_name());
@@ -149,7 +149,7 @@ fn horizon(months: u32, from: Option<&str>, official_only: bool, as_json: bool, 
     for c in &h.cities {
         out += &format!("\n{} ({})\n", c.name.get(lang), c.city);
         if let Some(t) = c.term_to {
-            out += &text!("  统筹文件有效期至 {t}，其后暂按原规定计算\n", "  the pooling document's term ends {t}; its rules are carried provisionally after it\n").get(lang).to_string();
+            out += text!("  统筹文件有效期至 {t}，其后暂按原规定计算\n", "  the pooling document's term ends {t}; its rules are carried provisionally after it\n").get(lang);
         }
         if c.endings.is_empty() {
             out += lang.pick("  这段时间没有到期的数值\n", "  no figure runs out in these months\n");

@@ -472,3 +472,27 @@ resolve_tuple!(A a, B b, C c);
 resolve_tuple!(A a, B b, C c, D d);
 resolve_tuple!(A a, B b, C c, D d, E e);
 resolve_tuple!(A a, B b, C c, D d, E e, F f);
+
+/// A rule figure as a listing shows it (the comparison of cities): the value in force at a
+/// month, or carried there provisionally, with its status. `None` where nothing applies,
+/// or, with official figures only, where only a lesser source (or a carried figure) does.
+pub struct RuleFigure {
+    pub value: &'static Value,
+    pub status: Status,
+    pub carried: Option<crate::explain::Carried>,
+}
+
+/// The figure of `id` in a city at a month, read as every computation reads it.
+pub fn rule_figure(city: &'static City, id: ParamId, month: YearMonth, official_only: bool) -> Option<RuleFigure> {
+    let (entry, carried) = match city.params.get(&id)?.find(month) {
+        At::InForce(e) => (e, None),
+        At::Carried { entry, since } => (entry, Some(since)),
+        At::NotOnFile | At::Before => return None,
+    };
+    let value = entry.value.as_ref()?;
+    let status = Ctx::shown_status(entry, carried);
+    if official_only && status.needs_caution() {
+        return None;
+    }
+    Some(RuleFigure { value, status, carried: carried.and_then(|since| crate::explain::Carried::of(entry, since)) })
+}

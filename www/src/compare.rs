@@ -4,7 +4,8 @@
 //! how sure it is. One card per city, readable on a 360-px phone.
 
 use yew::prelude::*;
-use yibao::model::{City, Entry};
+use yibao::lookup::{rule_figure, RuleFigure};
+use yibao::model::City;
 use yibao::{Lang, ParamId, Response, Status, YearMonth};
 
 use crate::calc::{outcome_of, Ask, Outcome};
@@ -12,17 +13,10 @@ use crate::state::{State, View};
 use crate::ui::{tr, tx, FigureBox};
 use crate::views;
 
-/// A rule figure for a city at a month, as the comparison shows it, or `None` where
-/// nobody published it (or, with official figures only, only a lesser source did).
-fn rule(city: &City, month: YearMonth, id: ParamId, official_only: bool) -> Option<&Entry> {
-    city.params
-        .get(&id)
-        .and_then(|s| s.at(month))
-        .filter(|e| e.value.is_some() && !(official_only && e.status.needs_caution()))
-}
-
-fn status_badge(lang: Lang, s: Status) -> Html {
-    if s.needs_caution() {
+fn status_badge(lang: Lang, s: Status, carried: Option<&yibao::explain::Carried>) -> Html {
+    if let Some(c) = carried {
+        html! { <span class="badge caution">{ tx(lang, &c.words) }</span> }
+    } else if s.needs_caution() {
         html! { <span class="badge caution">{ tx(lang, &s.label()) }</span> }
     } else {
         html! {}
@@ -49,14 +43,14 @@ fn computed(lang: Lang, o: &Outcome, pick: impl Fn(&Response) -> Option<String>)
     }
 }
 
-fn rule_line(lang: Lang, label: String, e: Option<&Entry>, unit: (&'static str, &'static str)) -> Html {
-    match e {
-        Some(e) => line(label, html! { <>{ format!("{} {}", e.value.as_ref().map(|v| v.show()).unwrap_or_default(), lang.pick(unit.0, unit.1)) }</> }, status_badge(lang, e.status)),
+fn rule_line(lang: Lang, label: String, f: Option<RuleFigure>, unit: (&'static str, &'static str)) -> Html {
+    match f {
+        Some(f) => line(label, html! { <>{ format!("{} {}", f.value.show(), lang.pick(unit.0, unit.1)) }</> }, status_badge(lang, f.status, f.carried.as_ref())),
         None => line(label, html! { <span class="missing">{ tr(lang, "未公布", "not published") }</span> }, html! {}),
     }
 }
 
-fn card(state: &State, city: &City, month: YearMonth, employee: &Outcome, flexible: &Outcome, resident: &Outcome) -> Html {
+fn card(state: &State, city: &'static City, month: YearMonth, employee: &Outcome, flexible: &Outcome, resident: &Outcome) -> Html {
     let lang = state.lang;
     let only = state.official_only;
     let year = yibao::compute::resident::benefit_year_at(month);
@@ -72,7 +66,7 @@ fn card(state: &State, city: &City, month: YearMonth, employee: &Outcome, flexib
         Response::Resident(x) => x.individual_premium.as_ref().map(|p| format!("{} {}", p.amount, tr(lang, "元/年", "yuan a year"))),
         _ => None,
     });
-    let waiting = |id| rule(city, month, id, only);
+    let waiting = |id| rule_figure(city, id, month, only);
     let mut asks: Vec<Ask> = employee.asks.clone();
     for a in &flexible.asks {
         if !asks.iter().any(|x| x.id == a.id) {

@@ -54,6 +54,7 @@ fn confidence(lang: Lang, ex: &Explanation) -> Html {
         Confidence::Official => "official",
         Confidence::Secondary => "secondary",
         Confidence::LowReliabilityOrInferred => "low",
+        Confidence::Provisional => "provisional",
         Confidence::UserSupplied => "user",
     };
     html! {
@@ -61,13 +62,32 @@ fn confidence(lang: Lang, ex: &Explanation) -> Html {
             <p><strong>{ tr(lang, "可信度：", "How sure: ") }</strong>{ tx(lang, &ex.confidence.label()) }</p>
             if !ex.rests_on.is_empty() {
                 <ul>{ for ex.rests_on.iter().map(|b| {
-                    let what = b.status.map_or_else(|| tr(lang, "你提供的数据", "your figure").to_string(), |s| tx(lang, &s.label()));
+                    let what = match (&b.carried, b.status) {
+                        (Some(c), _) => tx(lang, &c.words),
+                        (None, Some(s)) => tx(lang, &s.label()),
+                        (None, None) => tr(lang, "你提供的数据", "your figure").to_string(),
+                    };
                     html! { <li>{ format!("{} = {}（{what}）", b.label.get(lang), b.value) }
                         if let Some(s) = &b.source { { " " }<span lang="zh-CN" class="doc">{ s.clone() }</span> }
                     </li> }
                 }) }</ul>
             }
         </div>
+    }
+}
+
+/// The rules' notices that bear on the result (a document's term that ended, a change not
+/// confirmed, a law on who sets a figure), each with its source, above everything else.
+fn notices(lang: Lang, ex: &Explanation) -> Html {
+    if ex.notices.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="notices" role="note">{ for ex.notices.iter().map(|n| html! {
+            <li data-notice={n.id}>{ tx(lang, &n.text) }
+                if let Some(s) = &n.source { { " " }<span lang="zh-CN" class="doc">{ format!("{} {}", s.document.short_name(), s.article) }</span> }
+            </li>
+        }) }</ul>
     }
 }
 
@@ -119,6 +139,7 @@ pub fn result(state: &State, o: &Outcome, general: &[yibao::Text]) -> Html {
             { for general.iter().map(|t| html! { <p class="error general" role="status">{ tx(lang, t) }</p> }) }
             { match &o.result {
                 Ok(r) => html! { <>
+                    { notices(lang, r.explanation()) }
                     { confidence(lang, r.explanation()) }
                     { cards(lang, r) }
                     { charts::for_result(state, r) }

@@ -82,26 +82,8 @@ pub enum Action {
 
 impl State {
     pub fn new(now: YearMonth) -> State {
-        let mut fields = BTreeMap::new();
-        let month = now.to_string();
-        let year = yibao::compute::resident::benefit_year_at(now).to_string();
-        for (k, v) in [
-            ("month", month.as_str()),
-            ("wage", "5000"),
-            ("employer", "other"),
-            ("year", year.as_str()),
-            ("break_years", "0"),
-            ("repaid_years", "0"),
-            ("in_enrolment_period", "true"),
-            ("newborn", "false"),
-            ("birth", "1970-01"),
-            ("category", "male"),
-            ("as_of", month.as_str()),
-            ("paid_months", "120"),
-            ("situation", "employee"),
-        ] {
-            fields.insert(k.to_string(), v.to_string());
-        }
+        // The core's starting fields: the same the CLI's horizon and its test compute.
+        let fields = yibao::defaults::fields(now).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         State {
             lang: Lang::Zh,
             view: View::Employee,

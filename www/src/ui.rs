@@ -220,6 +220,7 @@ fn ChoiceSet(p: &ChoiceSetProps) -> Html {
 fn badge(lang: Lang, c: &Cite) -> Html {
     match (c.origin, c.status) {
         (Origin::User, _) => html! { <span class="badge user">{ tr(lang, "你提供的数据", "your figure") }</span> },
+        _ if c.carried.is_some() => html! { <span class="badge caution">{ c.carried.as_ref().map(|k| tx(lang, &k.words)).unwrap_or_default() }</span> },
         (_, Some(s)) if s.needs_caution() => html! { <span class="badge caution">{ tx(lang, &s.label()) }</span> },
         _ => html! {},
     }

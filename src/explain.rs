@@ -114,6 +114,9 @@ pub struct DocumentRef {
     pub note_zh: Option<&'static str>,
     /// Whether the full text is kept (`sources/ID.txt` beside the app), to open the article.
     pub has_text: bool,
+    /// The site whose figures file brought the document, where one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<&'static str>,
 }
 
 impl From<&'static Document> for DocumentRef {
@@ -130,6 +133,7 @@ impl From<&'static Document> for DocumentRef {
             note: d.note.as_deref(),
             note_zh: d.note_zh.as_deref(),
             has_text: d.has_text,
+            site: d.site.as_deref(),
         }
     }
 }

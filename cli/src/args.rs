@@ -22,6 +22,10 @@ pub struct Cli {
     /// Use only figures from seed or other official documents; ask for anything less.
     #[arg(long, global = true)]
     pub official_only: bool,
+    /// A figures file (the rules' entry format, one [[figure]] per dated value) with figures
+    /// newer than the built-in ones; results say which came from it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub figures: Option<PathBuf>,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

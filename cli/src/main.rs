@@ -61,6 +61,12 @@ pub fn unreadable(e: std::io::Error) -> Error {
 /// The text to print and the exit status (`batch --strict` with failed rows exits 1).
 fn run(cli: &Cli) -> Result<(String, ExitCode), Error> {
     let lang = cli.lang;
+    if let Some(path) = &cli.figures {
+        let text = std::fs::read_to_string(path).map_err(unreadable)?;
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let site = yibao_model::load::figures(&name, &text).map_err(|issues| Error::Rules { issues })?;
+        yibao::rules::install_site(&site)?;
+    }
     let overrides: yibao::Overrides = cli.set.iter().cloned().collect();
     let options = Options { official_only: cli.official_only, explain: true };
     let request = match &cli.command {

@@ -494,3 +494,45 @@ fn batch_missing_figure_is_named_once() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("employee.rate.employer.public_body"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_sites_figures_file_is_used_and_named() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/figures/wenzhou-2027.toml");
+    let args = ["--figures", example, "contribution", "--city", "wenzhou", "--month", "2027-02", "--employer", "other", "--wage", "3000"];
+    let o = yibao(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    // max(3000, 5100) = 5100.00 (the site's 2027 floor); 5100 × 9.2% = 469.20
+    assert!(out.contains("缴费基数: 5100.00"), "{out}");
+    assert!(out.contains("单位每月: 469.20"), "{out}");
+    assert!(out.contains("本站（示例网站 (example site)）的数值文件"), "{out}");
+    // Without the file: the built-in 4986 carried provisionally.
+    let o = yibao(&args[2..]);
+    assert!(stdout(&o).contains("缴费基数: 4986.00"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("暂按 2025-01 至 2026-12 标准（2027 年标准尚未收录）"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_bad_figures_file_is_refused_with_its_line() {
+    let dir = std::env::temp_dir().join(format!("yibao-figures-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/figures/wenzhou-2027.toml")).unwrap();
+    let path = dir.join("figures.toml");
+    std::fs::write(&path, good.replace("value = \"5100\"", "value = \"-5\"")).unwrap();
+    let o = yibao(&["--lang", "en", "--figures", path.to_str().unwrap(), "rules", "horizon"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("figures.toml [figure 1 (line 15).value]"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_horizon_lists_what_runs_out() {
+    let o = yibao(&["rules", "horizon", "--from", "2026-12", "--months", "12"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("职工医保缴费基数下限 (employee.base.floor) = 4986.00 [推断值]: 有效至 2026-12；其后暂按此值沿用至 2027-12；2028-01 起未收录"), "{out}");
+    assert!(out.contains("统筹文件有效期至 2026-12"), "{out}");
+    let o = yibao(&["--json", "rules", "horizon", "--from", "2026-12", "--months", "1"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["cities"].as_array().unwrap().len(), 5);
+}

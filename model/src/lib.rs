@@ -29,6 +29,7 @@ pub mod load;
 pub mod money;
 pub mod month;
 pub mod rules;
+pub mod site;
 pub mod text;
 pub mod texts;
 pub mod value;
@@ -41,6 +42,7 @@ pub use money::{Money, Rounding};
 pub use month::YearMonth;
 pub use rules::{At, City, Document, Entry, Notice, RuleIssue, Rules, Series, Source, Status};
 pub use text::{Lang, Text};
+pub use site::{SiteFigure, SiteFigures};
 pub use value::{Ratio, Value};
 pub use vocab::{
     Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Shortfall, Situation, Vocabulary,

@@ -121,6 +121,9 @@ pub struct Document {
     /// Whether the project keeps its full text (`rules/sources/ID.txt`).
     #[serde(default)]
     pub has_text: bool,
+    /// The site whose figures file brought it, where one did (not the built-in rules).
+    #[serde(default)]
+    pub site: Option<String>,
 }
 
 impl Document {
@@ -171,6 +174,9 @@ pub struct Entry {
     /// ... and in Chinese (every note a person can see has both).
     #[serde(default)]
     pub note_zh: Option<String>,
+    /// From a site's figures file rather than the built-in rules.
+    #[serde(default)]
+    pub site: bool,
 }
 
 impl Entry {
@@ -227,8 +233,8 @@ pub enum At<'a> {
     /// The month is past the last window on file, within the months its value may be
     /// carried: the value applies provisionally from `since` (the month after its window).
     Carried { entry: &'a Entry, since: YearMonth },
-    /// Past the last window on file and beyond what may be carried: not yet on file, so
-    /// unknown (asked for), never an error about the calendar.
+    /// Past the last window before the month and beyond what may be carried: not yet on
+    /// file, so unknown (asked for), never an error about the calendar.
     NotOnFile,
     /// Before the first window: no rule applied yet.
     Before,
@@ -240,21 +246,21 @@ impl Series {
         self.entries.iter().find(|e| e.covers(month))
     }
 
-    /// What applies in a month: a window, the last value carried provisionally, or nothing.
+    /// What applies in a month: a window, the value of the last window before it carried
+    /// provisionally, or nothing. (Rule files have no gaps between windows; a site's newer
+    /// figure may start after a gap, which the window before it is carried into.)
     pub fn find(&self, month: YearMonth) -> At<'_> {
         if let Some(e) = self.at(month) {
             return At::InForce(e);
         }
-        let Some(last) = self.entries.last() else { return At::NotOnFile };
-        match last.to {
-            Some(to) if month > to => {
-                let within = to.plus(last.carry.unwrap_or(0) as i32).is_some_and(|end| month <= end);
-                match (last.value.is_some() && within, to.plus(1)) {
-                    (true, Some(since)) => At::Carried { entry: last, since },
-                    _ => At::NotOnFile,
-                }
-            }
-            _ => At::Before,
+        let Some(prev) = self.entries.iter().rev().find(|e| e.to.is_some_and(|to| to < month)) else {
+            return At::Before;
+        };
+        let Some(to) = prev.to else { return At::NotOnFile };
+        let within = to.plus(prev.carry.unwrap_or(0) as i32).is_some_and(|end| month <= end);
+        match (prev.value.is_some() && within, to.plus(1)) {
+            (true, Some(since)) => At::Carried { entry: prev, since },
+            _ => At::NotOnFile,
         }
     }
 

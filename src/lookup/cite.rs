@@ -68,14 +68,30 @@ impl Ctx {
     /// bear on what the computation looked up.
     pub(crate) fn notices(&self) -> Vec<NoticeShown> {
         let all = self.city.notices.iter().chain(&self.rules.notices);
-        all.filter(|n| n.covers(self.month) && (n.bears_on.is_empty() || n.bears_on.iter().any(|id| self.used.contains(id))))
+        let mut out: Vec<NoticeShown> = all
+            .filter(|n| n.covers(self.month) && (n.bears_on.is_empty() || n.bears_on.iter().any(|id| self.used.contains(id))))
             .map(|n: &'static Notice| NoticeShown {
                 id: &n.id,
                 text: n.text.clone(),
                 status: n.status,
                 source: self.source(&n.source),
             })
-            .collect()
+            .collect();
+        // A figure from the site's own file: said once, with the site's name.
+        if let Some(e) = self.site_used {
+            let source = e.source.as_ref().and_then(|s| self.source(s));
+            let site = source.as_ref().and_then(|s| s.document.site).unwrap_or_default();
+            out.push(NoticeShown {
+                id: "site-figures",
+                text: Text::new(
+                    format!("本结果用到本站（{site}）的数值文件提供的数值，未经本计算器核对；来源见各数值的出处"),
+                    format!("this result uses figures from this site's own figures file ({site}), not checked by the calculator; each figure cites its source"),
+                ),
+                status: e.status,
+                source,
+            });
+        }
+        out
     }
 
     /// The explanation, finished: how sure the result is and the figures that make it so.

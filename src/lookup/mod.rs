@@ -192,6 +192,8 @@ pub struct Ctx {
     window_errors: Vec<FieldError>,
     /// Every parameter looked up, for the notices that bear on them.
     used: Vec<ParamId>,
+    /// A figure from a site's figures file was used (the result says so).
+    site_used: Option<&'static Entry>,
     pub ex: Explanation,
 }
 
@@ -208,6 +210,7 @@ impl Ctx {
             missing: Vec::new(),
             window_errors: Vec::new(),
             used: Vec::new(),
+            site_used: None,
             ex: Explanation::default(),
         }
     }
@@ -282,6 +285,9 @@ impl Ctx {
         }
         if status.needs_caution() && !self.ex.cautions.iter().any(|c| c.param == id) {
             self.ex.cautions.push(Caution { param: id, status, label: id.label() });
+        }
+        if entry.site && self.site_used.is_none() {
+            self.site_used = Some(entry);
         }
         Lookup::Found(value, CiteRef::Rule { id, entry, carried })
     }

@@ -133,7 +133,7 @@ fn source(
     }
 }
 
-fn entry(
+pub(super) fn entry(
     issues: &mut Issues,
     key: &str,
     unit: Unit,
@@ -172,7 +172,7 @@ fn entry(
     if issues.count() > before {
         return None;
     }
-    Some(Entry { from: from?, to, value, status, carry, source, note: e.note.clone(), note_zh: e.note_zh.clone() })
+    Some(Entry { from: from?, to, value, status, carry, source, note: e.note.clone(), note_zh: e.note_zh.clone(), site: false })
 }
 
 /// The most months a value may be carried past its window: a year, as practice carries a

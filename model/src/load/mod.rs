@@ -4,7 +4,10 @@
 //! program only ever embeds valid rules; `yibao rules check --dir` runs it on files on disk.
 
 mod check;
+mod figures;
 mod read;
+
+pub use figures::figures;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -33,7 +36,7 @@ impl Issues<'_> {
         });
     }
 
-    fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         self.list.len()
     }
 }
@@ -174,7 +177,7 @@ fn file(issues: &mut Issues, name: &str, text: &str) -> Option<Loaded> {
     }
 }
 
-fn documents(issues: &mut Issues, raw: &BTreeMap<String, RawDocument>) -> BTreeMap<String, Document> {
+pub(crate) fn documents(issues: &mut Issues, raw: &BTreeMap<String, RawDocument>) -> BTreeMap<String, Document> {
     let mut out = BTreeMap::new();
     for (id, d) in raw {
         let key = format!("documents.{id}");
@@ -208,6 +211,7 @@ fn documents(issues: &mut Issues, raw: &BTreeMap<String, RawDocument>) -> BTreeM
                 note: d.note.clone(),
                 note_zh: d.note_zh.clone(),
                 has_text: false,
+                site: None,
             },
         );
     }

@@ -19,7 +19,7 @@ pub enum Written {
 }
 
 impl Written {
-    fn of(v: &toml::Value) -> Written {
+    pub(crate) fn of(v: &toml::Value) -> Written {
         match v {
             toml::Value::String(s) => Written::Str(s.clone()),
             toml::Value::Integer(i) => Written::Int(*i),
@@ -111,7 +111,7 @@ pub struct RawEntry {
     pub carry: Option<Written>,
 }
 
-fn unknown(problems: &mut Vec<Problem>, key: String) {
+pub(crate) fn unknown(problems: &mut Vec<Problem>, key: String) {
     problems.push((
         key.clone(),
         format!("未知的字段：`{key}`"),
@@ -203,7 +203,7 @@ fn city(t: &toml::Table, problems: &mut Vec<Problem>) -> RawCity {
     c
 }
 
-fn document(id: &str, t: &toml::Table, problems: &mut Vec<Problem>) -> RawDocument {
+pub(crate) fn document(id: &str, t: &toml::Table, problems: &mut Vec<Problem>) -> RawDocument {
     let mut d = RawDocument::default();
     for (key, v) in t {
         let s = Written::of(v).text().unwrap_or_default();
@@ -223,7 +223,7 @@ fn document(id: &str, t: &toml::Table, problems: &mut Vec<Problem>) -> RawDocume
     d
 }
 
-fn entries(id: &str, blocks: &toml::Value, problems: &mut Vec<Problem>) -> Vec<RawEntry> {
+pub(crate) fn entries(id: &str, blocks: &toml::Value, problems: &mut Vec<Problem>) -> Vec<RawEntry> {
     let toml::Value::Array(blocks) = blocks else {
         problems.push((
             format!("param.\"{id}\""),
@@ -234,30 +234,11 @@ fn entries(id: &str, blocks: &toml::Value, problems: &mut Vec<Problem>) -> Vec<R
     };
     let mut out = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
-        let mut e = RawEntry::default();
         let Some(t) = block.as_table() else {
             unknown(problems, format!("param.\"{id}\"[{index}]"));
             continue;
         };
-        for (key, v) in t {
-            let w = Written::of(v);
-            let s = w.text();
-            match key.as_str() {
-                "value" => e.value = Some(w),
-                "from" => e.from = s.unwrap_or_default(),
-                "to" => e.to = s,
-                "status" => e.status = s.unwrap_or_default(),
-                "doc" => e.doc = s,
-                "article" => e.article = s,
-                "quote" => e.quote = s,
-                "url" => e.url = s,
-                "note" => e.note = s,
-                "note_zh" => e.note_zh = s,
-                "carry" => e.carry = Some(w),
-                _ => unknown(problems, format!("param.\"{id}\"[{index}].{key}")),
-            }
-        }
-        out.push(e);
+        out.push(raw_entry(t, &format!("param.\"{id}\"[{index}]"), &[], problems));
     }
     out
 }
@@ -295,4 +276,29 @@ fn notice(index: usize, t: &toml::Table, problems: &mut Vec<Problem>) -> RawNoti
         }
     }
     n
+}
+
+/// One dated value's fields; `extra` keys belong to the caller (a figures file's `city`).
+pub(crate) fn raw_entry(t: &toml::Table, key: &str, extra: &[&str], problems: &mut Vec<Problem>) -> RawEntry {
+    let mut e = RawEntry::default();
+    for (k, v) in t {
+        let w = Written::of(v);
+        let s = w.text();
+        match k.as_str() {
+            "value" => e.value = Some(w),
+            "from" => e.from = s.unwrap_or_default(),
+            "to" => e.to = s,
+            "status" => e.status = s.unwrap_or_default(),
+            "doc" => e.doc = s,
+            "article" => e.article = s,
+            "quote" => e.quote = s,
+            "url" => e.url = s,
+            "note" => e.note = s,
+            "note_zh" => e.note_zh = s,
+            "carry" => e.carry = Some(w),
+            other if extra.contains(&other) => {}
+            _ => unknown(problems, format!("{key}.{k}")),
+        }
+    }
+    e
 }

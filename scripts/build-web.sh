@@ -18,6 +18,7 @@ speed=$!
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-web
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-js
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-xlsx-js
+cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-figures-js
 wait "$speed"
 rm -rf dist && mkdir -p dist
 out=target/wasm32-unknown-unknown/wasm
@@ -25,6 +26,7 @@ wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_web "$
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_js "$out/yibao_js.wasm"
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_batch target/speed/wasm32-unknown-unknown/wasm-speed/yibao_batch_js.wasm
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_xlsx "$out/yibao_xlsx_js.wasm"
+wasm-bindgen --target web --no-typescript --out-dir dist --out-name yibao_figures "$out/yibao_figures_js.wasm"
 # wasm-opt works on one core most of the time and the four files took a minute one after
 # another: two at a time, about half that.
 opt() { www/node_modules/.bin/wasm-opt "$@" -o "${*: -1}.opt" && mv "${*: -1}.opt" "${*: -1}"; }
@@ -33,6 +35,7 @@ opt() { www/node_modules/.bin/wasm-opt "$@" -o "${*: -1}.opt" && mv "${*: -1}.op
 ( opt -Oz --converge dist/yibao_web_bg.wasm && opt -O3 dist/yibao_batch_bg.wasm ) &
 sized=$!
 opt -Oz dist/yibao_xlsx_bg.wasm
+opt -Oz dist/yibao_figures_bg.wasm
 opt -Oz dist/yibao_js_bg.wasm
 wait "$sized"
 cp www/static/* dist/

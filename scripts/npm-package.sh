@@ -8,6 +8,8 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' js/Cargo.toml | head -1)
 pkg=target/npm/package
 rm -rf target/npm && mkdir -p "$pkg"
 cp dist/yibao_js.js dist/yibao_js_bg.wasm js/npm/index.js js/npm/node.js js/npm/inline.js js/npm/README.md js/CHANGELOG.md "$pkg/"
+# yibao/figures: a site's figures file reader, its own module (the API carries no TOML reader).
+cp dist/yibao_figures.js dist/yibao_figures_bg.wasm js/npm/figures.js js/npm/figures.d.ts "$pkg/"
 # Types: wasm-bindgen's declarations of the functions (their parameter and return types are
 # named in js/src/lib.rs) followed by the declarations ts-rs generates from the Rust types.
 types=$(mktemp -d)
@@ -31,6 +33,7 @@ cat > "$pkg/package.json" <<JSON
   "exports": {
     ".": { "types": "./index.d.ts", "node": "./node.js", "default": "./index.js" },
     "./inline": { "types": "./index.d.ts", "default": "./inline.js" },
+    "./figures": { "types": "./figures.d.ts", "default": "./figures.js" },
     "./yibao_js_bg.wasm": "./yibao_js_bg.wasm",
     "./package.json": "./package.json"
   },

@@ -26,6 +26,19 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use yibao::Text;
 
+/// A site's figures file, checked by the figures module (`yibao/figures`:
+/// `checkFigures(name, tomlText)` gives the bytes, or throws the file's defects with their
+/// lines), merged into the rules every later call reads: newer figures than the built-in
+/// ones, each cited as the site's document, and every result that uses one says so. Once
+/// per page. Throws `{kind: "rules", issues}` where the figures do not fit the rules (a
+/// city or a parameter they do not have); nothing is merged then.
+#[wasm_bindgen(js_name = installFigures)]
+pub fn install_figures(bytes: &[u8]) -> Result<(), JsValue> {
+    let site: yibao::model::SiteFigures = postcard::from_bytes(bytes)
+        .map_err(|_| to_js(&yibao::Error::field("figures", "unreadable", Text::new("数值文件无法读取", "the figures file cannot be read"))))?;
+    yibao::rules::install_site(&site).map_err(|e| to_js(&e))
+}
+
 /// Any request, tagged by `kind` ("contribution", "flexible", "resident", "eligibility", "fund").
 #[wasm_bindgen(unchecked_return_type = "YibaoResponse")]
 pub fn compute(#[wasm_bindgen(unchecked_param_type = "YibaoRequest")] request: JsValue) -> Result<JsValue, JsValue> {

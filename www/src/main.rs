@@ -14,10 +14,37 @@ mod views;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// The calculator's own page (index.html's `<div id="app" data-yibao>`); anywhere else the
-/// module only mounts when asked ([`mount_calculator`]), so a host page's own `#app` is
-/// never touched.
-fn main() {
+/// Nothing at load: main.js (or the `<yibao-calculator>` element) first installs a site's
+/// figures file where the site serves one, then mounts ([`start`], [`mount_calculator`]).
+fn main() {}
+
+/// A site's figures file, checked by the figures module (`yibao_figures.js`), merged into
+/// the rules every computation reads from now on. Throws `{zh, en}` (one defect a line)
+/// where the figures do not fit the rules (a city or a parameter they do not have); the
+/// calculator then runs on its own figures.
+#[wasm_bindgen(js_name = installFigures)]
+pub fn install_figures(bytes: &[u8]) -> Result<(), wasm_bindgen::JsValue> {
+    let refused = |zh: String, en: String| {
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"zh".into(), &zh.into());
+        let _ = js_sys::Reflect::set(&o, &"en".into(), &en.into());
+        wasm_bindgen::JsValue::from(o)
+    };
+    let site: yibao::model::SiteFigures = postcard::from_bytes(bytes).map_err(|_| refused("数值文件无法读取".into(), "the figures file cannot be read".into()))?;
+    yibao::rules::install_site(&site).map_err(|e| match e {
+        yibao::Error::Rules { issues } => {
+            let lines = |f: fn(&yibao::RuleIssue) -> String| issues.iter().map(f).collect::<Vec<_>>().join("\n");
+            refused(lines(|i| format!("{} [{}]：{}", i.file, i.key, i.reason.zh)), lines(|i| format!("{} [{}]: {}", i.file, i.key, i.reason.en)))
+        }
+        _ => refused("数值文件无法使用".into(), "the figures file cannot be used".into()),
+    })
+}
+
+/// Mounts the calculator on its own page (index.html's `<div id="app" data-yibao>`);
+/// anywhere else the module only mounts when asked ([`mount_calculator`]), so a host
+/// page's own `#app` is never touched.
+#[wasm_bindgen]
+pub fn start() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("#app[data-yibao]").ok().flatten());

@@ -83,11 +83,11 @@ fn notices(lang: Lang, ex: &Explanation) -> Html {
         return html! {};
     }
     html! {
-        <ul class="notices" role="note">{ for ex.notices.iter().map(|n| html! {
-            <li data-notice={n.id}>{ tx(lang, &n.text) }
+        <div class="notices" role="note">{ for ex.notices.iter().map(|n| html! {
+            <p data-notice={n.id}>{ tx(lang, &n.text) }
                 if let Some(s) = &n.source { { " " }<span lang="zh-CN" class="doc">{ format!("{} {}", s.document.short_name(), s.article) }</span> }
-            </li>
-        }) }</ul>
+            </p>
+        }) }</div>
     }
 }
 

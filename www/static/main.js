@@ -1,7 +1,8 @@
 // Starts the app (all logic is in the WebAssembly module), and does the browser's part:
 // the share link's copy button and share sheet, the article viewer, and offline use with
 // an offer to reload when newer rules are deployed. Nothing is ever sent anywhere.
-import init from "./yibao_web.js";
+import init, * as engine from "./yibao_web.js";
+import { fetchFigures, installFigures, showRefused } from "./figures.js";
 
 // One language at a time, from the first paint: the frame follows the link's language.
 if (/(^|[#&])lang=en(&|$)/.test(location.hash)) {
@@ -25,7 +26,12 @@ async function loadTexts() {
 }
 
 const started = performance.now();
-init().then(() => {
+// A site's own figures file, fetched beside the engine and installed before the first result.
+const figures = fetchFigures(location.href);
+init().then(async () => {
+  const refused = await installFigures(location.href, engine, figures);
+  engine.start();
+  if (refused) showRefused(document.body, refused, en());
   // For the browser benchmark: time from navigation start to the first rendered result.
   window.__yibaoFirstResult = performance.now();
   window.__yibaoInitMs = performance.now() - started;

@@ -7,7 +7,7 @@ const FILES = [
   "./", "index.html", "style.css", "main.js", "yibao_web.js", "yibao_web_bg.wasm", "rules-texts.json",
   "page-lang.js", "text-file.js", "figure-boxes.js",
   "batch.html", "batch.js", "batch-worker.js", "yibao_batch.js", "yibao_batch_bg.wasm", "yibao_xlsx.js", "yibao_xlsx_bg.wasm",
-  "fund.html", "fund.js", "yibao_js.js", "yibao_js_bg.wasm", "yibao-calculator.js",
+  "fund.html", "fund.js", "yibao_js.js", "yibao_js_bg.wasm", "yibao-calculator.js", "figures.js",
 ];
 
 self.addEventListener("install", (event) => {
@@ -29,6 +29,18 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  // A site's own figures file changes without a new build: the network first, the copy
+  // kept from the last visit when offline.
+  if (url.pathname.endsWith("/figures.toml")) {
+    event.respondWith(fetch(event.request).then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        caches.open(CACHE).then((c) => c.put(event.request, copy));
+      }
+      return response;
+    }).catch(() => caches.match(event.request).then((hit) => hit || Response.error())));
+    return;
+  }
   event.respondWith(
     caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request).then((response) => {
       if (response.ok) {

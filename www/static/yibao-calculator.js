@@ -20,8 +20,13 @@ const ATTRIBUTES = ["city", "view", "lang", "month", "wage", "employer", "offici
 let engine;
 function load() {
   engine ??= (async () => {
+    const { fetchFigures, installFigures } = await import(new URL("figures.js", base).href);
+    const figures = fetchFigures(base);
     const m = await import(new URL("yibao_web.js", base).href);
     await m.default({ module_or_path: new URL("yibao_web_bg.wasm", base) });
+    // The site's own figures, where it serves them beside this file: before the first mount.
+    const refused = await installFigures(base, m, figures);
+    if (refused) console.warn("yibao: figures.toml set aside:", refused.en);
     if (!window.yibaoText) {
       window.yibaoText = (key, field) => window.yibaoTexts?.[key]?.[field];
       fetch(new URL("rules-texts.json", base))

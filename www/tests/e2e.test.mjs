@@ -78,13 +78,15 @@ test("郑州 shows 巩义市 left out, gives what is known at once, and marks th
 });
 
 test("flexible view asks for the base, then computes with the waiting period", async () => {
-  // 温州 2026: the base is not published; 11.2% (aggregator) and the month-after rule are.
-  const { context, p } = await open("lang=zh&view=flexible&city=wenzhou&month=2026-03&first_paid=2026-03");
-  assert.equal(await figure(p, "开始享受待遇"), "2026-04");
+  // 温州 2025: the base is not published; the 2024 rate 11.2% (aggregator) is carried into
+  // 2025 provisionally, and the month-after rule holds.
+  const { context, p } = await open("lang=zh&view=flexible&city=wenzhou&month=2025-03&first_paid=2025-03");
+  assert.equal(await figure(p, "开始享受待遇"), "2025-04");
   await typeInto(p, "#p-wenzhou-flexible-base", "6000");
   // 6000 × 11.2% = 672.00 (the fixed amount is not published, left out)
   await p.waitForFunction(() => document.body.innerText.includes("672.00"));
   assert.equal(await figure(p, "每月缴费"), "672.00 元");
+  assert.match(await p.locator(".confidence").innerText(), /暂按 2024 年标准（2025 年标准尚未收录）/);
   await context.close();
 });
 

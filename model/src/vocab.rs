@@ -245,7 +245,7 @@ vocabulary! {
     PrePoolingDeficit {
         /// 盐城 第九条, 黄冈 第十五条, 郑州 四（四）, 温州 三（二）8: the county (its government's
         /// finance) fills it; it is not carried into the pooled fund.
-        LocalFinance = "local_finance" ("由当地财政（原统筹区）弥补，不带入统筹基金", "filled by the county's own finance, not carried into the pooled fund"),
+        LocalFinance = "local_finance" ("由当地（原统筹区）自行承担，不带入统筹基金", "borne locally, by the former pooling area, not carried into the pooled fund"),
         /// 济宁 三（四）5: borne by the city fund and the county government, by a measure
         /// set separately.
         CityFundAndCounty = "city_fund_and_county" ("由市级基金和县级政府分别承担（办法另定）", "borne by the city fund and the county government (by a separate measure)"),

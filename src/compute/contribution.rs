@@ -438,7 +438,7 @@ impl Figures {
             .flatten();
         let mut out: Vec<Text> = cites
             .filter_map(|c| match c {
-                crate::lookup::CiteRef::Rule { id, entry, carried: Some(since) } => crate::explain::Carried::of(entry, *since).map(|c| {
+                crate::lookup::CiteRef::Rule { id, entry, carried: Some(since), .. } => crate::explain::Carried::of(entry, *since).map(|c| {
                     let l = id.label();
                     Text::new(format!("{}：{}", l.zh, c.words.zh), format!("{}: {}", l.en, c.words.en))
                 }),

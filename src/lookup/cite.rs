@@ -9,13 +9,13 @@ impl Ctx {
     /// A cite made whole: the document, the label, the status.
     pub fn cite(&self, c: &CiteRef) -> Cite {
         match c {
-            CiteRef::Rule { id, entry, carried } => Cite {
+            CiteRef::Rule { id, entry, carried, stretched } => Cite {
                 param: Some(*id),
                 field: None,
                 label: id.label(),
                 value: entry.value.as_ref().map(Value::show).unwrap_or_default(),
                 origin: Origin::Rule,
-                status: Some(Self::shown_status(entry, *carried)),
+                status: Some(if *stretched { Status::Inferred } else { Self::shown_status(entry, *carried) }),
                 carried: carried.and_then(|since| Carried::of(entry, since)),
                 source: entry.source.as_ref().and_then(|s| self.source(s)),
                 note: entry.note.as_deref(),

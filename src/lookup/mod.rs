@@ -72,8 +72,9 @@ pub fn parse_overrides(raw: &Overrides) -> Result<BTreeMap<ParamId, Supplied>, V
 #[derive(Clone, Debug, PartialEq)]
 pub enum CiteRef {
     /// A rule value; `carried` is the month it is carried from, where it is applied past
-    /// its window provisionally.
-    Rule { id: ParamId, entry: &'static Entry, carried: Option<YearMonth> },
+    /// its window provisionally; `stretched` where it is applied beyond what its source
+    /// states (shown as inferred, see [`Ctx::inferred`]).
+    Rule { id: ParamId, entry: &'static Entry, carried: Option<YearMonth>, stretched: bool },
     User { id: ParamId, shown: String, replaced: Option<&'static Entry> },
     Input { field: &'static str, label: Text, shown: String },
 }
@@ -289,7 +290,7 @@ impl Ctx {
         if entry.site && self.site_used.is_none() {
             self.site_used = Some(entry);
         }
-        Lookup::Found(value, CiteRef::Rule { id, entry, carried })
+        Lookup::Found(value, CiteRef::Rule { id, entry, carried, stretched: false })
     }
 
     /// A figure the computation cannot do without: unknown → listed as missing; no rule in

@@ -96,6 +96,18 @@ fn between(i: &Inputs) -> Result<(), Error> {
             ),
         );
     }
+    // The enterprise went bankrupt before now: the age then cannot be above the age now.
+    if let Some(age) = i.bankruptcy_age.filter(|a| *a > Decimal::from(lived / 12)) {
+        let now = lived / 12;
+        p.push(
+            "bankruptcy_age",
+            "after_as_of",
+            text!(
+                "企业破产时本人年龄 {age} 岁大于计算月份 {as_of} 时的年龄 {now} 岁",
+                "the age at the bankruptcy, {age}, is above the age at the as-of month {as_of}, {now}"
+            ),
+        );
+    }
     if matches!(i.situation, Situation::NeverEnrolled | Situation::FlexibleRetiree) && i.paid + i.transferred > 0 {
         p.push(
             "paid_months",

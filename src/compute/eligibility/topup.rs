@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::inputs::Inputs;
 use crate::compute::retirement::Retirement;
 use crate::error::Error;
-use crate::lookup::{Cited, Ctx};
+use crate::lookup::{CiteRef, Cited, Ctx};
 use crate::model::{Money, ParamId, Ratio, Rounding, Situation, YearMonth};
 use crate::text;
 use crate::trace::{Expr, Term};
@@ -166,30 +166,35 @@ pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key
     let serious_illness = if s == Situation::Bankrupt { Some(serious_illness(cx, i, key, rule.rounding)?) } else { None };
     let default_payment = if s.retired() { i.as_of } else { ret.month.max(i.as_of) };
     let payment_month = i.payment_month.unwrap_or(default_payment);
+    // 三（二）4 states 次月 for a bankrupt enterprise's retirees only when they were never
+    // enrolled; with some months paid it says only "补足十年后". For a situation the document
+    // does not state, the same timing is an inference, and its step says so.
+    let said = rule.stated_for.as_ref().is_none_or(|stated| stated.value.contains(&s) && !(s == Situation::Bankrupt && i.paid + i.transferred > 0));
     let benefits_from = match &rule.after {
-        Some(after) => Some(cx.month_after(
-            format!("{key}.benefits_from"),
-            text!("开始享受退休人员待遇", "retiree benefits begin"),
-            "payment_month",
-            (payment_month, text!("补缴月份", "month of payment")),
-            after.expr(),
-        )?),
+        Some(after) => {
+            let mut after = after.clone();
+            if let (false, CiteRef::Rule { stretched, .. }) = (said, &mut after.cite) {
+                *stretched = true;
+            }
+            Some(cx.month_after(
+                format!("{key}.benefits_from"),
+                text!("开始享受退休人员待遇", "retiree benefits begin"),
+                "payment_month",
+                (payment_month, text!("补缴月份", "month of payment")),
+                after.expr(),
+            )?)
+        }
         None => None,
     };
-    if let (Some(_), Some(stated)) = (&benefits_from, &rule.stated_for) {
-        // 三（二）4 states 次月 for a bankrupt enterprise's retirees only when they were never
-        // enrolled; with some months paid it says only "补足十年后".
-        let said = stated.value.contains(&s) && !(s == Situation::Bankrupt && i.paid + i.transferred > 0);
-        if !said {
-            let (sz, se) = (s.label().zh, s.label().en);
-            cx.inferred(
-                ParamId::BenefitsAfterTopup,
-                text!(
-                    "文件只对部分补缴情形写明“自缴费次月起”享受待遇；对「{sz}」按同样办法推断",
-                    "the document states “from the month after payment” only for some top-up situations; for “{se}” the same timing is inferred"
-                ),
-            );
-        }
+    if benefits_from.is_some() && !said {
+        let (sz, se) = (s.label().zh, s.label().en);
+        cx.inferred(
+            ParamId::BenefitsAfterTopup,
+            text!(
+                "文件只对部分补缴情形写明“自缴费次月起”享受待遇；对「{sz}」按同样办法推断",
+                "the document states “from the month after payment” only for some top-up situations; for “{se}” the same timing is inferred"
+            ),
+        );
     }
     Ok(Some(TopUp {
         months,

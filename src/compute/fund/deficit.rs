@@ -25,6 +25,9 @@ pub enum CoverSource {
     CountyGovernmentRest,
     CityFund,
     AccumulatedSurplus,
+    /// Part of a deficit no rule says who covers (济宁: the city fund's share beyond what
+    /// it holds, 三（四）6's condition failing).
+    Uncovered,
 }
 
 impl CoverSource {
@@ -125,6 +128,9 @@ fn waterfall(c: &mut Covering, gov: &Cited<Ratio>, county: &str, mut due: Money,
     Ok(())
 }
 
+/// `historical`: 济宁's method (三（四）6), where the county's historical surplus goes first and
+/// the city fund helps only "在全市城镇职工医保基金仍有累计结余的情况下": its share stops at what it
+/// holds. 郑州's and 温州's split (四（三）, 二（二）9) sets no such condition.
 fn shared(c: &mut Covering, city_share: Option<&Cited<Ratio>>, historical: bool, county: &str, mut due: Money, books: &mut Books, rounding: Rounding) -> Result<(), Error> {
     let d0 = due;
     let mut a = Money::ZERO;
@@ -145,14 +151,24 @@ fn shared(c: &mut Covering, city_share: Option<&Cited<Ratio>>, historical: bool,
     };
     let city_part = share(due, city_share.value, rounding)?;
     let gov_part = minus(due, city_part)?;
-    books.city_pool = minus(books.city_pool, city_part)?;
-    c.push(CoverSource::CityFund, text!("市级基金", "city fund"), city_part);
+    let paid = if historical { city_part.min(books.city_pool.max(Money::ZERO)) } else { city_part };
+    let unpaid = minus(city_part, paid)?;
+    books.city_pool = minus(books.city_pool, paid)?;
+    c.push(CoverSource::CityFund, text!("市级基金", "city fund"), paid);
     c.push(CoverSource::CountyGovernment, text!("县级政府", "county government"), gov_part);
+    c.push(CoverSource::Uncovered, text!("市级基金已无累计结余，文件未规定来源", "the city fund has no accumulated surplus left; the document does not say who covers it"), unpaid);
     let css = city_share.value.show();
-    c.statement = text!(
-        "缺口 {d0}：历史结余 {a}，余 {due} 中市级基金 {css} = {city_part}，县级政府 {gov_part}",
-        "deficit {d0}: historical surplus {a}; of the remaining {due} the city fund pays {css} = {city_part}, the county government {gov_part}"
-    );
+    c.statement = if unpaid.is_zero() {
+        text!(
+            "缺口 {d0}：历史结余 {a}，余 {due} 中市级基金 {css} = {city_part}，县级政府 {gov_part}",
+            "deficit {d0}: historical surplus {a}; of the remaining {due} the city fund pays {css} = {city_part}, the county government {gov_part}"
+        )
+    } else {
+        text!(
+            "缺口 {d0}：历史结余 {a}，余 {due} 中市级基金应 {css} = {city_part}，但市级基金只有累计结余 {paid}（文件规定“在全市城镇职工医保基金仍有累计结余的情况下”），{unpaid} 文件未规定由谁承担；县级政府 {gov_part}",
+            "deficit {d0}: historical surplus {a}; of the remaining {due} the city fund owes {css} = {city_part} but holds only {paid} (the notice: “while the city's fund still has an accumulated surplus”), so {unpaid} is covered by no rule; the county government {gov_part}"
+        )
+    };
     c.cites.push(city_share.cite.clone());
     Ok(())
 }
@@ -187,14 +203,16 @@ pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, lev
         if kept {
             let b = books.balance.entry(c.to_string()).or_insert(Money::ZERO);
             *b = plus(*b, result)?;
-        } else if books.keeps_city_pool && !plan_missed {
+        } else if books.keeps_city_pool || plan_missed {
+            // 黄冈 第十八条: kept "不再上划" only when the plan was met; otherwise it goes up
+            // to the city, whose budget level holds all the fund's revenue (第八条).
             books.city_pool = plus(books.city_pool, result)?;
             to_city = Some(result);
         }
         let whose = if plan_missed {
             text!(
-                "年度收入计划未完成，不留存县级（文件未规定其去向，未计入县级结余）",
-                "the revenue plan was not met, so the county does not keep it (the document does not say where it goes; not added to the county's balance)"
+                "年度收入计划未完成，不留存县级，上划市级（按第十八条“不再上划”的反面理解）",
+                "the revenue plan was not met, so the county does not keep it: it goes up to the city (as read from Art. 18's “no longer remitted up” when the plan is met)"
             )
         } else if kept {
             text!("留存县级，结转下年", "kept by the county for next year")

@@ -81,7 +81,8 @@ pub struct FundYear {
     /// The fund's balance at year end: the counties' balances and, where the city's rules
     /// keep one, the city-level pool (the risk reserve, in its own account, apart).
     pub accumulated_surplus: Money,
-    /// The city-level pool's year, where the city's rules keep one (all but 黄冈).
+    /// The city-level pool's year, where the city's rules keep one (all but 黄冈, where it
+    /// appears only when a county's surplus went up to the city).
     pub city_pool: Option<CityPool>,
     pub warnings: Vec<Warning>,
 }
@@ -314,7 +315,8 @@ fn one_year(
         }
     }
     let counties: Vec<CountyYear> = counties.into_iter().flatten().collect();
-    let city_pool = if books.keeps_city_pool {
+    // 黄冈 keeps no city pool of its own, but a surplus a county may not keep goes up to it.
+    let city_pool = if books.keeps_city_pool || !opening.is_zero() || counties.iter().any(|c| c.to_city.is_some()) {
         let received = sum(counties.iter().filter_map(|c| c.to_city.as_ref()))?;
         let paid_out = sum(counties.iter().flat_map(|c| &c.covered_by).filter(|c| c.source.is_city_pool()).map(|c| &c.amount))?;
         let pool = CityPool { opening, remitted, received, paid_out, closing: books.city_pool };

@@ -111,11 +111,12 @@ fn asked_in(city: &yibao::model::City) -> BTreeSet<String> {
             ("flexible_retiree", "0", "", ""),
             ("bankrupt", "60", "3000", "60"),
         ];
-        for (situation, paid, pension, age) in situations {
+        // Both sexes: some cities set a women's minimum of its own.
+        for (category, (situation, paid, pension, age)) in ["male", "female-55"].into_iter().flat_map(|c| situations.into_iter().map(move |s| (c, s))) {
             let r = yibao::eligibility(&yibao::EligibilityRequest {
                 city: city.id.as_str().into(),
                 birth: "1960-01".into(),
-                category: "male".into(),
+                category: category.into(),
                 as_of: m.as_str().into(),
                 paid_months: paid.into(),
                 deemed_months: "12".into(),

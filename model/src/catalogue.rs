@@ -329,6 +329,10 @@ catalogue! {
     MinYears = "retiree.min_years", City, Years, ("享受退休待遇最低缴费年限", "minimum years for retiree benefits"),
         ("达到法定退休年龄时享受职工医保退休待遇（退休后不再缴费）所需的最低缴费年限，见当地职工医保办法",
          "the years of contributions needed at the statutory retirement age to get retiree benefits without paying more, in the local employee-insurance rules");
+    MinYearsWomen = "retiree.min_years_women", Local, Years, ("女职工享受退休待遇最低缴费年限", "minimum years for retiree benefits, women"),
+        ("地方规定男女年限不同时，女职工达到法定退休年龄时所需的最低缴费年限", "where the local rules set a different minimum for women, the years a woman needs at the statutory retirement age");
+    MinActualYears = "retiree.min_actual_years", Local, Years, ("其中实际缴费年限不少于", "of which years actually paid, at least"),
+        ("地方规定：最低缴费年限中实际缴费（不含视同）须达到的年限", "a local rule: how many of the minimum years must be actually paid (not deemed)");
     CountedMonthsRule = "retiree.counted_months", City, Choice(CountedMonths::CHOICES), ("计入年限的月份", "months that count"),
         ("当地规定中视同缴费年限是否计入最低缴费年限", "whether the local rules count deemed years toward the minimum");
     TransferredCount = "retiree.transferred_count", City, Flag, ("外地转入的缴费月数是否计入", "months transferred in count"),

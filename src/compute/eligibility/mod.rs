@@ -23,7 +23,7 @@ use crate::error::{AllOk, Error};
 use crate::explain::Explanation;
 use crate::input::{self, Raw};
 use crate::lookup::{Ctx, Overrides};
-use crate::model::{CountedMonths, Money, ParamId, Shortfall, Situation, Text, YearMonth};
+use crate::model::{Category, CountedMonths, Money, ParamId, Shortfall, Situation, Text, YearMonth};
 use crate::text;
 use crate::trace::{Expr, Term};
 
@@ -131,10 +131,17 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
     let ret = retirement(&mut cx, i.birth, i.category)?;
     inputs::against_retirement(&i, ret.month)?;
     let retired = ret.month <= i.as_of;
+    // Where the city's rules set a women's minimum of their own (郑州, 盐城), a woman's is that.
+    let min_id = if i.category != Category::Male && cx.has(ParamId::MinYearsWomen) { ParamId::MinYearsWomen } else { ParamId::MinYears };
     let min = cx.optional::<Decimal>(
-        ParamId::MinYears,
+        min_id,
         text!("无法判断是否达到最低缴费年限、还差多少", "whether the minimum is met, and what is missing, cannot be said"),
     );
+    let min_actual = if cx.has(ParamId::MinActualYears) {
+        cx.optional::<Decimal>(ParamId::MinActualYears, text!("未核对实际缴费年限的最低要求", "the minimum of years actually paid is not checked"))
+    } else {
+        None
+    };
     let retiree_fixed = retiree_fixed(&mut cx, i.situation)?;
     // Looked up even without the minimum, so every figure the check will need is asked for
     // at once (and the boxes do not change under the person's fingers as they type it).
@@ -150,21 +157,37 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
     let min_months = whole(cx.number(
         "min_months",
         text!("最低缴费年限", "minimum years"),
-        "retiree.min_years",
+        min_id.key(),
         min.expr().named("年限", "years") * Expr::count(12),
         "months",
     )?);
     let counted_now = count_now(&mut cx, &i, &counts)?;
+    // Of them, years actually paid (here and, where they count, transferred in), where the
+    // city's rules set a minimum for those.
+    let actual = match &min_actual {
+        Some(m) => {
+            let months = whole(cx.number(
+                "min_months.actual",
+                text!("其中实际缴费年限不少于", "of which actually paid, at least"),
+                "retiree.min_actual_years",
+                m.expr().named("年限", "years") * Expr::count(12),
+                "months",
+            )?);
+            let transferred = counts.transferred.as_ref().is_some_and(|t| t.0);
+            Some(Actual { min: months, now: i.paid + if transferred { i.transferred } else { 0 } })
+        }
+        None => None,
+    };
     cx.ex.note(text!(
         "按计算月份（{}）有效的规则计算，假定到退休时规则不变",
         "computed with the rules in force at the as-of month ({}), assuming they still apply at retirement",
         i.as_of
     ));
-    let stop_now = scenario(&mut cx, &i, &ret, min_months, counted_now, "stop_now", &rule)?;
+    let stop_now = scenario(&mut cx, &i, &ret, (min_months, actual), counted_now, "stop_now", &rule)?;
     let continue_paying = if i.situation.retired() || retired {
         None
     } else {
-        Some(continue_scenario(&mut cx, &i, &ret, min_months, counted_now, &rule)?)
+        Some(continue_scenario(&mut cx, &i, &ret, (min_months, actual), counted_now, &rule)?)
     };
     if let Some(s) = shortfall.as_ref().filter(|s| s.value == Shortfall::MonthlyOrOneOff && stop_now.shortfall_months > 0) {
         shortfall_fact(&mut cx, s, stop_now.shortfall_months);
@@ -236,7 +259,7 @@ fn counts(cx: &mut Ctx, i: &Inputs) -> Result<Counts, Error> {
 
 /// If payments go on: the months paid so far include the as-of month; going on adds each
 /// month after it up to the month before retirement.
-fn continue_scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32, counted_now: u32, rule: &topup::Rule) -> Result<Scenario, Error> {
+fn continue_scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min: (u32, Option<Actual>), counted_now: u32, rule: &topup::Rule) -> Result<Scenario, Error> {
     let more = (ret.month.months_since(i.as_of) - 1).max(0) as u32;
     let (a, r) = (i.as_of, ret.month);
     let counted = whole(cx.number(
@@ -246,7 +269,18 @@ fn continue_scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32
         Expr::count(counted_now).named("已计", "counted") + Expr::count(more).named("再缴", "more"),
         "months",
     )?);
-    scenario(cx, i, ret, min_months, counted, "continue", rule)
+    // Months paid from now on are actual payments too.
+    let (min_months, actual) = min;
+    let actual = actual.map(|a| Actual { now: a.now.saturating_add(more), ..a });
+    scenario(cx, i, ret, (min_months, actual), counted, "continue", rule)
+}
+
+/// Where the city's rules set a minimum of years actually paid: that minimum and the months
+/// actually paid, both in months.
+#[derive(Clone, Copy)]
+struct Actual {
+    min: u32,
+    now: u32,
 }
 
 /// The city's rule when years are short, as a step (温州: monthly, or all at once).
@@ -376,15 +410,26 @@ fn retiree_fixed(cx: &mut Ctx, situation: Situation) -> Result<Option<RetireeFix
     Ok(Some(RetireeFixed { employer: er.map(|c| c.value), individual: ind.map(|c| c.value), monthly_total }))
 }
 
-fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32, counted: u32, key: &str, rule: &topup::Rule) -> Result<Scenario, Error> {
-    let shortfall = min_months.saturating_sub(counted);
+fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min: (u32, Option<Actual>), counted: u32, key: &str, rule: &topup::Rule) -> Result<Scenario, Error> {
+    let (min_months, actual) = min;
+    let short_actual = actual.map_or(0, |a| a.min.saturating_sub(a.now));
+    let shortfall = min_months.saturating_sub(counted).max(short_actual);
     let (zh, en) = if key == "stop_now" { ("若现在停止缴费", "if payments stop now") } else { ("若持续缴费至退休", "if payments go on until retirement") };
     let label = Text::new(format!("{zh}：差额"), format!("{en}: months missing"));
     if shortfall == 0 {
         cx.fact(
             format!("{key}.shortfall"),
             label,
-            text!("{counted} ≥ {min_months}：达到年限，退休时直接享受退休人员待遇，不再缴费", "{counted} ≥ {min_months}: the minimum is met; retiree benefits at retirement with no more to pay"),
+            match actual {
+                Some(a) => {
+                    let (n, m) = (a.now, a.min);
+                    text!(
+                        "{counted} ≥ {min_months}，实际缴费 {n} ≥ {m}：达到年限，退休时直接享受退休人员待遇，不再缴费",
+                        "{counted} ≥ {min_months} and {n} actually paid ≥ {m}: the minimum is met; retiree benefits at retirement with no more to pay"
+                    )
+                }
+                None => text!("{counted} ≥ {min_months}：达到年限，退休时直接享受退休人员待遇，不再缴费", "{counted} ≥ {min_months}: the minimum is met; retiree benefits at retirement with no more to pay"),
+            },
             0,
             "months",
             &[],
@@ -392,13 +437,11 @@ fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min_months: u32, counted
         // Retiree benefits start with retirement, whether that is still ahead or past.
         return Ok(Scenario { counted_months: counted, shortfall_months: 0, eligible: true, topup: None, benefits_from: Some(ret.month) });
     }
-    cx.number(
-        format!("{key}.shortfall"),
-        label,
-        "paid_months",
-        Expr::count(min_months).named("最低", "minimum") - Expr::count(counted).named("已计", "counted"),
-        "months",
-    )?;
+    let mut e = Expr::count(min_months).named("最低", "minimum") - Expr::count(counted).named("已计", "counted");
+    if let Some(a) = actual {
+        e = Expr::max(e, Expr::count(a.min).named("实际最低", "actually paid, minimum") - Expr::count(a.now).named("实际缴费", "actually paid"));
+    }
+    cx.number(format!("{key}.shortfall"), label, "paid_months", e, "months")?;
     let topup = topup::topup(cx, i, ret, shortfall, key, rule)?;
     let benefits_from = topup.as_ref().and_then(|t| t.benefits_from);
     Ok(Scenario { counted_months: counted, shortfall_months: shortfall, eligible: false, topup, benefits_from })
@@ -447,7 +490,7 @@ impl crate::registry::Computation for Eligibility {
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[MaleOriginalAge, MaleFinalAge, MaleStep, F55OriginalAge, F55FinalAge, F55Step, F50OriginalAge, F50FinalAge, F50Step, ReformFrom, MinYears, CountedMonthsRule, TransferredCount, ShortfallRule, TopupRate, TopupSituations, TopupToPersonalAccount, BenefitsAfterTopup, BenefitsAfterTopupStatedFor, RetireePaysFixed, LifeExpectancy, BaseFloor, FlexibleBase, EmployerFixed, IndividualFixed, RoundingMoney]
+        &[MaleOriginalAge, MaleFinalAge, MaleStep, F55OriginalAge, F55FinalAge, F55Step, F50OriginalAge, F50FinalAge, F50Step, ReformFrom, MinYears, MinYearsWomen, MinActualYears, CountedMonthsRule, TransferredCount, ShortfallRule, TopupRate, TopupSituations, TopupToPersonalAccount, BenefitsAfterTopup, BenefitsAfterTopupStatedFor, RetireePaysFixed, LifeExpectancy, BaseFloor, FlexibleBase, EmployerFixed, IndividualFixed, RoundingMoney]
     }
     fn options(req: &mut EligibilityRequest) -> crate::registry::RequestOptions<'_> {
         crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }

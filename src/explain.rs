@@ -233,6 +233,9 @@ pub struct NotKnown {
     pub hint: Text,
     /// What the result does without it.
     pub effect: Text,
+    /// Whether a page asks a person for it: `false` for rules a person cannot find out
+    /// (whether a top-up goes to the personal account), which the result goes without.
+    pub asked: bool,
 }
 
 /// How sure a result is, by the least sure figure it rests on.

@@ -34,6 +34,7 @@
     )
 )]
 
+pub mod asks;
 pub mod compute;
 pub mod defaults;
 pub mod error;

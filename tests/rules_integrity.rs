@@ -54,7 +54,19 @@ fn note(
 
 /// Every id the calculator asks for in a city, supplying what it asks until nothing new is.
 fn asked_in(city: &yibao::model::City) -> BTreeSet<String> {
-    let month = city.pooling_from.plus(6).unwrap_or(city.pooling_from);
+    // Early in the city's pooling, and past every figure carried (where later rules ask
+    // for figures the early ones did not, such as 温州's provincial average wage).
+    let early = city.pooling_from.plus(6).unwrap_or(city.pooling_from);
+    let late = yibao::YearMonth::new(2028, 7).unwrap();
+    [early, late].into_iter().fold(BTreeSet::new(), |mut all, m| {
+        all.extend(asked_at(city, m));
+        all
+    })
+}
+
+/// Every id the calculator asks for in a city at a month, supplying what it asks until
+/// nothing new is.
+fn asked_at(city: &yibao::model::City, month: yibao::YearMonth) -> BTreeSet<String> {
     let m = month.to_string();
     let mut asked = BTreeSet::new();
     let mut supplied: BTreeMap<String, Raw> = BTreeMap::new();

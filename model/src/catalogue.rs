@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::text::Text;
-use crate::vocab::{Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Rounding, Shortfall, Situation};
+use crate::vocab::{Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Rounding, Shortfall, Situation, TopupBase};
 
 /// What kind of value a parameter holds, and so how it is written, checked and asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -341,6 +341,10 @@ catalogue! {
         ("当地规定：年限不足时一次性补缴，或可按月续缴", "the local rule: a one-off top-up, or monthly payments too");
     TopupRate = "retiree.topup_rate", City, Rate, ("一次性补缴费率", "one-off top-up rate"),
         ("一次性补缴不足年限时的缴费比例，见当地职工医保办法，可写 7%", "the rate of the one-off top-up of missing years, in the local rules; write e.g. 7%");
+    TopupBaseRule = "retiree.topup_base", Local, Choice(TopupBase::CHOICES), ("一次性补缴的缴费基数", "what the one-off top-up is paid on"),
+        ("地方规定：在职职工和灵活就业人员一次性补缴时以什么为缴费基数", "a local rule: what base an employee's or flexible worker's one-off top-up is paid on");
+    TopupAverageWage = "retiree.topup_average_wage", Local, YuanPerMonth, ("补缴基数：上年度全省社会平均工资（月）", "top-up base: the province's prior-year average wage (monthly)"),
+        ("省统计或人社部门公布的上一年度全省（非私营和私营单位加权）平均工资，除以 12", "the province's average wage of the prior year (weighted, non-private and private units) as published, divided by 12");
     TopupSituations = "retiree.topup_situations", City, ChoiceSet(Situation::CHOICES), ("规定了补缴办法的情形", "situations with a top-up rule"),
         ("当地规定了补缴基数和缴费主体的情形", "the situations for which the local rules set the top-up base and who pays");
     TopupToPersonalAccount = "retiree.topup_to_personal_account", City, Flag, ("补缴部分是否计入个人账户", "top-up credited to the personal account"),

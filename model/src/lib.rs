@@ -45,7 +45,7 @@ pub use text::{Lang, Text};
 pub use site::{SiteFigure, SiteFigures};
 pub use value::{Ratio, Value};
 pub use vocab::{
-    Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Shortfall, Situation, Vocabulary,
+    Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Shortfall, Situation, TopupBase, Vocabulary,
 };
 
 /// TypeScript for the types whose JSON is written by hand (ts-rs derives the rest from their

@@ -199,6 +199,17 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a one-off top-up (一次性补缴) of missing years is paid on, for a person who was
+    /// paying until retirement (an employee or a flexible worker).
+    TopupBase {
+        /// 济宁 三（二）3, 郑州: the person's last contribution base.
+        LastBase = "last_base" ("本人最后一次缴费基数", "the person's last contribution base"),
+        /// 温州: the province's average wage of the year before the top-up.
+        AverageWage = "average_wage" ("补缴时上年度全省社会平均工资", "the province's average wage of the year before the top-up"),
+    }
+}
+
+vocabulary! {
     /// How an amount is brought to the fen.
     Rounding {
         /// 四舍五入到分: half a fen and more goes up.

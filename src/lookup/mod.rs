@@ -13,7 +13,7 @@ use crate::explain::{Caution, Explanation, NotKnown, Replaced};
 use crate::input::{self, Raw};
 use crate::model::{
     At, City, CountedMonths, DeficitMethod, Entry, Money, ParamId, PrePoolingDeficit, Ratio, Rounding, Rules, Scope,
-    Shortfall, Situation, Status, Text, Value, YearMonth,
+    Shortfall, Situation, Status, Text, TopupBase, Value, YearMonth,
 };
 use crate::text;
 
@@ -165,7 +165,7 @@ macro_rules! from_word {
         }
     )+};
 }
-from_word!(CountedMonths, Shortfall, Rounding, DeficitMethod, PrePoolingDeficit);
+from_word!(CountedMonths, Shortfall, Rounding, DeficitMethod, PrePoolingDeficit, TopupBase);
 
 enum Lookup {
     Found(Value, CiteRef),
@@ -327,12 +327,22 @@ impl Ctx {
 
     /// A figure the computation can do without; recorded with what its absence means.
     pub fn optional<T: FromValue>(&mut self, id: ParamId, effect: Text) -> Option<Cited<T>> {
+        self.optional_as(id, effect, true)
+    }
+
+    /// A rule the computation can do without that a person cannot find out either (where a
+    /// top-up goes): recorded, but no page asks for it (the CLI's `--set` still takes it).
+    pub fn unasked<T: FromValue>(&mut self, id: ParamId, effect: Text) -> Option<Cited<T>> {
+        self.optional_as(id, effect, false)
+    }
+
+    fn optional_as<T: FromValue>(&mut self, id: ParamId, effect: Text, asked: bool) -> Option<Cited<T>> {
         match self.lookup(id) {
             Lookup::Found(v, cite) => T::from_value(&v).map(|value| Cited { value, cite }),
             Lookup::Unknown { .. } | Lookup::NoWindow => {
                 if !self.ex.not_known.iter().any(|n| n.param == id) {
                     let def = id.def();
-                    self.ex.not_known.push(NotKnown { param: id, label: def.label(), hint: def.hint(), effect });
+                    self.ex.not_known.push(NotKnown { param: id, label: def.label(), hint: def.hint(), effect, asked });
                 }
                 None
             }
@@ -396,7 +406,7 @@ impl Ctx {
             return Err(Error::Input { errors: self.window_errors.clone() });
         }
         if !self.missing.is_empty() {
-            let optional = self.ex.not_known.iter().map(|n| n.param.key().to_string()).collect();
+            let optional = self.ex.not_known.iter().filter(|n| n.asked).map(|n| n.param.key().to_string()).collect();
             return Err(Error::MissingFigures { missing: self.missing.clone(), optional });
         }
         Ok(())

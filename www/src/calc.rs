@@ -90,12 +90,17 @@ pub fn outcome_of(kind: &str, fields: Vec<(&str, &str)>, state: &State, city: &s
         (id.scope() != Scope::National)
             .then(|| asks.entry(id).or_insert_with(|| Ask { id, text: String::new(), reading: None, error: None, set_aside: None }))
     }
+    // Every box the choices could need is there from the start: none appears or vanishes
+    // while the person types (the core decides which, from the choices alone).
+    for id in yibao::asks::asks(&request) {
+        asked(&mut asks, id);
+    }
     let mut field_errors = BTreeMap::new();
     let mut general = Vec::new();
     match &result {
         Ok(r) => {
             let ex = r.explanation();
-            ex.not_known.iter().for_each(|n| { asked(&mut asks, n.param); });
+            ex.not_known.iter().filter(|n| n.asked).for_each(|n| { asked(&mut asks, n.param); });
             ex.user_supplied.iter().filter_map(|k| ParamId::parse(k)).for_each(|id| { asked(&mut asks, id); });
         }
         Err(Error::MissingFigures { missing, optional }) => {
@@ -117,7 +122,7 @@ pub fn outcome_of(kind: &str, fields: Vec<(&str, &str)>, state: &State, city: &s
                 match yibao::compute(&again) {
                     Ok(r) => {
                         let ex = r.explanation();
-                        ex.not_known.iter().for_each(|n| { asked(&mut asks, n.param); });
+                        ex.not_known.iter().filter(|n| n.asked).for_each(|n| { asked(&mut asks, n.param); });
                         ex.user_supplied.iter().filter_map(|k| ParamId::parse(k)).for_each(|id| { asked(&mut asks, id); });
                     }
                     Err(Error::MissingFigures { missing, optional }) => {

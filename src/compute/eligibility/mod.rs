@@ -145,7 +145,7 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
     let retiree_fixed = retiree_fixed(&mut cx, i.situation)?;
     // Looked up even without the minimum, so every figure the check will need is asked for
     // at once (and the boxes do not change under the person's fingers as they type it).
-    let shortfall = cx.optional::<Shortfall>(
+    let shortfall = cx.unasked::<Shortfall>(
         ParamId::ShortfallRule,
         text!("不知道年限不足时可否按月续缴或一次性补缴", "whether short years may be paid monthly or at once is not known"),
     );
@@ -310,11 +310,16 @@ fn scenario_headline(out: &mut Vec<crate::registry::Headline>, s: &Scenario, gro
     }
     out.push(short.in_group(g, &label));
     if let Some(t) = &s.topup {
-        let payer = match t.payer {
-            Payer::Employer => text!("由单位缴纳", "paid by the employer"),
-            Payer::Person => text!("由本人缴纳", "paid by the person"),
-        };
-        out.push(H::money(keys.1, text!("一次性补缴", "one-off top-up"), t.amount, steps.1).detail(payer).in_group(g, &label));
+        let mut h = H::money(keys.1, text!("一次性补缴", "one-off top-up"), t.amount, steps.1);
+        match t.payer {
+            Some(Payer::Employer) => h = h.detail(text!("由单位缴纳", "paid by the employer")),
+            Some(Payer::Person) => h = h.detail(text!("由本人缴纳", "paid by the person")),
+            None => {}
+        }
+        if t.estimate {
+            h = h.detail(text!("按最后一次缴费基数估算", "estimated on the last contribution base"));
+        }
+        out.push(h.in_group(g, &label));
     }
     if let Some(b) = s.benefits_from {
         out.push(H::plain(keys.2, text!("退休待遇起始", "retiree benefits from"), b, steps.2).in_group(g, &label));
@@ -490,7 +495,7 @@ impl crate::registry::Computation for Eligibility {
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[MaleOriginalAge, MaleFinalAge, MaleStep, F55OriginalAge, F55FinalAge, F55Step, F50OriginalAge, F50FinalAge, F50Step, ReformFrom, MinYears, MinYearsWomen, MinActualYears, CountedMonthsRule, TransferredCount, ShortfallRule, TopupRate, TopupSituations, TopupToPersonalAccount, BenefitsAfterTopup, BenefitsAfterTopupStatedFor, RetireePaysFixed, LifeExpectancy, BaseFloor, FlexibleBase, EmployerFixed, IndividualFixed, RoundingMoney]
+        &[MaleOriginalAge, MaleFinalAge, MaleStep, F55OriginalAge, F55FinalAge, F55Step, F50OriginalAge, F50FinalAge, F50Step, ReformFrom, MinYears, MinYearsWomen, MinActualYears, CountedMonthsRule, TransferredCount, ShortfallRule, TopupRate, TopupBaseRule, TopupAverageWage, TopupSituations, TopupToPersonalAccount, BenefitsAfterTopup, BenefitsAfterTopupStatedFor, RetireePaysFixed, LifeExpectancy, BaseFloor, FlexibleBase, EmployerFixed, IndividualFixed, RoundingMoney]
     }
     fn options(req: &mut EligibilityRequest) -> crate::registry::RequestOptions<'_> {
         crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }

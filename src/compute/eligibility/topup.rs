@@ -9,7 +9,7 @@ use super::inputs::Inputs;
 use crate::compute::retirement::Retirement;
 use crate::error::Error;
 use crate::lookup::{CiteRef, Cited, Ctx};
-use crate::model::{Money, ParamId, Ratio, Rounding, Situation, YearMonth};
+use crate::model::{Money, ParamId, Ratio, Rounding, Situation, TopupBase, YearMonth};
 use crate::text;
 use crate::trace::{Expr, Term};
 
@@ -38,7 +38,11 @@ pub struct TopUp {
     pub base: Money,
     pub rate: String,
     pub amount: Money,
-    pub payer: Payer,
+    /// Who pays, where the city's rules say (济宁; 郑州 on an aggregator page).
+    pub payer: Option<Payer>,
+    /// Computed on the person's last base because the city's rules for top-ups were not
+    /// found: an estimate, and the result says so.
+    pub estimate: bool,
     /// Whether it goes to the personal account, where known (济宁: no).
     pub to_personal_account: Option<bool>,
     /// Bankrupt enterprises: the employer's 大病 share up to the provincial life expectancy.
@@ -56,25 +60,38 @@ pub(super) struct Rule {
     after: Option<Cited<u32>>,
     /// The situations for which the document states the month (济宁: not all of them).
     stated_for: Option<Cited<Vec<Situation>>>,
+    /// What an employee's or flexible worker's top-up is paid on, where the city's rules
+    /// say it differently from the last base (温州: the provincial average wage).
+    base_rule: Option<Cited<TopupBase>>,
     rounding: Rounding,
 }
 
 impl Rule {
     pub(super) fn look_up(cx: &mut Ctx) -> Result<Rule, Error> {
-        let no_cost = text!("无法计算补缴金额", "the top-up cost cannot be computed");
+        // A person can find out the rate (the bureau says it); which situations the rules
+        // cover, where the money goes and when benefits start after paying, hardly: those are
+        // not asked, and the result goes without them, saying so.
         Ok(Rule {
-            rate: cx.optional(ParamId::TopupRate, no_cost.clone()),
-            situations: cx.optional(ParamId::TopupSituations, no_cost),
-            to_pa: cx.optional(
+            rate: cx.optional(ParamId::TopupRate, text!("无法计算补缴金额", "the top-up cost cannot be computed")),
+            situations: cx.unasked(
+                ParamId::TopupSituations,
+                text!("在职职工和灵活就业人员的补缴金额按本人最后一次缴费基数估算", "an employee's or flexible worker's top-up is estimated on the last contribution base"),
+            ),
+            to_pa: cx.unasked(
                 ParamId::TopupToPersonalAccount,
                 text!("不知道补缴部分是否计入个人账户", "whether the top-up goes to the personal account is not known"),
             ),
-            after: cx.optional(
+            after: cx.unasked(
                 ParamId::BenefitsAfterTopup,
                 text!("无法给出补缴后开始享受待遇的月份", "the month benefits begin after a top-up cannot be given"),
             ),
             stated_for: if cx.has(ParamId::BenefitsAfterTopupStatedFor) {
                 cx.optional(ParamId::BenefitsAfterTopupStatedFor, text!("不确定文件是否对此情形规定了待遇起始月份", "whether the document sets the month for this situation is not known"))
+            } else {
+                None
+            },
+            base_rule: if cx.has(ParamId::TopupBaseRule) {
+                cx.optional(ParamId::TopupBaseRule, text!("不知道补缴以什么为基数", "what the top-up is paid on is not known"))
             } else {
                 None
             },
@@ -88,6 +105,16 @@ impl Rule {
 fn base(cx: &mut Ctx, i: &Inputs, rule: &Rule, key: &str) -> Result<Option<Money>, Error> {
     let situations = rule.situations.as_ref().map(|s| s.cite.clone());
     let e = match i.situation {
+        Situation::Employee | Situation::Flexible if rule.base_rule.as_ref().is_some_and(|b| b.value == TopupBase::AverageWage) => {
+            let Some(avg) = cx.optional::<Money>(ParamId::TopupAverageWage, text!("无法计算补缴金额", "the top-up cost cannot be computed")) else {
+                return Ok(None);
+            };
+            let rule_cite = rule.base_rule.as_ref().map(|b| b.cite.clone());
+            if let (Some(c), true) = (rule_cite, cx.explain) {
+                cx.fact(format!("{key}.topup_base_rule"), text!("补缴基数", "top-up base"), text!("补缴时上年度全省社会平均工资", "the province's average wage of the year before the top-up"), "", "", &[c]);
+            }
+            avg.expr().named("上年度全省平均工资（月）", "the province's prior-year average wage (monthly)")
+        }
         Situation::Employee | Situation::Flexible => {
             let Some(b) = i.last_base else {
                 cx.ex.note(text!(
@@ -126,18 +153,28 @@ fn base(cx: &mut Ctx, i: &Inputs, rule: &Rule, key: &str) -> Result<Option<Money
 }
 
 pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key: &str, rule: &Rule) -> Result<Option<TopUp>, Error> {
-    let (Some(rate), Some(situations)) = (&rule.rate, &rule.situations) else {
+    let Some(rate) = &rule.rate else {
         return Ok(None);
     };
     let s = i.situation;
-    if !situations.value.contains(&s) {
-        let (cz, ce, sz, se) = (&cx.city.name.zh, &cx.city.name.en, s.label().zh, s.label().en);
-        return Err(Error::field(
-            "situation",
-            "no_rule_for_situation",
-            text!("{cz} 的规则没有为情形「{sz}」规定补缴办法", "{ce}'s rules set no top-up for the situation “{se}”"),
-        ));
-    }
+    // Where the rules name the situations they cover, the person's must be one of them;
+    // where they were not found, an employee's or flexible worker's top-up is estimated on
+    // the last base (as in 济宁 and 郑州) unless the rules name another base (温州), and a
+    // retiree's is not computed.
+    let estimate = match &rule.situations {
+        Some(situations) if !situations.value.contains(&s) => {
+            let (cz, ce, sz, se) = (&cx.city.name.zh, &cx.city.name.en, s.label().zh, s.label().en);
+            return Err(Error::field(
+                "situation",
+                "no_rule_for_situation",
+                text!("{cz} 的规则没有为情形「{sz}」规定补缴办法", "{ce}'s rules set no top-up for the situation “{se}”"),
+            ));
+        }
+        Some(_) => false,
+        // 温州 names the base (the provincial average wage), only not the payer.
+        None if matches!(s, Situation::Employee | Situation::Flexible) => rule.base_rule.is_none(),
+        None => return Ok(None),
+    };
     let Some(base) = base(cx, i, rule, key)? else {
         return Ok(None);
     };
@@ -148,11 +185,22 @@ pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key
         Expr::count(months).named("月数", "months") * Expr::money(base) * rate.expr(),
         rule.rounding,
     )?;
-    let payer = Payer::of(s);
-    cx.ex.note(match payer {
-        Payer::Employer => text!("补缴费用由单位缴纳", "the top-up is paid by the employer"),
-        Payer::Person => text!("补缴费用由本人缴纳", "the top-up is paid by the person"),
-    });
+    // Who pays, only where the rules say (the situations they name come with it).
+    let payer = rule.situations.as_ref().filter(|c| matches!(c.cite, CiteRef::Rule { .. })).map(|_| Payer::of(s));
+    match payer {
+        Some(Payer::Employer) => cx.ex.note(text!("补缴费用由单位缴纳", "the top-up is paid by the employer")),
+        Some(Payer::Person) => cx.ex.note(text!("补缴费用由本人缴纳", "the top-up is paid by the person")),
+        None => {}
+    }
+    if estimate {
+        cx.inferred(
+            ParamId::TopupRate,
+            text!(
+                "本市补缴办法的适用情形和基数未找到：补缴金额按本人最后一次缴费基数估算（济宁、郑州均以此为基数），仅供参考",
+                "the city's rules on who tops up and on what base were not found: the top-up is estimated on the last contribution base (as 济宁 and 郑州 do), for reference only"
+            ),
+        );
+    }
     if let Some(pa) = rule.to_pa.as_ref().filter(|p| !p.value) {
         cx.fact(
             format!("{key}.to_personal_account"),
@@ -202,6 +250,7 @@ pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key
         rate: rate.value.show(),
         amount,
         payer,
+        estimate,
         to_personal_account: rule.to_pa.as_ref().map(|p| p.value),
         serious_illness,
         payment_month,

@@ -23,6 +23,9 @@ pub struct Cite {
     pub label: Text,
     /// The value as shown, e.g. "8%".
     pub value: String,
+    /// A word or yes/no value in words ("一次性补缴", "是"), for pages that show no codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<Text>,
     /// `rule`: from `rules/`; `user`: a parameter the person supplied (`--set`, an input
     /// box for an unpublished figure); `input`: the person's own situation (wage, months).
     pub origin: Origin,
@@ -150,6 +153,9 @@ impl DocumentRef {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Replaced {
     pub value: String,
+    /// A word or yes/no value in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<Text>,
     pub status: Status,
 }
 
@@ -172,15 +178,20 @@ impl Cite {
     }
 
     /// One line: "用人单位费率（其他单位，含生育） = 8% — 济宁…通知 三（二）1 «quote» [统筹文件原文]".
+    /// The value as a person reads it: in words where it is a word or a yes/no.
+    pub fn shown(&self, lang: Lang) -> &str {
+        self.words.as_ref().map_or(self.value.as_str(), |w| w.get(lang))
+    }
+
     pub fn render(&self, lang: Lang) -> String {
         let who = match self.origin {
             Origin::User => format!(
                 "{} = {}{}",
                 self.label.get(lang),
-                self.value,
+                self.shown(lang),
                 lang.pick("（你提供的数据）", " (you supplied it)")
             ),
-            _ => format!("{} = {}", self.label.get(lang), self.value),
+            _ => format!("{} = {}", self.label.get(lang), self.shown(lang)),
         };
         match &self.source {
             Some(s) => format!(
@@ -301,6 +312,9 @@ pub struct Basis {
     pub param: ParamId,
     pub label: Text,
     pub value: String,
+    /// A word or yes/no value in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<Text>,
     /// The entry's status (`provisional` where carried); `None` for a figure the person
     /// supplied.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -364,7 +378,7 @@ impl Explanation {
             out.push_str(&format!(
                 "  · {} = {} [{status}]{}\n",
                 b.label.get(lang),
-                b.value,
+                b.words.as_ref().map_or(b.value.as_str(), |w| w.get(lang)),
                 b.source.as_ref().map(|s| format!(" {s}")).unwrap_or_default()
             ));
         }

@@ -163,7 +163,12 @@ impl Expr {
                 let side = |x: &Expr, right: bool, out: &mut String| {
                     let p = self.precedence();
                     let tight = x.precedence() < p || (right && x.precedence() == p && matches!(op, Op::Sub | Op::Div));
-                    if tight {
+                    // The Chinese "…中较大者" reads as one term only in its own brackets.
+                    if !en && matches!(&x.0, Node::Op(Op::Min | Op::Max | Op::CeilDiv, ..)) {
+                        out.push('（');
+                        x.render_into(en, out);
+                        out.push('）');
+                    } else if tight {
                         out.push('(');
                         x.render_into(en, out);
                         out.push(')');
@@ -171,6 +176,28 @@ impl Expr {
                         x.render_into(en, out);
                     }
                 };
+                // In Chinese, words rather than a programming notation: "a、b 中较大者",
+                // "a ÷ b 向上取整" (a nested one in 全角 brackets).
+                if !en && matches!(op, Op::Min | Op::Max | Op::CeilDiv) {
+                    let part = |x: &Expr, out: &mut String| {
+                        if matches!(&x.0, Node::Op(Op::Min | Op::Max | Op::CeilDiv, ..)) {
+                            out.push('（');
+                            x.render_into(en, out);
+                            out.push('）');
+                        } else {
+                            x.render_into(en, out);
+                        }
+                    };
+                    part(a, out);
+                    out.push_str(if matches!(op, Op::CeilDiv) { " ÷ " } else { "、" });
+                    part(b, out);
+                    out.push_str(match op {
+                        Op::Min => " 中较小者",
+                        Op::Max => " 中较大者",
+                        _ => "，向上取整",
+                    });
+                    return;
+                }
                 let (open, mid, close, bare) = match op {
                     Op::Add => ("", " + ", "", false),
                     Op::Sub => ("", " − ", "", false),
@@ -411,7 +438,9 @@ mod tests {
         );
         assert_eq!(base.render(true), "min(max(wage 5000.00, floor 3000.00), ceiling 15000.00)");
         let wait = Expr::count(3) + Expr::max((Expr::count(5) - Expr::count(1)) * Expr::count(1) - Expr::count(2), Expr::count(0));
-        assert_eq!(wait.render(false), "3 + max((5 − 1) × 1 − 2, 0)");
+        assert_eq!(wait.render(true), "3 + max((5 − 1) × 1 − 2, 0)");
+        assert_eq!(wait.render(false), "3 + （(5 − 1) × 1 − 2、0 中较大者）");
+        assert_eq!(base.render(false), "（工资 5000.00、下限 3000.00 中较大者）、上限 15000.00 中较小者");
         assert_eq!(wait.eval(), Some(d("5")));
         assert_eq!(Expr::ceil_div(Expr::count(27), Expr::count(4)).eval(), Some(d("7")));
     }

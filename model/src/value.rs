@@ -105,6 +105,27 @@ impl Value {
     }
 }
 
+impl Value {
+    /// The value in words where it is a word or a yes/no (a choice's label, "是"), so no page
+    /// shows `true` or `one_off`; `None` for numbers, which show as themselves.
+    pub fn words(&self, unit: Unit) -> Option<crate::text::Text> {
+        use crate::text::Text;
+        let label = |w: &str| unit.choices().iter().find(|c| c.word == w).map(|c| (c.zh, c.en));
+        match self {
+            Value::Flag(true) => Some(Text::new("是", "yes")),
+            Value::Flag(false) => Some(Text::new("否", "no")),
+            Value::Choice(w) => label(w).map(|(zh, en)| Text::new(zh, en)),
+            Value::Set(ws) => {
+                let labels: Vec<(&str, &str)> = ws.iter().filter_map(|w| label(w)).collect();
+                let zh: Vec<&str> = labels.iter().map(|l| l.0).collect();
+                let en: Vec<&str> = labels.iter().map(|l| l.1).collect();
+                Some(Text::new(zh.join("、"), en.join(", ")))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// How values travel in the embedded (binary) rules.
 #[derive(Serialize, Deserialize)]
 enum Repr {

@@ -14,6 +14,7 @@ impl Ctx {
                 field: None,
                 label: id.label(),
                 value: entry.value.as_ref().map(Value::show).unwrap_or_default(),
+                words: entry.value.as_ref().and_then(|v| v.words(id.unit())),
                 origin: Origin::Rule,
                 status: Some(if *stretched { Status::Inferred } else { Self::shown_status(entry, *carried) }),
                 carried: carried.and_then(|since| Carried::of(entry, since)),
@@ -28,6 +29,7 @@ impl Ctx {
                 field: None,
                 label: id.label(),
                 value: shown.clone(),
+                words: crate::model::value::parse_text(id.unit(), shown).ok().and_then(|v| v.words(id.unit())),
                 origin: Origin::User,
                 status: None,
                 carried: None,
@@ -35,13 +37,14 @@ impl Ctx {
                 note: None,
                 note_zh: None,
                 text_key: None,
-                replaces: replaced.and_then(|e| e.value.as_ref().map(|v| Replaced { value: v.show(), status: e.status })),
+                replaces: replaced.and_then(|e| e.value.as_ref().map(|v| Replaced { value: v.show(), words: v.words(id.unit()), status: e.status })),
             },
             CiteRef::Input { field, label, shown } => Cite {
                 param: None,
                 field: Some((*field).to_string()),
                 label: label.clone(),
                 value: shown.clone(),
+                words: None,
                 origin: Origin::Input,
                 status: None,
                 carried: None,
@@ -116,7 +119,7 @@ impl Ctx {
         for key in &ex.user_supplied {
             if let (Some(id), Some(s)) = (ParamId::parse(key), ParamId::parse(key).and_then(|id| self.overrides.get(&id))) {
                 confidence = Confidence::UserSupplied;
-                rests_on.push(Basis { param: id, label: id.label(), value: s.shown.clone(), status: None, carried: None, source: None });
+                rests_on.push(Basis { param: id, label: id.label(), value: s.shown.clone(), words: s.value.words(id.unit()), status: None, carried: None, source: None });
             }
         }
         ex.confidence = confidence;
@@ -130,6 +133,7 @@ impl Ctx {
             param: id,
             label: id.label(),
             value: e.value.as_ref().map(Value::show).unwrap_or_default(),
+            words: e.value.as_ref().and_then(|v| v.words(id.unit())),
             status: Some(e.status),
             carried: None,
             source: e.source.as_ref().map(|s| {

@@ -396,7 +396,7 @@ impl Ctx {
             hint: def.hint(),
             unit: def.unit.describe(),
             unit_label: def.unit.label(),
-            set_aside: set_aside.and_then(|(e, status)| e.value.as_ref().map(|v| Replaced { value: v.show(), status })),
+            set_aside: set_aside.and_then(|(e, status)| e.value.as_ref().map(|v| Replaced { value: v.show(), words: v.words(id.unit()), status })),
         });
     }
 

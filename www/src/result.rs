@@ -67,7 +67,8 @@ fn confidence(lang: Lang, ex: &Explanation) -> Html {
                         (None, Some(s)) => tx(lang, &s.label()),
                         (None, None) => tr(lang, "你提供的数据", "your figure").to_string(),
                     };
-                    html! { <li>{ format!("{} = {}（{what}）", b.label.get(lang), b.value) }
+                    let value = b.words.as_ref().map_or(b.value.as_str(), |w| w.get(lang));
+                    html! { <li>{ format!("{} = {value}（{what}）", b.label.get(lang)) }
                         if let Some(s) = &b.source { { " " }<span lang="zh-CN" class="doc">{ s.clone() }</span> }
                     </li> }
                 }) }</ul>

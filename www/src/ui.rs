@@ -153,7 +153,7 @@ pub fn FigureBox(p: &FigureBoxProps) -> Html {
             <small id={format!("{fid}-hint")} class="hint">{ lang.pick(def.hint_zh, def.hint_en) }</small>
             if let Some(r) = &p.ask.reading { <small class="reading">{ tx(lang, r) }</small> }
             if let Some(s) = &p.ask.set_aside {
-                <small class="hint">{ format!("{}{}（{}）{}", tr(lang, "有来源给出 ", "a source gives "), s.value, tx(lang, &s.status.label()), tr(lang, "，因“只用官方数据”未采用", ", set aside for “official figures only”")) }</small>
+                <small class="hint">{ format!("{}{}（{}）{}", tr(lang, "有来源给出 ", "a source gives "), s.words.as_ref().map_or(s.value.as_str(), |w| w.get(lang)), tx(lang, &s.status.label()), tr(lang, "，因“只用官方数据”未采用", ", set aside for “official figures only”")) }</small>
             }
             if !p.ask.text.is_empty() && !others.is_empty() {
                 <small class="shared">{ format!("{}{}", tr(lang, "本市的这一数据也用于：", "this city's figure is also used in: "), others.iter().map(|s| lang.pick(s.tab.0, s.tab.1)).collect::<Vec<_>>().join(lang.pick("、", ", "))) }</small>
@@ -247,10 +247,16 @@ fn cite(lang: Lang, c: &Cite) -> Html {
     let note = c.note_text().or_else(|| Some(Text::new(cite_text(c, None, "note_zh")?, cite_text(c, None, "note")?)));
     html! {
         <li class="cite">
-            <span>{ format!("{} = {}", c.label.get(lang), c.value) }</span>{ " " }{ badge(lang, c) }
+            <span>{ format!("{} = {}", c.label.get(lang), c.shown(lang)) }</span>{ " " }{ badge(lang, c) }
             if let Some(s) = &c.source {
                 <div class="source">
-                    <span lang="zh-CN" class="doc">{ format!("{} {}", s.document.short_name(), s.article) }</span>{ " " }
+                    // A document with an address links to it (a code repository's name stays
+                    // in the address, the words in the title).
+                    if let Some(url) = s.document.url {
+                        <a lang="zh-CN" class="doc" href={url} target="_blank" rel="noopener noreferrer">{ format!("{} {}", s.document.short_name(), s.article) }</a>{ " " }
+                    } else {
+                        <span lang="zh-CN" class="doc">{ format!("{} {}", s.document.short_name(), s.article) }</span>{ " " }
+                    }
                     if !quote.is_empty() { <q lang="zh-CN">{ quote.clone() }</q> }
                     if s.document.has_text {
                         { " " }<button type="button" class="open-source" data-doc={s.document.id} data-quote={quote}>{ tr(lang, "查看原文", "read the article") }</button>

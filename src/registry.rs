@@ -68,6 +68,9 @@ pub trait Computation {
     type Result: Serialize;
     fn compute(req: &Self::Request) -> Result<Self::Result, Error>;
     fn headline(r: &Self::Result) -> Vec<Headline>;
+    /// The answer in one line, plain conclusion first: what a page keeps in view while the
+    /// person types, and the CLI prints first ("单位 406.00 · 个人 104.00 · 合计 510.00 元/月").
+    fn summary(r: &Self::Result) -> Text;
     fn explanation(r: &Self::Result) -> &Explanation;
     /// Every parameter the computation may read (a test checks each one it asks for is
     /// here), so a front end knows which supplied figures belong to it.
@@ -150,6 +153,9 @@ macro_rules! registry {
         impl Response {
             pub fn headline(&self) -> Vec<Headline> {
                 match self { $( $(#[$m])* Response::$variant(r) => <$calc as Computation>::headline(r) ),+ }
+            }
+            pub fn summary(&self) -> Text {
+                match self { $( $(#[$m])* Response::$variant(r) => <$calc as Computation>::summary(r) ),+ }
             }
             pub fn explanation(&self) -> &Explanation {
                 match self { $( $(#[$m])* Response::$variant(r) => <$calc as Computation>::explanation(r) ),+ }

@@ -16,7 +16,8 @@ fn scenario(out: &mut String, name: &str, s: &Scenario, lang: Lang) {
 }
 
 pub fn render(r: &Response, lang: Lang) -> String {
-    let mut out = String::new();
+    // The answer in one line first, then the figures.
+    let mut out = format!("{}\n\n", r.summary().get(lang));
     // Grouped figures (an eligibility check's scenarios) get a line each below.
     for h in r.headline().into_iter().filter(|h| h.group.is_none()) {
         let unit = h.unit.get(lang);

@@ -80,6 +80,9 @@ pub struct ContributionResult {
     /// What goes to the worker's personal account (个人账户) this month, where known.
     pub personal_account: Option<Money>,
     pub monthly_total: Money,
+    /// The individual total as a share of the wage, in percent to two decimals ("2.05"): what
+    /// the payslip loses to it.
+    pub individual_share_of_wage: Option<String>,
     /// Twelve months at this wage.
     pub yearly: Yearly,
     /// Months from the first month paid to the first month of benefits, where the city's
@@ -561,6 +564,14 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
         None => None,
     };
     let monthly_total = cx.money("total", text!("每月合计", "monthly total"), "wage", Expr::money(er_total) + Expr::money(ind_total), r)?;
+    // What the payslip loses, as a share of the wage (to two decimals of a percent).
+    let individual_share_of_wage = if wage.is_zero() {
+        None
+    } else {
+        let e = Expr::money(ind_total).named("个人合计", "individual total") / Expr::money(wage).named("工资", "wage") * Expr::count(100);
+        let pct = cx.number("individual.share_of_wage", text!("个人扣款占工资（%）", "individual deduction, % of the wage"), "wage", e, "%")?;
+        Some(pct.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero).to_string())
+    };
     let twelve = || Expr::count(12);
     let yearly = Yearly {
         employer: cx.money("yearly.employer", text!("单位全年", "employer, year"), "wage", Expr::money(er_total) * twelve(), r)?,
@@ -585,6 +596,7 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
         maternity_part,
         personal_account,
         monthly_total,
+        individual_share_of_wage,
         yearly,
         benefits_after_months: None,
         rules_version: String::new(),
@@ -668,6 +680,13 @@ impl crate::registry::Computation for Contribution {
             }
         }
         out
+    }
+    fn summary(r: &ContributionResult) -> Text {
+        let (er, ind, t) = (r.employer.total, r.individual.total, r.monthly_total);
+        match &r.individual_share_of_wage {
+            Some(p) => text!("单位 {er} · 个人 {ind}（工资的 {p}%）· 合计 {t} 元/月", "employer {er} · individual {ind} ({p}% of the wage) · total {t} yuan a month"),
+            None => text!("单位 {er} · 个人 {ind} · 合计 {t} 元/月", "employer {er} · individual {ind} · total {t} yuan a month"),
+        }
     }
     fn explanation(r: &ContributionResult) -> &Explanation {
         &r.explanation

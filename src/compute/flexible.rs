@@ -206,6 +206,14 @@ impl crate::registry::Computation for Flexible {
         }
         out
     }
+    fn summary(r: &FlexibleResult) -> Text {
+        let wait = r.waiting_months.map(|w| text!(" · 等待期 {w} 个月", " · waiting {w} months")).unwrap_or_default();
+        match (r.monthly_total, r.yearly_total, &r.rate) {
+            (Some(m), Some(y), _) => Text::new(format!("每月 {m} · 全年 {y} 元，全部由本人缴纳{}", wait.zh), format!("{m} a month · {y} a year, all paid by you{}", wait.en)),
+            (_, _, Some(rate)) => Text::new(format!("费率 {rate}（缴费基数未公布，无法计算金额）{}", wait.zh), format!("rate {rate} (the base is not published, so no amount){}", wait.en)),
+            _ => Text::new(format!("缴费金额无法计算{}", wait.zh), format!("no amount can be computed{}", wait.en)),
+        }
+    }
     fn explanation(r: &FlexibleResult) -> &Explanation {
         &r.explanation
     }

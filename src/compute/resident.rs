@@ -352,6 +352,21 @@ impl crate::registry::Computation for Resident {
         }
         out
     }
+    fn summary(r: &ResidentResult) -> Text {
+        let y = r.year;
+        let wait = r.waiting_months.map(|w| text!(" · 等待期 {w} 个月", " · waiting {w} months")).unwrap_or_default();
+        match &r.individual_premium {
+            Some(p) => {
+                let a = p.amount;
+                let basis = match p.basis {
+                    Basis::City => Text::default(),
+                    Basis::NationalMinimum => text!("（全国最低标准）", " (the national minimum)"),
+                };
+                Text::new(format!("{y} 年度个人缴费 {a} 元/人{}{}", basis.zh, wait.zh), format!("{y}: {a} yuan a person{}{}", basis.en, wait.en))
+            }
+            None => Text::new(format!("{y} 年度个人缴费标准未公布{}", wait.zh), format!("{y}: the premium is not published{}", wait.en)),
+        }
+    }
     fn explanation(r: &ResidentResult) -> &Explanation {
         &r.explanation
     }

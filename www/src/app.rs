@@ -244,6 +244,7 @@ pub fn App(props: &AppProps) -> Html {
         Some(o) => {
             let spec = views::spec(state.view);
             html! { <>
+                { result::summary(state.lang, o) }
                 { inputs(&state, state.view, &o.field_errors) }
                 { figure_boxes(&state, o) }
                 { result::result(&state, o, &calc::unshown_errors(o, spec, &state)) }

@@ -132,6 +132,17 @@ fn notes(lang: Lang, ex: &Explanation) -> Html {
     }
 }
 
+/// The answer in one line, kept in view at the top while the person types (the result
+/// itself may be a screen or two below the boxes on a phone).
+pub fn summary(lang: Lang, o: &Outcome) -> Html {
+    let text = match &o.result {
+        Ok(r) => tx(lang, &r.summary()),
+        Err(yibao::Error::MissingFigures { .. }) => tr(lang, "填写下方标出的未公布数据后即可算出", "enter the unpublished figures marked below to see the answer").to_string(),
+        Err(_) => tr(lang, "请按提示修改标出的内容", "correct the fields marked").to_string(),
+    };
+    html! { <p class="summary" role="status" aria-live="polite">{ text }</p> }
+}
+
 /// The result of a view, or what stands in its way.
 pub fn result(state: &State, o: &Outcome, general: &[yibao::Text]) -> Html {
     let lang = state.lang;
@@ -139,10 +150,11 @@ pub fn result(state: &State, o: &Outcome, general: &[yibao::Text]) -> Html {
         <section class="result" aria-live="polite">
             { for general.iter().map(|t| html! { <p class="error general" role="status">{ tx(lang, t) }</p> }) }
             { match &o.result {
+                // The notices first, then the figures; how sure they are right under them.
                 Ok(r) => html! { <>
                     { notices(lang, r.explanation()) }
-                    { confidence(lang, r.explanation()) }
                     { cards(lang, r) }
+                    { confidence(lang, r.explanation()) }
                     { charts::for_result(state, r) }
                     { notes(lang, r.explanation()) }
                 </> },

@@ -452,6 +452,16 @@ fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min: (u32, Option<Actual
     Ok(Scenario { counted_months: counted, shortfall_months: shortfall, eligible: false, topup, benefits_from })
 }
 
+/// Months as years and months, as people count them: "14 年", "13 年 8 个月".
+fn years(months: u32) -> Text {
+    let (y, m) = (months / 12, months % 12);
+    match (y, m) {
+        (y, 0) => text!("{y} 年", "{y} years"),
+        (0, m) => text!("{m} 个月", "{m} months"),
+        (y, m) => text!("{y} 年 {m} 个月", "{y} years {m} months"),
+    }
+}
+
 /// 退休待遇与补缴 in the registry.
 pub struct Eligibility;
 
@@ -489,6 +499,31 @@ impl crate::registry::Computation for Eligibility {
             }
         }
         out
+    }
+    fn summary(r: &EligibilityResult) -> Text {
+        let ret = &r.retirement;
+        let (month, y, m) = (ret.month, ret.age_years, ret.age_months);
+        // Going on paying is what someone still working does; a retiree's count is final.
+        let s = r.continue_paying.as_ref().or(r.stop_now.as_ref());
+        let (Some(s), Some(min)) = (s, r.min_months) else {
+            return text!("法定退休月份 {month}（{y}岁{m}个月）；本市最低缴费年限未公布", "statutory retirement month {month} (at {y} y {m} m); the city's minimum years are not published");
+        };
+        let counted = years(s.counted_months);
+        let min = years(min);
+        let when = if r.continue_paying.is_some() { text!("到 {month} 退休时", "at retirement in {month}, ") } else { Text::default() };
+        if s.eligible {
+            return Text::new(
+                format!("{}累计 {} ≥ 最低 {}：退休后不再缴费", when.zh, counted.zh, min.zh),
+                format!("{}{} counted ≥ the minimum {}: nothing more to pay after retirement", when.en, counted.en, min.en),
+            );
+        }
+        let short = years(s.shortfall_months);
+        let cost = match &s.topup {
+            Some(t) if t.estimate => text!("；一次性补缴约 {} 元（估算）", "; a one-off top-up of about {} yuan (estimated)", t.amount),
+            Some(t) => text!("；一次性补缴 {} 元", "; a one-off top-up of {} yuan", t.amount),
+            None => Text::default(),
+        };
+        Text::new(format!("{}累计 {}，还差 {}{}", when.zh, counted.zh, short.zh, cost.zh), format!("{}{} counted, {} short{}", when.en, counted.en, short.en, cost.en))
     }
     fn explanation(r: &EligibilityResult) -> &Explanation {
         &r.explanation

@@ -401,6 +401,12 @@ impl crate::registry::Computation for Fund {
         }
         out
     }
+    fn summary(r: &FundResult) -> Text {
+        let Some(last) = r.years.last() else { return Text::default() };
+        let (y, a) = (last.year, last.accumulated_surplus);
+        let raised = r.years.iter().flat_map(|y| &y.warnings).filter(|w| w.raised).count();
+        text!("{y} 年末累计结余 {a} 元 · 触发预警 {raised} 次", "accumulated surplus at the end of {y}: {a} yuan · warning lines crossed: {raised}")
+    }
     fn explanation(r: &FundResult) -> &Explanation {
         &r.explanation
     }

@@ -70,6 +70,9 @@ struct Results {
 pub struct PayrollBatch {
     text: Arc<[u8]>,
     format: Format,
+    /// The header's line in the file (title lines above it are skipped) and what was skipped.
+    header_line: usize,
+    titles: Vec<yibao::Text>,
     header: Vec<String>,
     data_rows: usize,
     options: JsOptions,
@@ -117,9 +120,10 @@ struct Progress {
     total: usize,
 }
 
-/// The employer kind a row's cell in `column` gives (an empty or unreadable cell gives none).
+/// The employer kind a row's cell in `column` gives, read as the batch reads it (an empty
+/// cell gives none).
 fn kind_in(cells: &[String], column: Option<usize>) -> Option<EmployerKind> {
-    column.and_then(|c| cells.get(c)).and_then(|t| EmployerKind::parse(t.trim()))
+    column.and_then(|c| cells.get(c)).and_then(|t| EmployerKind::read_loosely(t)).map(|(k, _)| k)
 }
 
 fn open_rows(text: &Arc<[u8]>) -> Result<StreamingCsv, Error> {
@@ -135,7 +139,8 @@ impl PayrollBatch {
         let text: Arc<[u8]> = bytes.into();
         let mut rows = open_rows(&text).map_err(|e| to_js(&e))?;
         let format = o.format.unwrap_or(rows.format);
-        let header = rows.next().map(|(_, cells)| cells).ok_or_else(|| to_js(&tables::read::empty()))?;
+        // The header, below any title lines the HR system wrote above it.
+        let (header_line, header, titles) = payroll::find_header(&mut rows).ok_or_else(|| to_js(&tables::read::empty()))?;
         // One pass counts the rows and reads the employer kinds of the chosen kind column.
         let kind_column = Mapping::from_header(&header, &o.columns).ok().and_then(|m| m.employer_kind);
         let mut data_rows = 0;
@@ -147,6 +152,8 @@ impl PayrollBatch {
         let mut b = PayrollBatch {
             text,
             format,
+            header_line,
+            titles,
             header,
             data_rows,
             options: JsOptions::default(),
@@ -179,7 +186,10 @@ impl PayrollBatch {
     }
 
     fn setup(&mut self, o: JsOptions) {
-        self.mapping = Mapping::from_header(&self.header, &o.columns);
+        self.mapping = Mapping::from_header(&self.header, &o.columns).map(|mut m| {
+            m.notes.extend(self.titles.iter().cloned());
+            m
+        });
         self.options = o;
         self.restart();
         let kind_column = self.mapping.as_ref().ok().and_then(|m| m.employer_kind);
@@ -210,7 +220,7 @@ impl PayrollBatch {
     /// The kinds the rows of a kind column give (read again only when another column is chosen).
     fn kinds_in_file(&self, column: Option<usize>) -> BTreeSet<EmployerKind> {
         let Ok(rows) = open_rows(&self.text) else { return BTreeSet::new() };
-        rows.skip(1).filter_map(|(_, cells)| kind_in(&cells, column)).collect()
+        rows.filter(|(line, _)| *line > self.header_line).filter_map(|(_, cells)| kind_in(&cells, column)).collect()
     }
 
     /// The file, its columns and what the batch needs, before computing.
@@ -256,7 +266,9 @@ impl PayrollBatch {
             let mapping = self.mapping.clone().map_err(|e| to_js(&e))?;
             self.run = Some(Batch::new(options, mapping).map_err(|e| to_js(&e))?);
             let mut rows = open_rows(&self.text).map_err(|e| to_js(&e))?;
-            rows.next();
+            // Past the title lines and the header.
+            let mut rec = tables::StringRecord::new();
+            while rows.read_into(&mut rec).is_some_and(|line| line < self.header_line) {}
             self.rows = Some(rows);
         }
         let lang = self.lang();

@@ -41,16 +41,27 @@ pub fn run(a: &BatchArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<(Str
     let file = std::fs::File::open(&a.file).map_err(crate::unreadable)?;
     // No BufReader: the reader fills its own 64-KB buffer straight from the file.
     let (format, mut rows) = tables::read::open(file)?;
-    let (_, header) = rows.next().ok_or_else(tables::read::empty)?;
+    // The header, below any title lines the HR system wrote above it.
+    let (_, header, titles) = payroll::find_header(&mut rows).ok_or_else(tables::read::empty)?;
     let chosen = a.columns.iter().cloned().collect();
-    let mapping = Mapping::from_header(&header, &chosen)?;
+    let mut mapping = Mapping::from_header(&header, &chosen)?;
+    mapping.notes.extend(titles);
     let employer = match &a.employer {
         Some(e) => Some(yibao::compute::contribution::employer_kind("employer", &Raw(e.clone()))?),
         None => None,
     };
     let month = Raw(a.month.clone().unwrap_or_else(crate::this_month));
     let options = Options { city: Raw(a.city.clone()), month, employer, overrides, official_only: cli.official_only };
-    let mut run = Batch::new(options, mapping.clone())?;
+    let mut run = Batch::new(options, mapping.clone()).map_err(|e| match e {
+        // The way to choose a column here is an option of the command.
+        Error::Input { mut errors } => {
+            for f in errors.iter_mut().filter(|f| f.code == "no_wage_column") {
+                f.message = yibao::Text::new(format!("{}（用 --column wage=列名 选择）", f.message.zh), format!("{} (choose it with --column wage=NAME)", f.message.en));
+            }
+            Error::Input { errors }
+        }
+        other => other,
+    })?;
     eprintln!("{}", mapping_line(&mapping, format, lang));
     let to_xlsx = a.out.as_ref().is_some_and(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("xlsx")));
     if to_xlsx {
@@ -146,6 +157,13 @@ fn summary(run: &Batch, lang: Lang, as_json: bool) {
     eprintln!("{}", line(EmployerKind::Other.label().get(lang), &t.other));
     eprintln!("{}", line(lang.pick("全部", "all"), &t.overall));
     eprintln!("{} {}, {} {}", lang.pick("出错行", "failed rows"), t.failed_rows, lang.pick("扣款不符行", "mismatched rows"), t.mismatched_rows);
+    if t.total_rows > 0 {
+        eprintln!("{} {}", lang.pick("合计行（已跳过）", "total lines (skipped)"), t.total_rows);
+    }
+    if t.kinds_read_as_other > 0 {
+        let (n, texts) = (t.kinds_read_as_other, t.texts_read_as_other.join(lang.pick("、", ", ")));
+        eprintln!("{}", text!("{n} 行的单位类型（{texts}）按其他单位计", "{n} rows' employer kind ({texts}) read as other employers").get(lang));
+    }
     let names = |v: &[payroll::Noted]| v.iter().map(|n| format!("{} ({})", n.label.get(lang), n.id)).collect::<Vec<_>>().join(lang.pick("、", "; "));
     if !notes.user_supplied.is_empty() {
         eprintln!("{} {}", lang.pick("用户提供的数据：", "user-supplied figures:"), names(&notes.user_supplied));

@@ -301,16 +301,19 @@ fn batch_writes_bom_csv_with_every_row_and_a_summary() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     // The expected output was checked by hand against tests/batch.rs (406.00 = 5000 × 8% + 6;
-    // 326.00 = 4000 × 8% + 6) and each failed row's column and reason.
+    // 326.00 = 4000 × 8% + 6; B06's kind "boss" is read as another employer: 6000 × 8% + 6 =
+    // 486.00, 6000 × 2% + 4 = 124.00) and each failed row's columns and reasons (B09 lacks
+    // both its kind and its wage, and says both).
     let expected = std::fs::read_to_string(payroll("broken.expected.csv")).unwrap();
     assert_eq!(stdout(&o), expected);
     assert!(stdout(&o).starts_with('\u{feff}'));
     let summary = stderr(&o);
+    assert!(summary.contains("1 行的单位类型（boss）按其他单位计"), "{summary}");
     assert!(
         summary.contains("月工资 (2)"),
         "the mapping is shown: {summary}"
     );
-    assert!(summary.contains("出错行 7"), "{summary}");
+    assert!(summary.contains("出错行 6"), "{summary}");
 }
 
 #[test]
@@ -340,7 +343,7 @@ fn batch_gbk_and_xlsx_out() {
 
 #[test]
 fn batch_file_errors_exit_2() {
-    for (file, reason) in [("noheader.csv", "must be the header"), ("empty.csv", "empty")] {
+    for (file, reason) in [("noheader.csv", "the header reads"), ("empty.csv", "empty")] {
         let o = yibao(&[
             "batch",
             &payroll(file),
@@ -535,4 +538,24 @@ fn the_horizon_lists_what_runs_out() {
     let o = yibao(&["--json", "rules", "horizon", "--from", "2026-12", "--months", "1"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["cities"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn a_payroll_as_hr_systems_export_it() {
+    // GBK, a title line above the header, company forms as employer kinds, a row missing
+    // two cells, a blank row and a 合计 line.
+    let o = yibao(&["batch", &payroll("hr-export-gbk.csv"), "--city", "jining", "--month", "2026-11"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, summary) = (stdout(&o), stderr(&o));
+    // 5000 × 8% + 6 = 406.00 for a 有限责任公司 (another employer); rows keep their lines.
+    assert!(out.contains("3,E01,张三,其他单位,5000.00,400.00,6.00,406.00,100.00,4.00,104.00,104.00,0.00,正常,,"), "{out}");
+    // 全额拨款事业单位 is a public body: max(4000, 4573) × 7.4% = 338.40 + 6 = 344.40.
+    assert!(out.contains("7,E05,钱七,机关事业单位,4573.00,338.40,6.00,344.40"), "{out}");
+    // Both problems of a row at once.
+    assert!(out.contains("8,E06,孙八,,,,,,,,,,,出错,单位类型、应发工资,单位类型为空；不能为空"), "{out}");
+    assert!(out.contains("10,合计,,,,,,,,,,,,合计行,,合计行，已跳过"), "{out}");
+    assert!(summary.contains("第 1 行「2026年12月工资表（济宁某公司）」是标题，不是表头，已跳过"), "{summary}");
+    assert!(summary.contains("4 行的单位类型（有限责任公司、私营企业、外资企业、股份有限公司）按其他单位计"), "{summary}");
+    assert!(summary.contains("合计行（已跳过） 1"), "{summary}");
+    assert!(summary.contains("出错行 1"), "{summary}");
 }

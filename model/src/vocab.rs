@@ -142,6 +142,25 @@ vocabulary! {
     }
 }
 
+impl EmployerKind {
+    /// An employer kind as payroll files write it: a word of the vocabulary; else a public
+    /// body where the text says so (行政机关, 全额拨款事业单位, 参照公务员法管理); else, for any
+    /// other non-empty text (有限责任公司, 私营企业, 外资企业, 股份有限公司 …), another employer,
+    /// with `true` (read so, not written so), so the batch can say how many rows it read that
+    /// way. `None` for an empty cell.
+    pub fn read_loosely(text: &str) -> Option<(EmployerKind, bool)> {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        if let Some(k) = EmployerKind::parse(t) {
+            return Some((k, false));
+        }
+        let public = ["机关", "事业", "参公", "参照公务员", "行政单位", "党政", "人大", "政协"].iter().any(|w| t.contains(w));
+        Some(if public { (EmployerKind::PublicBody, false) } else { (EmployerKind::Other, true) })
+    }
+}
+
 vocabulary! {
     /// 退休人员类别: whose statutory retirement age the reform moves, and how.
     Category {
@@ -248,6 +267,11 @@ mod tests {
         assert_eq!(Situation::parse("flexible-retiree"), Some(Situation::FlexibleRetiree));
         assert_eq!(DeficitMethod::ReserveWaterfall.word(), "huanggang_waterfall");
         assert_eq!(EmployerKind::parse("公司"), None);
+        assert_eq!(EmployerKind::read_loosely("差额拨款事业单位"), Some((EmployerKind::PublicBody, false)));
+        assert_eq!(EmployerKind::read_loosely("行政机关"), Some((EmployerKind::PublicBody, false)));
+        assert_eq!(EmployerKind::read_loosely("企业"), Some((EmployerKind::Other, false)));
+        assert_eq!(EmployerKind::read_loosely("有限责任公司"), Some((EmployerKind::Other, true)));
+        assert_eq!(EmployerKind::read_loosely("  "), None);
     }
 }
 

@@ -35,6 +35,7 @@ fn cells(r: &RowResult, lang: Lang) -> Vec<String> {
         RowStatus::Ok => lang.pick("正常", "ok"),
         RowStatus::Mismatch => lang.pick("扣款不符", "mismatch"),
         RowStatus::Failed => lang.pick("出错", "failed"),
+        RowStatus::Total => lang.pick("合计行", "total line"),
     };
     vec![
         r.row.to_string(),

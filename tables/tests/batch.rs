@@ -138,17 +138,18 @@ fn broken_rows_are_listed_and_good_rows_still_computed() {
         (4, "月工资", "not a number: 五千"),
         (5, "月工资", "must not be negative"),
         (6, "月工资", "at most two decimals"),
-        (7, "单位类型", "unknown employer kind: boss"),
         (8, "个人扣款", "not a number: abc"),
-        (12, "单位类型", "the employer kind is empty"),
+        // Both problems of the row at once.
+        (12, "单位类型、月工资", "the employer kind is empty; must not be empty"),
     ];
     assert_eq!(failed.len(), expect.len(), "{failed:#?}");
     for ((row, col, reason), (erow, ecol, ereason)) in failed.iter().zip(expect) {
         assert_eq!((*row, col.as_str()), (erow, ecol));
         assert!(reason.contains(ereason), "row {row}: {reason}");
     }
-    // The good rows: B01 (5000 → 406.00) and B08 ("4,000.00" → 4000 × 8% + 6 = 326.00), at
-    // their real line numbers (a blank line and a blank row stand between them).
+    // The good rows: B01 (5000 → 406.00), B06 (kind "boss", read as another employer: 6000 ×
+    // 8% + 6 = 486.00) and B08 ("4,000.00" → 4000 × 8% + 6 = 326.00), at their real line
+    // numbers (a blank line and a blank row stand between them).
     let good: Vec<(usize, String)> = rows
         .iter()
         .filter(|r| r.status != RowStatus::Failed)
@@ -156,10 +157,13 @@ fn broken_rows_are_listed_and_good_rows_still_computed() {
         .collect();
     assert_eq!(
         good,
-        vec![(2, "406.00".to_string()), (11, "326.00".to_string())]
+        vec![(2, "406.00".to_string()), (7, "486.00".to_string()), (11, "326.00".to_string())]
     );
-    assert_eq!(batch.totals().failed_rows, 7);
-    assert_eq!(batch.totals().overall.employer.to_string(), "732.00");
+    assert_eq!(batch.totals().kinds_read_as_other, 1);
+    assert_eq!(batch.totals().texts_read_as_other, vec!["boss".to_string()]);
+    assert_eq!(batch.totals().failed_rows, 6);
+    // 406.00 + 486.00 + 326.00
+    assert_eq!(batch.totals().overall.employer.to_string(), "1218.00");
 }
 
 #[test]

@@ -87,17 +87,43 @@ impl Mapping {
         self.headers.get(i).cloned().unwrap_or_default()
     }
 
-    /// The wage column, or what to do without one.
+    /// The wage column, or what to do without one (each door says how to choose it).
     pub fn wage_column(&self) -> Result<usize, Error> {
         self.wage.ok_or_else(|| {
             let seen = self.headers.iter().take(8).cloned().collect::<Vec<_>>().join(", ");
             column_error(
                 "no_wage_column",
                 text!(
-                    "找不到工资列（如「缴费基数」「月工资」），请选择哪一列是工资（命令行：--column wage=列名）；第 1 行应为表头，读到的是：{seen}",
-                    "no wage column found (such as 缴费基数, 月工资, wage): choose which column is the wage (command line: --column wage=NAME); row 1 must be the header, and it reads: {seen}"
+                    "找不到工资列（如「缴费基数」「月工资」）：请选择哪一列是工资；表头读到的是：{seen}",
+                    "no wage column found (such as 缴费基数, 月工资, wage): choose which column is the wage; the header reads: {seen}"
                 ),
             )
         })
     }
+}
+
+/// How many title lines above the header are skipped at most.
+const TITLE_ROWS: usize = 5;
+
+/// The header row: the first row with two cells written or naming a column, after any title lines
+/// above it (HR systems and Excel templates write one or two, "2026年12月工资表（…）", in a
+/// single cell; 用友 and 金蝶 exports a unit or date line). Returns its line, its cells and a
+/// note for each title line skipped, or `None` for a file with no such row. No data row is
+/// read: the header is the first row that is not a title line.
+pub fn find_header<I: Iterator<Item = (usize, Vec<String>)>>(rows: &mut I) -> Option<(usize, Vec<String>, Vec<Text>)> {
+    let mut notes = Vec::new();
+    for (line, cells) in rows.by_ref() {
+        let written: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        // A one-cell row that names a column ("工资") is a header all the same.
+        let names_a_column = FIELDS.iter().any(|(_, col)| headers::find(&cells, *col).is_some());
+        match written.len() {
+            0 => continue,
+            1 if notes.len() < TITLE_ROWS && !names_a_column => {
+                let title = written.join(" ");
+                notes.push(text!("第 {line} 行「{title}」是标题，不是表头，已跳过", "line {line}, “{title}”, is a title, not the header: skipped"));
+            }
+            _ => return Some((line, cells, notes)),
+        }
+    }
+    None
 }

@@ -9,13 +9,13 @@ mod mapping;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
-use yibao::compute::contribution::{employer_kind, plan, Amounts, FenPlan, Plan};
+use yibao::compute::contribution::{plan, Amounts, FenPlan, Plan};
 use yibao::{input, text, EmployerKind, Error, Lang, MissingFigure, Money, Options as Settings, Overrides, ParamId, Raw, Text};
 
 use crate::read::Cells;
 
 pub use figures::{asks, missing_message, Ask};
-pub use mapping::{Mapping, FIELDS};
+pub use mapping::{find_header, Mapping, FIELDS};
 
 /// Settings of a batch run.
 #[derive(Clone, Debug, Default)]
@@ -35,6 +35,18 @@ pub enum RowStatus {
     /// The deducted amount differs from the computed individual total.
     Mismatch,
     Failed,
+    /// A total line (合计, 总计, 小计) of the file: recognised and skipped, not computed.
+    Total,
+}
+
+/// Whether a row is the file's total line rather than a person: its id, name or first cell
+/// reads 合计, 总计 or 小计 (spaces aside, as in "合 计").
+pub fn is_total_row<C: Cells + ?Sized>(cells: &C, mapping: &Mapping) -> bool {
+    let says_total = |t: &str| {
+        let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        matches!(t.as_str(), "合计" | "总计" | "小计" | "本页合计" | "合计：" | "合计:")
+    };
+    [Some(0), mapping.employee_id, mapping.name].into_iter().flatten().filter_map(|i| cells.cell(i)).any(says_total)
 }
 
 /// One row's result.
@@ -108,6 +120,12 @@ pub struct Totals {
     pub overall: Total,
     pub failed_rows: u64,
     pub mismatched_rows: u64,
+    /// Total lines of the file (合计), recognised and skipped.
+    pub total_rows: u64,
+    /// Rows whose employer kind was read as another employer (有限责任公司, 私营企业 …), and
+    /// the texts so read (the first few).
+    pub kinds_read_as_other: u64,
+    pub texts_read_as_other: Vec<String>,
 }
 
 /// A batch in progress: the mapping, one plan per employer kind, running totals.
@@ -122,13 +140,16 @@ pub struct Batch {
     /// Each plan in whole fen, where it fits ([`Batch::write_row`]'s fast path).
     fen_plans: BTreeMap<EmployerKind, Option<FenPlan>>,
     /// The employer-kind cells seen so far and what they read as (a payroll repeats a
-    /// handful of texts), so a row does not parse its kind again.
-    kinds: Vec<(String, EmployerKind)>,
+    /// handful of texts), so a row does not parse its kind again; `true` where a text was
+    /// read as another employer rather than written as one.
+    kinds: Vec<(String, EmployerKind, bool)>,
     /// The result line's labels in the language last written.
     labels: Option<Labels>,
     by_kind: [FenTotal; 2],
     failed_rows: u64,
     mismatched_rows: u64,
+    total_rows: u64,
+    read_as_other: u64,
 }
 
 /// The words of a result line in one language, made once.
@@ -268,6 +289,8 @@ impl Batch {
             by_kind: [FenTotal::default(); 2],
             failed_rows: 0,
             mismatched_rows: 0,
+            total_rows: 0,
+            read_as_other: 0,
         })
     }
 
@@ -286,7 +309,33 @@ impl Batch {
             overall: overall.money(),
             failed_rows: self.failed_rows,
             mismatched_rows: self.mismatched_rows,
+            total_rows: self.total_rows,
+            kinds_read_as_other: self.read_as_other,
+            texts_read_as_other: self.kinds.iter().filter(|k| k.2).map(|k| k.0.clone()).take(8).collect(),
         }
+    }
+
+    /// The employer kind a cell gives: read loosely ([`EmployerKind::read_loosely`]), each
+    /// distinct text once; a row read as another employer is counted.
+    fn kind_of_text(&mut self, text: &str) -> Option<EmployerKind> {
+        let text = text.trim();
+        if text.is_empty() {
+            return self.options.employer;
+        }
+        let (kind, assumed) = match self.kinds.iter().find(|(t, ..)| t == text) {
+            Some((_, k, a)) => (*k, *a),
+            None => {
+                let (k, a) = EmployerKind::read_loosely(text)?;
+                if self.kinds.len() < 64 {
+                    self.kinds.push((text.to_string(), k, a));
+                }
+                (k, a)
+            }
+        };
+        if assumed {
+            self.read_as_other += 1;
+        }
+        Some(kind)
     }
 
     /// The plan for an employer kind, resolved once.
@@ -326,12 +375,11 @@ impl Batch {
             column: None,
             reason: None,
         };
-        let kind_text = cell(m.employer_kind);
-        let kind = if kind_text.trim().is_empty() {
-            self.options.employer.ok_or_else(|| Error::field("employer", "empty", text!("单位类型为空", "the employer kind is empty")))
-        } else {
-            employer_kind("employer", &Raw(kind_text.to_string()))
-        };
+        if is_total_row(cells, m) {
+            self.total_rows += 1;
+            return RowResult { status: RowStatus::Total, reason: Some(text!("合计行，已跳过", "a total line: skipped")), ..r };
+        }
+        let kind_text = cell(m.employer_kind).to_string();
         let kind_col = m.employer_kind.map_or_else(|| "employer".to_string(), |i| m.header(i));
         let wage_col = m.header(self.wage);
         let deducted_col = m.deducted.map(|i| m.header(i)).unwrap_or_default();
@@ -340,17 +388,19 @@ impl Batch {
             None => Ok(None),
             Some(t) => input::amount("deducted", &Raw(t.to_string())).map(Some),
         };
-        let kind = match kind {
-            Ok(k) => k,
-            Err(e) => return self.failed(r, kind_col, e),
-        };
-        let wage = match wage {
-            Ok(w) => w,
-            Err(e) => return self.failed(RowResult { employer_kind: Some(kind), ..r }, wage_col, e),
-        };
-        let deducted = match deducted {
-            Ok(d) => d,
-            Err(e) => return self.failed(RowResult { employer_kind: Some(kind), ..r }, deducted_col, e),
+        let kind = self.kind_of_text(&kind_text).ok_or_else(|| Error::field("employer", "empty", text!("单位类型为空", "the employer kind is empty")));
+        // Every problem of the row at once, so one correction is enough.
+        let mut problems: Vec<(String, Error)> = Vec::new();
+        let kind = kind.map_err(|e| problems.push((kind_col, e))).ok();
+        let wage = wage.map_err(|e| problems.push((wage_col.clone(), e))).ok();
+        let deducted = deducted.map_err(|e| problems.push((deducted_col, e))).ok();
+        let (Some(kind), Some(wage), Some(deducted)) = (kind, wage, deducted) else {
+            let columns = problems.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join("、");
+            let reasons: Vec<Text> = problems.into_iter().map(|(_, e)| reason(e)).collect();
+            let zh = reasons.iter().map(|t| t.zh.as_ref()).collect::<Vec<_>>().join("；");
+            let en = reasons.iter().map(|t| t.en.as_ref()).collect::<Vec<_>>().join("; ");
+            self.failed_rows += 1;
+            return RowResult { employer_kind: kind, column: Some(columns), reason: Some(Text::new(zh, en)), ..r };
         };
         self.computed(r, kind, wage, deducted, wage_col)
     }
@@ -412,18 +462,13 @@ impl Batch {
         r.status
     }
 
-    fn fast_kind(&mut self, text: &str) -> Option<EmployerKind> {
+    /// The kind a text already seen reads as, without counting it (the fast path counts it
+    /// once the row is sure to take that path).
+    fn kind_of_text_peek(&self, text: &str) -> Option<EmployerKind> {
         if text.is_empty() {
             return self.options.employer;
         }
-        if let Some((_, k)) = self.kinds.iter().find(|(t, _)| t == text) {
-            return Some(*k);
-        }
-        let k = employer_kind("employer", &Raw(text.to_string())).ok()?;
-        if self.kinds.len() < 16 {
-            self.kinds.push((text.to_string(), k));
-        }
-        Some(k)
+        self.kinds.iter().find(|(t, ..)| t == text).map(|(_, k, _)| *k)
     }
 
     fn fen_plan(&mut self, kind: EmployerKind) -> Option<FenPlan> {
@@ -444,9 +489,16 @@ impl Batch {
             t => Some(plain_fen(t)?),
         };
         let wage = plain_fen(wage)?;
-        let kind = self.fast_kind(kind_text)?;
-        let plan = self.fen_plan(kind)?;
+        // A total line, or a kind never seen, goes the long way.
+        if [m.employee_id, m.name, Some(0)].into_iter().flatten().filter_map(|i| cells.cell(i)).any(|c| c.contains('计')) {
+            return None;
+        }
+        if !kind_text.is_empty() && !self.kinds.iter().any(|(t, ..)| t == kind_text) {
+            return None;
+        }
+        let plan = self.fen_plan(self.kind_of_text_peek(kind_text)?)?;
         let a = plan.amounts(wage)?;
+        let kind = self.kind_of_text(kind_text)?;
         let (employer_fixed, individual_fixed) = plan.fixed();
         let difference = match deducted {
             Some(d) => Some(d.checked_sub(a.individual_total)?),
@@ -514,13 +566,14 @@ impl Batch {
         }
     }
 
-    /// The employer kind a row's cell gives (or the default for an empty cell), if it reads.
+    /// The employer kind a row's cell gives (or the default for an empty cell), read as the
+    /// batch reads it.
     pub fn kind_of<C: Cells + ?Sized>(&self, cells: &C) -> Option<EmployerKind> {
         let text = self.mapping.employer_kind.and_then(|i| cells.cell(i)).map_or("", str::trim);
         if text.is_empty() {
             self.options.employer
         } else {
-            employer_kind("employer", &Raw(text.to_string())).ok()
+            EmployerKind::read_loosely(text).map(|(k, _)| k)
         }
     }
 }

@@ -22,12 +22,20 @@ fn main() {
         .iter()
         .map(|p| {
             println!("cargo:rerun-if-changed={}", p.display());
-            let name = p.file_name().and_then(|n| n.to_str()).expect("UTF-8 file name").to_string();
-            let text = fs::read_to_string(p).unwrap_or_else(|e| panic!("rules/{name}: cannot be read: {e}"));
+            let name = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("UTF-8 file name")
+                .to_string();
+            let text = fs::read_to_string(p)
+                .unwrap_or_else(|e| panic!("rules/{name}: cannot be read: {e}"));
             (name, text)
         })
         .collect();
-    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     let mut rules = match yibao_model::load(&refs) {
         Ok(r) => r,
         Err(issues) => {

@@ -31,14 +31,18 @@ fn contribution(city: &str) -> ContributionRequest {
 
 fn benches(c: &mut Criterion) {
     let _ = yibao::rules(); // parsed once, as on start-up
-    c.bench_function("rules: decode the embedded, build-validated rules (start-up)", |b| {
-        b.iter(|| yibao::rules::decode().map(|r| r.cities.len()))
-    });
+    c.bench_function(
+        "rules: decode the embedded, build-validated rules (start-up)",
+        |b| b.iter(|| yibao::rules::decode().map(|r| r.cities.len())),
+    );
     let one = contribution("jining");
     c.bench_function("contribution: one (济宁, with explanation)", |b| {
         b.iter(|| yibao::contribution(black_box(&one)).map(|r| r.monthly_total))
     });
-    let bare = ContributionRequest { explain: Some(false), ..contribution("jining") };
+    let bare = ContributionRequest {
+        explain: Some(false),
+        ..contribution("jining")
+    };
     c.bench_function("contribution: one (济宁, figures only)", |b| {
         b.iter(|| yibao::contribution(black_box(&bare)).map(|r| r.monthly_total))
     });

@@ -84,14 +84,25 @@ pub fn asks(req: &Request) -> Vec<ParamId> {
             *o.overrides = supplied.clone();
             *o.explain = Some(false);
             let ids: Vec<ParamId> = match crate::compute(&p) {
-                Ok(r) => r.explanation().not_known.iter().filter(|n| n.asked).map(|n| n.param).collect(),
-                Err(Error::MissingFigures { missing, optional }) => {
-                    missing.iter().map(|m| m.id.as_str()).chain(optional.iter().map(String::as_str)).filter_map(ParamId::parse).collect()
-                }
+                Ok(r) => r
+                    .explanation()
+                    .not_known
+                    .iter()
+                    .filter(|n| n.asked)
+                    .map(|n| n.param)
+                    .collect(),
+                Err(Error::MissingFigures { missing, optional }) => missing
+                    .iter()
+                    .map(|m| m.id.as_str())
+                    .chain(optional.iter().map(String::as_str))
+                    .filter_map(ParamId::parse)
+                    .collect(),
                 Err(_) => Vec::new(),
             };
             for id in ids.into_iter().filter(|id| id.scope() != Scope::National) {
-                supplied.entry(id.key().to_string()).or_insert_with(|| Raw(sample(id.unit())));
+                supplied
+                    .entry(id.key().to_string())
+                    .or_insert_with(|| Raw(sample(id.unit())));
                 asked.insert(id);
             }
         }
@@ -107,10 +118,19 @@ mod tests {
     use super::*;
 
     fn eligibility(city: &str, deemed: &str, min_years: Option<&str>) -> Request {
-        let fields = [("city", city), ("birth", "1968-05"), ("category", "female-55"), ("as_of", "2026-12"), ("paid_months", "168"), ("deemed_months", deemed)];
+        let fields = [
+            ("city", city),
+            ("birth", "1968-05"),
+            ("category", "female-55"),
+            ("as_of", "2026-12"),
+            ("paid_months", "168"),
+            ("deemed_months", deemed),
+        ];
         let mut r = Request::from_fields("eligibility", fields).unwrap();
         if let Some(m) = min_years {
-            r.options().overrides.insert("retiree.min_years_women".to_string(), Raw::from(m));
+            r.options()
+                .overrides
+                .insert("retiree.min_years_women".to_string(), Raw::from(m));
         }
         r
     }
@@ -125,6 +145,11 @@ mod tests {
         assert!(before.contains(&ParamId::CountedMonthsRule), "{before:?}");
         // 黄冈 2027: nothing known but the retirement month, yet every box is there at once.
         let hg = asks(&eligibility("huanggang", "0", None));
-        assert!(hg.contains(&ParamId::MinYears) && hg.contains(&ParamId::CountedMonthsRule) && hg.contains(&ParamId::TopupRate), "{hg:?}");
+        assert!(
+            hg.contains(&ParamId::MinYears)
+                && hg.contains(&ParamId::CountedMonthsRule)
+                && hg.contains(&ParamId::TopupRate),
+            "{hg:?}"
+        );
     }
 }

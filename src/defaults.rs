@@ -50,16 +50,31 @@ fn reads(kind: &str, field: &str) -> bool {
     match kind {
         "contribution" => matches!(field, "month" | "wage" | "employer"),
         "flexible" => field == "month",
-        "resident" => matches!(field, "year" | "break_years" | "repaid_years" | "in_enrolment_period" | "newborn"),
-        "eligibility" => matches!(field, "birth" | "category" | "as_of" | "paid_months" | "situation"),
+        "resident" => matches!(
+            field,
+            "year" | "break_years" | "repaid_years" | "in_enrolment_period" | "newborn"
+        ),
+        "eligibility" => matches!(
+            field,
+            "birth" | "category" | "as_of" | "paid_months" | "situation"
+        ),
         _ => false,
     }
 }
 
 /// A request of `kind` for a city with the starting fields of `now`.
-pub fn request(kind: &str, city: &str, now: YearMonth, official_only: bool) -> Result<Request, String> {
+pub fn request(
+    kind: &str,
+    city: &str,
+    now: YearMonth,
+    official_only: bool,
+) -> Result<Request, String> {
     let fields = fields(now);
-    let pairs = fields.iter().filter(|(f, _)| reads(kind, f)).map(|(f, v)| (*f, v.as_str())).chain([("city", city)]);
+    let pairs = fields
+        .iter()
+        .filter(|(f, _)| reads(kind, f))
+        .map(|(f, v)| (*f, v.as_str()))
+        .chain([("city", city)]);
     let mut req = Request::from_fields(kind, pairs)?;
     *req.options().official_only = official_only;
     Ok(req)

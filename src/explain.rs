@@ -180,7 +180,9 @@ impl Cite {
     /// One line: "用人单位费率（其他单位，含生育） = 8% — 济宁…通知 三（二）1 «quote» [统筹文件原文]".
     /// The value as a person reads it: in words where it is a word or a yes/no.
     pub fn shown(&self, lang: Lang) -> &str {
-        self.words.as_ref().map_or(self.value.as_str(), |w| w.get(lang))
+        self.words
+            .as_ref()
+            .map_or(self.value.as_str(), |w| w.get(lang))
     }
 
     pub fn render(&self, lang: Lang) -> String {
@@ -273,8 +275,13 @@ impl Confidence {
         match self {
             Confidence::Official => Text::new("官方数据", "official figures"),
             Confidence::Secondary => Text::new("含二手来源", "secondary sources"),
-            Confidence::LowReliabilityOrInferred => Text::new("含推断或低可信度数据", "inferred or low-reliability figures"),
-            Confidence::Provisional => Text::new("含暂按上期标准的数据", "figures carried provisionally"),
+            Confidence::LowReliabilityOrInferred => Text::new(
+                "含推断或低可信度数据",
+                "inferred or low-reliability figures",
+            ),
+            Confidence::Provisional => {
+                Text::new("含暂按上期标准的数据", "figures carried provisionally")
+            }
             Confidence::UserSupplied => Text::new("含你提供的数据", "uses your figures"),
         }
     }
@@ -365,10 +372,18 @@ impl Explanation {
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
         for n in &self.notices {
-            let src = n.source.as_ref().map(|s| format!("（{} {}）", s.document.short_name(), s.article)).unwrap_or_default();
+            let src = n
+                .source
+                .as_ref()
+                .map(|s| format!("（{} {}）", s.document.short_name(), s.article))
+                .unwrap_or_default();
             out.push_str(&format!("! {}{src}\n", n.text.get(lang)));
         }
-        out.push_str(&format!("{}{}\n", lang.pick("可信度：", "Confidence: "), self.confidence.label().get(lang)));
+        out.push_str(&format!(
+            "{}{}\n",
+            lang.pick("可信度：", "Confidence: "),
+            self.confidence.label().get(lang)
+        ));
         for b in &self.rests_on {
             let status = match (&b.carried, b.status) {
                 (Some(c), _) => c.words.get(lang).to_string(),
@@ -379,12 +394,20 @@ impl Explanation {
                 "  · {} = {} [{status}]{}\n",
                 b.label.get(lang),
                 b.words.as_ref().map_or(b.value.as_str(), |w| w.get(lang)),
-                b.source.as_ref().map(|s| format!(" {s}")).unwrap_or_default()
+                b.source
+                    .as_ref()
+                    .map(|s| format!(" {s}"))
+                    .unwrap_or_default()
             ));
         }
         out.push_str(lang.pick("计算步骤：\n", "Steps:\n"));
         for (i, s) in self.steps.iter().enumerate() {
-            out.push_str(&format!("{:>2}. {}: {}\n", i + 1, s.label.get(lang), s.formula.get(lang)));
+            out.push_str(&format!(
+                "{:>2}. {}: {}\n",
+                i + 1,
+                s.label.get(lang),
+                s.formula.get(lang)
+            ));
             for c in &s.cites {
                 out.push_str(&format!("      ↳ {}\n", c.render(lang)));
             }

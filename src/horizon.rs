@@ -102,25 +102,49 @@ fn ending(s: &Series, from: YearMonth, to: YearMonth) -> Option<Ending> {
 
 /// What a view shows for a city at a month with the starting fields.
 fn shows(kind: &str, city: &City, month: YearMonth, official_only: bool) -> Shows {
-    let result = request(kind, &city.id, month, official_only).map_err(|e| Error::field("request", "malformed_request", Text::same(e))).and_then(|r| crate::compute(&r));
+    let result = request(kind, &city.id, month, official_only)
+        .map_err(|e| Error::field("request", "malformed_request", Text::same(e)))
+        .and_then(|r| crate::compute(&r));
     let answer = Answer::of(&result);
     let (confidence, lacks) = match &result {
-        Ok(r) => (Some(r.explanation().confidence), r.explanation().not_known.iter().map(|n| n.param).collect()),
-        Err(Error::MissingFigures { missing, .. }) => (None, missing.iter().filter_map(|m| ParamId::parse(&m.id)).collect()),
+        Ok(r) => (
+            Some(r.explanation().confidence),
+            r.explanation().not_known.iter().map(|n| n.param).collect(),
+        ),
+        Err(Error::MissingFigures { missing, .. }) => (
+            None,
+            missing
+                .iter()
+                .filter_map(|m| ParamId::parse(&m.id))
+                .collect(),
+        ),
         Err(_) => (None, Vec::new()),
     };
-    Shows { from: month, answer: answer.word(), confidence, lacks }
+    Shows {
+        from: month,
+        answer: answer.word(),
+        confidence,
+        lacks,
+    }
 }
 
 /// The horizon of every city from `from` for `months` months.
 pub fn horizon(rules: &Rules, from: YearMonth, months: u32, official_only: bool) -> Horizon {
     let to = from.plus(months as i32).unwrap_or(from);
-    let national = rules.national.values().filter_map(|s| ending(s, from, to)).collect();
+    let national = rules
+        .national
+        .values()
+        .filter_map(|s| ending(s, from, to))
+        .collect();
     let cities = rules
         .cities
         .iter()
         .map(|city| {
-            let endings = city.params.values().filter_map(|s| ending(s, from, to)).collect();
+            let endings = city
+                .params
+                .values()
+                .filter_map(|s| ending(s, from, to))
+                .collect();
             let views = KINDS
                 .iter()
                 .map(|kind| {
@@ -128,7 +152,9 @@ pub fn horizon(rules: &Rules, from: YearMonth, months: u32, official_only: bool)
                     let mut m = from;
                     while m <= to {
                         let s = shows(kind, city, m, official_only);
-                        if changes.last().is_none_or(|p| (p.answer, p.confidence, &p.lacks) != (s.answer, s.confidence, &s.lacks)) {
+                        if changes.last().is_none_or(|p| {
+                            (p.answer, p.confidence, &p.lacks) != (s.answer, s.confidence, &s.lacks)
+                        }) {
                             changes.push(s);
                         }
                         m = match m.plus(1) {
@@ -139,8 +165,19 @@ pub fn horizon(rules: &Rules, from: YearMonth, months: u32, official_only: bool)
                     ViewCourse { kind, changes }
                 })
                 .collect();
-            CityHorizon { city: city.id.clone(), name: city.name.clone(), term_to: city.pooling_to, endings, views }
+            CityHorizon {
+                city: city.id.clone(),
+                name: city.name.clone(),
+                term_to: city.pooling_to,
+                endings,
+                views,
+            }
         })
         .collect();
-    Horizon { from, to, national, cities }
+    Horizon {
+        from,
+        to,
+        national,
+        cities,
+    }
 }

@@ -62,7 +62,8 @@ pub use explain::{Cite, Confidence, Explanation, Step};
 pub use input::Raw;
 pub use lookup::Overrides;
 pub use model::{
-    Category, EmployerKind, Lang, Money, ParamId, RuleIssue, Rules, Situation, Status, Text, YearMonth,
+    Category, EmployerKind, Lang, Money, ParamId, RuleIssue, Rules, Situation, Status, Text,
+    YearMonth,
 };
 pub use registry::{compute, Computation, Headline, Request, Response};
 pub use rules::rules;

@@ -34,17 +34,64 @@ pub struct Headline {
 }
 
 impl Headline {
-    pub fn new(key: &'static str, label: Text, value: Text, unit: Text, steps: &'static [&'static str]) -> Headline {
-        Headline { key, label, value, unit, detail: None, steps, group: None }
+    pub fn new(
+        key: &'static str,
+        label: Text,
+        value: Text,
+        unit: Text,
+        steps: &'static [&'static str],
+    ) -> Headline {
+        Headline {
+            key,
+            label,
+            value,
+            unit,
+            detail: None,
+            steps,
+            group: None,
+        }
     }
-    pub fn money(key: &'static str, label: Text, m: Money, steps: &'static [&'static str]) -> Headline {
-        Headline::new(key, label, Text::same(m.to_string()), Text::new("元", "yuan"), steps)
+    pub fn money(
+        key: &'static str,
+        label: Text,
+        m: Money,
+        steps: &'static [&'static str],
+    ) -> Headline {
+        Headline::new(
+            key,
+            label,
+            Text::same(m.to_string()),
+            Text::new("元", "yuan"),
+            steps,
+        )
     }
-    pub fn months(key: &'static str, label: Text, n: u32, steps: &'static [&'static str]) -> Headline {
-        Headline::new(key, label, Text::same(n.to_string()), Text::new("个月", "months"), steps)
+    pub fn months(
+        key: &'static str,
+        label: Text,
+        n: u32,
+        steps: &'static [&'static str],
+    ) -> Headline {
+        Headline::new(
+            key,
+            label,
+            Text::same(n.to_string()),
+            Text::new("个月", "months"),
+            steps,
+        )
     }
-    pub fn plain(key: &'static str, label: Text, value: impl ToString, steps: &'static [&'static str]) -> Headline {
-        Headline::new(key, label, Text::same(value.to_string()), Text::default(), steps)
+    pub fn plain(
+        key: &'static str,
+        label: Text,
+        value: impl ToString,
+        steps: &'static [&'static str],
+    ) -> Headline {
+        Headline::new(
+            key,
+            label,
+            Text::same(value.to_string()),
+            Text::default(),
+            steps,
+        )
     }
     /// Adds a line under the figure (after any already there, joined by "；").
     pub fn detail(mut self, d: Text) -> Headline {
@@ -179,7 +226,10 @@ pub fn malformed(what: &str, message: &str) -> Error {
     Error::field(
         what,
         "malformed_request",
-        Text::new(format!("请求格式不对：{message}"), format!("the request is malformed: {message}")),
+        Text::new(
+            format!("请求格式不对：{message}"),
+            format!("the request is malformed: {message}"),
+        ),
     )
 }
 

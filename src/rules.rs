@@ -18,7 +18,10 @@ pub fn decode() -> Result<Rules, Error> {
         issues: vec![RuleIssue {
             file: "(embedded)".into(),
             key: "(all)".into(),
-            reason: Text::new("内置规则无法读取：程序构建有误", "the embedded rules cannot be read: the program was built wrongly"),
+            reason: Text::new(
+                "内置规则无法读取：程序构建有误",
+                "the embedded rules cannot be read: the program was built wrongly",
+            ),
         }],
     })
 }
@@ -45,7 +48,9 @@ pub fn rules() -> Result<&'static Rules, Error> {
 /// the rules every computation reads from now on. Once per program: the CLI's `--figures`,
 /// the web app at start, the JS API's `useFigures`.
 pub fn install_site(site: &SiteFigures) -> Result<(), Error> {
-    let merged = embedded()?.with_site(site).map_err(|issues| Error::Rules { issues })?;
+    let merged = embedded()?
+        .with_site(site)
+        .map_err(|issues| Error::Rules { issues })?;
     SITE.set(merged).map_err(|_| Error::Rules {
         issues: vec![RuleIssue {
             file: site.file.clone(),

@@ -57,7 +57,12 @@ pub struct Expr(Node);
 
 impl Expr {
     fn leaf(value: Decimal, show: Show) -> Expr {
-        Expr(Node::Leaf { value, show, name: None, cite: None })
+        Expr(Node::Leaf {
+            value,
+            show,
+            name: None,
+            cite: None,
+        })
     }
 
     pub fn money(m: Money) -> Expr {
@@ -73,7 +78,12 @@ impl Expr {
     }
 
     /// A person's own figure (wage, months), cited as the field it came from.
-    pub fn input(field: &'static str, label: (&'static str, &'static str), m: impl Into<Decimal>, money: bool) -> Expr {
+    pub fn input(
+        field: &'static str,
+        label: (&'static str, &'static str),
+        m: impl Into<Decimal>,
+        money: bool,
+    ) -> Expr {
         let value: Decimal = m.into();
         let show = if money { Show::Money } else { Show::Plain };
         let shown = show_value(value, show);
@@ -81,7 +91,11 @@ impl Expr {
             value,
             show,
             name: Some(label),
-            cite: Some(CiteRef::Input { field, label: Text::new(label.0, label.1), shown }),
+            cite: Some(CiteRef::Input {
+                field,
+                label: Text::new(label.0, label.1),
+                shown,
+            }),
         })
     }
 
@@ -113,10 +127,24 @@ impl Expr {
             Node::Op(op, a, b) => {
                 // A rate multiplies by its numerator and divides by its denominator once,
                 // so 1/3 stays exact until the final rounding.
-                if let (Op::Mul, Node::Leaf { show: Show::Rate(r), .. }) = (op, &b.0) {
+                if let (
+                    Op::Mul,
+                    Node::Leaf {
+                        show: Show::Rate(r),
+                        ..
+                    },
+                ) = (op, &b.0)
+                {
                     return r.of(a.eval()?);
                 }
-                if let (Op::Mul, Node::Leaf { show: Show::Rate(r), .. }) = (op, &a.0) {
+                if let (
+                    Op::Mul,
+                    Node::Leaf {
+                        show: Show::Rate(r),
+                        ..
+                    },
+                ) = (op, &a.0)
+                {
                     return r.of(b.eval()?);
                 }
                 let (x, y) = (a.eval()?, b.eval()?);
@@ -152,7 +180,9 @@ impl Expr {
     /// the time of a computation with its explanation.
     fn render_into(&self, en: bool, out: &mut String) {
         match &self.0 {
-            Node::Leaf { value, show, name, .. } => {
+            Node::Leaf {
+                value, show, name, ..
+            } => {
                 if let Some((zh, e)) = name {
                     out.push_str(if en { e } else { zh });
                     out.push(' ');
@@ -162,7 +192,8 @@ impl Expr {
             Node::Op(op, a, b) => {
                 let side = |x: &Expr, right: bool, out: &mut String| {
                     let p = self.precedence();
-                    let tight = x.precedence() < p || (right && x.precedence() == p && matches!(op, Op::Sub | Op::Div));
+                    let tight = x.precedence() < p
+                        || (right && x.precedence() == p && matches!(op, Op::Sub | Op::Div));
                     // The Chinese "…中较大者" reads as one term only in its own brackets.
                     if !en && matches!(&x.0, Node::Op(Op::Min | Op::Max | Op::CeilDiv, ..)) {
                         out.push('（');
@@ -189,7 +220,11 @@ impl Expr {
                         }
                     };
                     part(a, out);
-                    out.push_str(if matches!(op, Op::CeilDiv) { " ÷ " } else { "、" });
+                    out.push_str(if matches!(op, Op::CeilDiv) {
+                        " ÷ "
+                    } else {
+                        "、"
+                    });
                     part(b, out);
                     out.push_str(match op {
                         Op::Min => " 中较小者",
@@ -340,13 +375,27 @@ fn dedup(refs: Vec<CiteRef>, cx: &Ctx) -> Vec<crate::explain::Cite> {
 
 impl Ctx {
     /// Computes a sum of money and records its step: `formula = exact (≈ rounded)`.
-    pub fn money(&mut self, key: impl Into<Cow<'static, str>>, label: Text, field: &str, e: Expr, rounding: Rounding) -> Result<Money, Error> {
+    pub fn money(
+        &mut self,
+        key: impl Into<Cow<'static, str>>,
+        label: Text,
+        field: &str,
+        e: Expr,
+        rounding: Rounding,
+    ) -> Result<Money, Error> {
         self.money_step(key.into(), label, field, e, rounding)
     }
 
     // The generic doors above and below only convert the key: one body each, not one per
     // kind of key (the web build is sized).
-    fn money_step(&mut self, key: Cow<'static, str>, label: Text, field: &str, e: Expr, rounding: Rounding) -> Result<Money, Error> {
+    fn money_step(
+        &mut self,
+        key: Cow<'static, str>,
+        label: Text,
+        field: &str,
+        e: Expr,
+        rounding: Rounding,
+    ) -> Result<Money, Error> {
         let exact = e.eval().ok_or_else(|| overflow(field))?;
         let m = rounding.apply(exact);
         if self.explain {
@@ -367,28 +416,63 @@ impl Ctx {
     }
 
     /// Computes a number (months, a count, a rate shown as a number) and records its step.
-    pub fn number(&mut self, key: impl Into<Cow<'static, str>>, label: Text, field: &str, e: Expr, unit: &'static str) -> Result<Decimal, Error> {
+    pub fn number(
+        &mut self,
+        key: impl Into<Cow<'static, str>>,
+        label: Text,
+        field: &str,
+        e: Expr,
+        unit: &'static str,
+    ) -> Result<Decimal, Error> {
         self.number_step(key.into(), label, field, e, unit)
     }
 
-    fn number_step(&mut self, key: Cow<'static, str>, label: Text, field: &str, e: Expr, unit: &'static str) -> Result<Decimal, Error> {
+    fn number_step(
+        &mut self,
+        key: Cow<'static, str>,
+        label: Text,
+        field: &str,
+        e: Expr,
+        unit: &'static str,
+    ) -> Result<Decimal, Error> {
         let v = e.eval().ok_or_else(|| overflow(field))?;
         if self.explain {
             let shown = plain(v);
-            let formula = Text::new(format!("{} = {shown}", e.render(false)), format!("{} = {shown}", e.render(true)));
+            let formula = Text::new(
+                format!("{} = {shown}", e.render(false)),
+                format!("{} = {shown}", e.render(true)),
+            );
             self.push_step(key, label, formula, shown, unit, &e);
         }
         Ok(v)
     }
 
     /// A month some months after another, recorded: "2030-07 + 1 = 2030-08".
-    pub fn month_after(&mut self, key: impl Into<Cow<'static, str>>, label: Text, field: &str, start: (YearMonth, Text), months: Expr) -> Result<YearMonth, Error> {
+    pub fn month_after(
+        &mut self,
+        key: impl Into<Cow<'static, str>>,
+        label: Text,
+        field: &str,
+        start: (YearMonth, Text),
+        months: Expr,
+    ) -> Result<YearMonth, Error> {
         self.month_step(key.into(), label, field, start, months)
     }
 
-    fn month_step(&mut self, key: Cow<'static, str>, label: Text, field: &str, start: (YearMonth, Text), months: Expr) -> Result<YearMonth, Error> {
-        let n = months.eval().and_then(|d| i32::try_from(d.trunc().mantissa() / 10i128.pow(d.trunc().scale())).ok());
-        let out = n.and_then(|n| start.0.plus(n)).ok_or_else(|| overflow(field))?;
+    fn month_step(
+        &mut self,
+        key: Cow<'static, str>,
+        label: Text,
+        field: &str,
+        start: (YearMonth, Text),
+        months: Expr,
+    ) -> Result<YearMonth, Error> {
+        let n = months
+            .eval()
+            .and_then(|d| i32::try_from(d.trunc().mantissa() / 10i128.pow(d.trunc().scale())).ok());
+        let out = n
+            .and_then(|n| start.0.plus(n))
+            .ok_or_else(|| overflow(field))?;
         if self.explain {
             let (s, name) = (start.0, start.1);
             let formula = Text::new(
@@ -402,18 +486,48 @@ impl Ctx {
 
     /// A step that is a statement rather than arithmetic ("灵活就业人员不享受生育保险待遇"),
     /// with the values it rests on.
-    pub fn fact(&mut self, key: impl Into<Cow<'static, str>>, label: Text, statement: Text, value: impl ToString, unit: &'static str, cites: &[CiteRef]) {
+    pub fn fact(
+        &mut self,
+        key: impl Into<Cow<'static, str>>,
+        label: Text,
+        statement: Text,
+        value: impl ToString,
+        unit: &'static str,
+        cites: &[CiteRef],
+    ) {
         if self.explain {
             let cites = dedup(cites.to_vec(), self);
-            self.ex.steps.push(Step { key: key.into(), label, formula: statement, value: value.to_string(), unit, cites });
+            self.ex.steps.push(Step {
+                key: key.into(),
+                label,
+                formula: statement,
+                value: value.to_string(),
+                unit,
+                cites,
+            });
         }
     }
 
-    fn push_step(&mut self, key: Cow<'static, str>, label: Text, formula: Text, value: String, unit: &'static str, e: &Expr) {
+    fn push_step(
+        &mut self,
+        key: Cow<'static, str>,
+        label: Text,
+        formula: Text,
+        value: String,
+        unit: &'static str,
+        e: &Expr,
+    ) {
         let mut refs = Vec::new();
         e.cites(&mut refs);
         let cites = dedup(refs, self);
-        self.ex.steps.push(Step { key, label, formula, value, unit, cites });
+        self.ex.steps.push(Step {
+            key,
+            label,
+            formula,
+            value,
+            unit,
+            cites,
+        });
     }
 }
 
@@ -428,20 +542,39 @@ mod tests {
 
     #[test]
     fn formulas_show_what_is_computed() {
-        let third = Ratio { num: d("1"), den: d("3") };
+        let third = Ratio {
+            num: d("1"),
+            den: d("3"),
+        };
         let e = Expr::money(Money::from_fen(175_000)) * Expr::rate(third);
         assert_eq!(e.render(false), "1750.00 × 1/3");
         assert_eq!(Rounding::Up.apply(e.eval().unwrap()).to_string(), "583.34");
         let base = Expr::min(
-            Expr::max(Expr::money(Money::from_fen(500_000)).named("工资", "wage"), Expr::money(Money::from_fen(300_000)).named("下限", "floor")),
+            Expr::max(
+                Expr::money(Money::from_fen(500_000)).named("工资", "wage"),
+                Expr::money(Money::from_fen(300_000)).named("下限", "floor"),
+            ),
             Expr::money(Money::from_fen(1_500_000)).named("上限", "ceiling"),
         );
-        assert_eq!(base.render(true), "min(max(wage 5000.00, floor 3000.00), ceiling 15000.00)");
-        let wait = Expr::count(3) + Expr::max((Expr::count(5) - Expr::count(1)) * Expr::count(1) - Expr::count(2), Expr::count(0));
+        assert_eq!(
+            base.render(true),
+            "min(max(wage 5000.00, floor 3000.00), ceiling 15000.00)"
+        );
+        let wait = Expr::count(3)
+            + Expr::max(
+                (Expr::count(5) - Expr::count(1)) * Expr::count(1) - Expr::count(2),
+                Expr::count(0),
+            );
         assert_eq!(wait.render(true), "3 + max((5 − 1) × 1 − 2, 0)");
         assert_eq!(wait.render(false), "3 + （(5 − 1) × 1 − 2、0 中较大者）");
-        assert_eq!(base.render(false), "（工资 5000.00、下限 3000.00 中较大者）、上限 15000.00 中较小者");
+        assert_eq!(
+            base.render(false),
+            "（工资 5000.00、下限 3000.00 中较大者）、上限 15000.00 中较小者"
+        );
         assert_eq!(wait.eval(), Some(d("5")));
-        assert_eq!(Expr::ceil_div(Expr::count(27), Expr::count(4)).eval(), Some(d("7")));
+        assert_eq!(
+            Expr::ceil_div(Expr::count(27), Expr::count(4)).eval(),
+            Some(d("7"))
+        );
     }
 }

@@ -58,7 +58,12 @@ fn at<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
     while !rest.is_empty() {
         let (seg, tail) = if rest.starts_with('[') {
             let end = rest.find(']')?;
-            (&rest[..=end], rest[end + 1..].strip_prefix('.').unwrap_or(&rest[end + 1..]))
+            (
+                &rest[..=end],
+                rest[end + 1..]
+                    .strip_prefix('.')
+                    .unwrap_or(&rest[end + 1..]),
+            )
         } else {
             rest.split_once('.').unwrap_or((rest, ""))
         };
@@ -66,8 +71,15 @@ fn at<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
         rest = tail;
     }
     segments.into_iter().try_fold(v, |v, key| {
-        if let Some((field, want)) = key.strip_prefix('[').and_then(|k| k.strip_suffix(']')).and_then(|k| k.split_once('=')) {
-            return v.as_array()?.iter().find(|e| e.get(field).and_then(Value::as_str) == Some(want));
+        if let Some((field, want)) = key
+            .strip_prefix('[')
+            .and_then(|k| k.strip_suffix(']'))
+            .and_then(|k| k.split_once('='))
+        {
+            return v
+                .as_array()?
+                .iter()
+                .find(|e| e.get(field).and_then(Value::as_str) == Some(want));
         }
         match key.parse::<usize>() {
             Ok(i) => v.get(i),
@@ -115,7 +127,11 @@ fn golden_cases() {
                     for (path, want) in &case.expect {
                         let got = at(&result, path).map(text);
                         // "absent": the path leads nowhere (no such step or element).
-                        let ok = if want == "absent" { got.is_none() } else { got.as_deref() == Some(want.as_str()) };
+                        let ok = if want == "absent" {
+                            got.is_none()
+                        } else {
+                            got.as_deref() == Some(want.as_str())
+                        };
                         if !ok {
                             failures.push(format!("{where_}: {path} = {got:?}, expected {want}"));
                         }
@@ -182,7 +198,10 @@ fn golden_cases() {
 /// supplied figures belong to which view.
 #[test]
 fn every_parameter_read_is_in_the_computations_list() {
-    let mut paths: Vec<_> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     let mut stray = Vec::new();
     for path in paths {
@@ -193,21 +212,31 @@ fn every_parameter_read_is_in_the_computations_list() {
                 _ => continue,
             };
             table.insert("kind".into(), toml::Value::String(case.kind.clone()));
-            let Ok(req) = toml::Value::Table(table).try_into::<yibao::Request>() else { continue };
+            let Ok(req) = toml::Value::Table(table).try_into::<yibao::Request>() else {
+                continue;
+            };
             let read: Vec<String> = match yibao::compute(&req) {
                 Ok(r) => {
                     let ex = r.explanation();
-                    ex.steps.iter().flat_map(|s| &s.cites).filter_map(|c| c.param.map(|p| p.key().to_string()))
+                    ex.steps
+                        .iter()
+                        .flat_map(|s| &s.cites)
+                        .filter_map(|c| c.param.map(|p| p.key().to_string()))
                         .chain(ex.user_supplied.iter().cloned())
                         .chain(ex.not_known.iter().map(|n| n.param.key().to_string()))
                         .collect()
                 }
-                Err(yibao::Error::MissingFigures { missing, .. }) => missing.into_iter().map(|m| m.id).collect(),
+                Err(yibao::Error::MissingFigures { missing, .. }) => {
+                    missing.into_iter().map(|m| m.id).collect()
+                }
                 Err(_) => Vec::new(),
             };
             for id in read {
                 if !req.params().iter().any(|p| p.key() == id) {
-                    stray.push(format!("{}: {id} is read but not in {}'s list", case.name, case.kind));
+                    stray.push(format!(
+                        "{}: {id} is read but not in {}'s list",
+                        case.name, case.kind
+                    ));
                 }
             }
         }

@@ -10,7 +10,9 @@ use yibao::defaults::{request, Answer, KINDS};
 use yibao::YearMonth;
 
 fn this_month() -> YearMonth {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
     YearMonth::in_china(secs).unwrap()
 }
 
@@ -37,7 +39,10 @@ fn every_month_ahead_answers_where_today_answers() {
                     let a = answer(kind, &city.id, m, official_only);
                     computed += 1;
                     if a == Answer::Refused {
-                        problems.push(format!("{} {kind} {m} (official only: {official_only}): refused", city.id));
+                        problems.push(format!(
+                            "{} {kind} {m} (official only: {official_only}): refused",
+                            city.id
+                        ));
                     } else if first.answers() && !a.answers() {
                         problems.push(format!("{} {kind} {m} (official only: {official_only}): answered in {start} ({first:?}), now {a:?}", city.id));
                     }
@@ -58,13 +63,25 @@ fn what_answers_in_december_2026() {
     let shows = |city: &str, kind: &str| answer(kind, city, m, false).answers();
     for city in ["zhengzhou", "wenzhou", "yancheng", "jining", "huanggang"] {
         assert!(shows(city, "contribution"), "{city} contribution");
-        assert!(shows(city, "resident"), "{city} resident: benefit year 2027 has the carried national minima");
-        assert!(shows(city, "eligibility"), "{city} eligibility: the retirement month at least");
+        assert!(
+            shows(city, "resident"),
+            "{city} resident: benefit year 2027 has the carried national minima"
+        );
+        assert!(
+            shows(city, "eligibility"),
+            "{city} eligibility: the retirement month at least"
+        );
     }
     // With official figures only, the resident view with no break and the retirement view
     // answer everywhere (国办发〔2024〕38号 and the decision's own words are official).
     for city in ["zhengzhou", "wenzhou", "yancheng", "jining", "huanggang"] {
-        assert!(answer("resident", city, m, true).answers(), "{city} resident, official only");
-        assert!(answer("eligibility", city, m, true).answers(), "{city} eligibility, official only");
+        assert!(
+            answer("resident", city, m, true).answers(),
+            "{city} resident, official only"
+        );
+        assert!(
+            answer("eligibility", city, m, true).answers(),
+            "{city} eligibility, official only"
+        );
     }
 }

@@ -137,7 +137,10 @@ mod fen_fast_path {
     fn rate() -> impl Strategy<Value = Ratio> {
         prop_oneof![
             (0i64..200_000, 0u32..7).prop_map(|(n, s)| Ratio::decimal(Decimal::new(n, s))),
-            (0i64..1000, 1i64..1000, 0u32..3, 0u32..3).prop_map(|(n, d, a, b)| Ratio { num: Decimal::new(n, a), den: Decimal::new(d, b) }),
+            (0i64..1000, 1i64..1000, 0u32..3, 0u32..3).prop_map(|(n, d, a, b)| Ratio {
+                num: Decimal::new(n, a),
+                den: Decimal::new(d, b)
+            }),
         ]
     }
 
@@ -145,7 +148,9 @@ mod fen_fast_path {
         prop_oneof![0..max, Just(0), Just(max)]
     }
 
-    fn opt<T: std::fmt::Debug + Clone>(s: impl Strategy<Value = T>) -> impl Strategy<Value = Option<T>> {
+    fn opt<T: std::fmt::Debug + Clone>(
+        s: impl Strategy<Value = T>,
+    ) -> impl Strategy<Value = Option<T>> {
         prop_oneof![Just(None), s.prop_map(Some)]
     }
 
@@ -205,11 +210,38 @@ mod fen_fast_path {
             not_known: Vec::new(),
             cautions: Vec::new(),
         };
-        let third = Ratio { num: Decimal::ONE, den: Decimal::from(3) };
-        let basic = |rate, rounding, wage| p(rate, rounding).in_fen().unwrap().amounts(wage).unwrap().employer_basic;
-        assert_eq!(basic(Ratio::decimal(Decimal::new(8, 2)), Rounding::HalfUp, 500_000), 40_000);
-        assert_eq!(basic(Ratio::decimal(Decimal::new(74, 3)), Rounding::HalfUp, 333_333), 24_667);
-        assert_eq!(basic(Ratio::decimal(Decimal::new(74, 3)), Rounding::Up, 333_333), 24_667);
+        let third = Ratio {
+            num: Decimal::ONE,
+            den: Decimal::from(3),
+        };
+        let basic = |rate, rounding, wage| {
+            p(rate, rounding)
+                .in_fen()
+                .unwrap()
+                .amounts(wage)
+                .unwrap()
+                .employer_basic
+        };
+        assert_eq!(
+            basic(
+                Ratio::decimal(Decimal::new(8, 2)),
+                Rounding::HalfUp,
+                500_000
+            ),
+            40_000
+        );
+        assert_eq!(
+            basic(
+                Ratio::decimal(Decimal::new(74, 3)),
+                Rounding::HalfUp,
+                333_333
+            ),
+            24_667
+        );
+        assert_eq!(
+            basic(Ratio::decimal(Decimal::new(74, 3)), Rounding::Up, 333_333),
+            24_667
+        );
         assert_eq!(basic(third, Rounding::HalfUp, 100_001), 33_334);
         assert_eq!(basic(third, Rounding::HalfUp, 1), 0);
         assert_eq!(basic(third, Rounding::Up, 1), 1);
@@ -240,8 +272,20 @@ fn decimal_text_by_hand() {
     use yibao::model::money::decimal_text;
     let d = |s: &str| s.parse::<Decimal>().unwrap();
     // Each as Display writes it: the scale kept, a 0 before the point, the sign kept.
-    for s in ["0", "0.00", "0.05", "5000.00", "-12.340", "123456789.123456789", "-0.001", "7"] {
+    for s in [
+        "0",
+        "0.00",
+        "0.05",
+        "5000.00",
+        "-12.340",
+        "123456789.123456789",
+        "-0.001",
+        "7",
+    ] {
         assert_eq!(decimal_text(d(s)), s);
     }
-    assert_eq!(decimal_text(Decimal::from_parts(0, 0, 0, true, 2)), Decimal::from_parts(0, 0, 0, true, 2).to_string());
+    assert_eq!(
+        decimal_text(Decimal::from_parts(0, 0, 0, true, 2)),
+        Decimal::from_parts(0, 0, 0, true, 2).to_string()
+    );
 }

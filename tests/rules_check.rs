@@ -45,8 +45,16 @@ fn embedded_rules_are_valid() {
     let r = rules().expect("embedded rules are valid");
     assert_eq!(r.cities.len(), 5);
     for c in &r.cities {
-        for def in yibao::model::CATALOGUE.iter().filter(|d| d.scope == yibao::model::Scope::City) {
-            assert!(c.params.contains_key(&def.id), "{} lacks {}", c.id, def.key());
+        for def in yibao::model::CATALOGUE
+            .iter()
+            .filter(|d| d.scope == yibao::model::Scope::City)
+        {
+            assert!(
+                c.params.contains_key(&def.id),
+                "{} lacks {}",
+                c.id,
+                def.key()
+            );
         }
         for s in c.params.values() {
             for e in &s.entries {
@@ -166,7 +174,10 @@ fn floor_above_ceiling() {
     let t = replace_once(file("jining.toml"), "value = \"4573\"", "value = \"30000\"");
     let issues = issues_with(&t);
     assert!(
-        issues.iter().any(|i| i.starts_with("jining.toml|param.\"employee.base.floor\"") && i.contains("the floor is above the ceiling")),
+        issues.iter().any(
+            |i| i.starts_with("jining.toml|param.\"employee.base.floor\"")
+                && i.contains("the floor is above the ceiling")
+        ),
         "expected the floor above its ceiling to be refused, got {issues:#?}"
     );
 }
@@ -275,10 +286,22 @@ fn invalid_rules_stop_every_computation() {
 fn a_last_window_that_ends_says_how_long_it_is_carried() {
     // 济宁's floor 4573 ends 2027-06 with carry = 12; without it the file says nothing of
     // what follows, which the validator refuses.
-    let t = replace_once(file("jining.toml"), "value = \"4573\"\nstatus = \"inferred\"\ncarry = 12", "value = \"4573\"\nstatus = \"inferred\"");
-    assert_issue(&t, "param.\"employee.base.floor\"", "say whether its value may be carried");
+    let t = replace_once(
+        file("jining.toml"),
+        "value = \"4573\"\nstatus = \"inferred\"\ncarry = 12",
+        "value = \"4573\"\nstatus = \"inferred\"",
+    );
+    assert_issue(
+        &t,
+        "param.\"employee.base.floor\"",
+        "say whether its value may be carried",
+    );
     // A year at most.
-    let t = replace_once(file("jining.toml"), "value = \"4573\"\nstatus = \"inferred\"\ncarry = 12", "value = \"4573\"\nstatus = \"inferred\"\ncarry = 13");
+    let t = replace_once(
+        file("jining.toml"),
+        "value = \"4573\"\nstatus = \"inferred\"\ncarry = 12",
+        "value = \"4573\"\nstatus = \"inferred\"\ncarry = 13",
+    );
     assert_issue(&t, "param.\"employee.base.floor\"[2].carry", "from 0 to 12");
     // Only a window that ends and has a value can be carried.
     let t = replace_once(
@@ -286,10 +309,22 @@ fn a_last_window_that_ends_says_how_long_it_is_carried() {
         "value = \"0.08\"\nstatus = \"seed\"",
         "value = \"0.08\"\nstatus = \"seed\"\ncarry = 12",
     );
-    assert_issue(&t, "param.\"employee.rate.employer.other\"[0].carry", "only a window with a value and an end");
+    assert_issue(
+        &t,
+        "param.\"employee.rate.employer.other\"[0].carry",
+        "only a window with a value and an end",
+    );
     // A status no file may write: provisional is what a lookup makes of a carried value.
-    let t = replace_once(file("jining.toml"), "value = \"4573\"\nstatus = \"inferred\"", "value = \"4573\"\nstatus = \"provisional\"");
-    assert_issue(&t, "param.\"employee.base.floor\"[2].status", "is not a status");
+    let t = replace_once(
+        file("jining.toml"),
+        "value = \"4573\"\nstatus = \"inferred\"",
+        "value = \"4573\"\nstatus = \"provisional\"",
+    );
+    assert_issue(
+        &t,
+        "param.\"employee.base.floor\"[2].status",
+        "is not a status",
+    );
 }
 
 #[test]
@@ -310,25 +345,65 @@ fn carrying_follows_the_rule_file() {
 #[test]
 fn a_document_whose_term_ends_says_so_after_it() {
     let hg = file("huanggang.toml");
-    let load_hg = |t: &str| match load(&[("national.toml", file("national.toml").as_str()), ("huanggang.toml", t)]) {
+    let load_hg = |t: &str| match load(&[
+        ("national.toml", file("national.toml").as_str()),
+        ("huanggang.toml", t),
+    ]) {
         Ok(_) => Vec::new(),
-        Err(issues) => issues.iter().map(|i| format!("{}|{}", i.key, i.reason.en)).collect::<Vec<_>>(),
+        Err(issues) => issues
+            .iter()
+            .map(|i| format!("{}|{}", i.key, i.reason.en))
+            .collect::<Vec<_>>(),
     };
     assert!(load_hg(&hg).is_empty(), "{:?}", load_hg(&hg));
     let without = hg.split("[[notice]]").next().unwrap().to_string();
-    assert!(load_hg(&without).iter().any(|i| i.starts_with("notice|") && i.contains("carried provisionally after it")));
+    assert!(load_hg(&without)
+        .iter()
+        .any(|i| i.starts_with("notice|") && i.contains("carried provisionally after it")));
     // No window runs past the term: what follows is carried, and said to be.
-    let past = replace_once(&hg, "to = \"2026-12\"\nvalue = \"0.02\"", "to = \"2027-06\"\nvalue = \"0.02\"");
-    assert!(load_hg(&past).iter().any(|i| i.contains("runs past the document's term")), "{:?}", load_hg(&past));
+    let past = replace_once(
+        &hg,
+        "to = \"2026-12\"\nvalue = \"0.02\"",
+        "to = \"2027-06\"\nvalue = \"0.02\"",
+    );
+    assert!(
+        load_hg(&past)
+            .iter()
+            .any(|i| i.contains("runs past the document's term")),
+        "{:?}",
+        load_hg(&past)
+    );
 }
 
 #[test]
 fn notices_name_their_source_and_parameters() {
     let notice = |body: &str| format!("{}\n[[notice]]\n{body}\n", file("jining.toml"));
     let ok = "id = \"x\"\nfrom = \"2025-01\"\nbears_on = []\nstatus = \"seed\"\ndoc = \"jining-2020\"\narticle = \"三（二）1\"\nquote = \"q\"\ntext_zh = \"中\"\ntext_en = \"en\"";
-    assert!(issues_with(&notice(ok)).iter().all(|i| !i.contains("notice")), "{:?}", issues_with(&notice(ok)));
-    assert_issue(&notice(&ok.replace("bears_on = []", "bears_on = [\"employee.rate.bonus\"]")), "notice[1].bears_on", "unknown parameter id");
-    assert_issue(&notice(&ok.replace("jining-2020", "nowhere")), "notice[1].doc", "not in [documents]");
-    assert_issue(&notice(&ok.replace("text_en = \"en\"", "")), "notice[1].text_en", "required field is missing");
-    assert_issue(&notice(&ok.replace("status = \"seed\"", "status = \"unknown\"")), "notice[1].status", "is not a status");
+    assert!(
+        issues_with(&notice(ok))
+            .iter()
+            .all(|i| !i.contains("notice")),
+        "{:?}",
+        issues_with(&notice(ok))
+    );
+    assert_issue(
+        &notice(&ok.replace("bears_on = []", "bears_on = [\"employee.rate.bonus\"]")),
+        "notice[1].bears_on",
+        "unknown parameter id",
+    );
+    assert_issue(
+        &notice(&ok.replace("jining-2020", "nowhere")),
+        "notice[1].doc",
+        "not in [documents]",
+    );
+    assert_issue(
+        &notice(&ok.replace("text_en = \"en\"", "")),
+        "notice[1].text_en",
+        "required field is missing",
+    );
+    assert_issue(
+        &notice(&ok.replace("status = \"seed\"", "status = \"unknown\"")),
+        "notice[1].status",
+        "is not a status",
+    );
 }

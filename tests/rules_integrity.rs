@@ -58,10 +58,12 @@ fn asked_in(city: &yibao::model::City) -> BTreeSet<String> {
     // for figures the early ones did not, such as 温州's provincial average wage).
     let early = city.pooling_from.plus(6).unwrap_or(city.pooling_from);
     let late = yibao::YearMonth::new(2028, 7).unwrap();
-    [early, late].into_iter().fold(BTreeSet::new(), |mut all, m| {
-        all.extend(asked_at(city, m));
-        all
-    })
+    [early, late]
+        .into_iter()
+        .fold(BTreeSet::new(), |mut all, m| {
+            all.extend(asked_at(city, m));
+            all
+        })
 }
 
 /// Every id the calculator asks for in a city at a month, supplying what it asks until
@@ -124,7 +126,10 @@ fn asked_at(city: &yibao::model::City, month: yibao::YearMonth) -> BTreeSet<Stri
             ("bankrupt", "60", "3000", "60"),
         ];
         // Both sexes: some cities set a women's minimum of its own.
-        for (category, (situation, paid, pension, age)) in ["male", "female-55"].into_iter().flat_map(|c| situations.into_iter().map(move |s| (c, s))) {
+        for (category, (situation, paid, pension, age)) in ["male", "female-55"]
+            .into_iter()
+            .flat_map(|c| situations.into_iter().map(move |s| (c, s)))
+        {
             let r = yibao::eligibility(&yibao::EligibilityRequest {
                 city: city.id.as_str().into(),
                 birth: "1960-01".into(),
@@ -182,7 +187,9 @@ fn every_unknown_is_asked_for_somewhere() {
     for city in &r.cities {
         let asked = asked_in(city);
         for (id, series) in &city.params {
-            if series.entries.iter().any(|e| e.status == Status::Unknown) && !asked.contains(id.key()) {
+            if series.entries.iter().any(|e| e.status == Status::Unknown)
+                && !asked.contains(id.key())
+            {
                 silent.push(format!("{}: {id}", city.id));
             }
         }
@@ -222,7 +229,10 @@ fn national_unknowns_have_a_city_figure_asked_in_their_place() {
     .unwrap();
     assert!(r.individual_premium.is_none());
     assert!(
-        r.explanation.not_known.iter().any(|n| n.param.key() == "resident.individual_premium"),
+        r.explanation
+            .not_known
+            .iter()
+            .any(|n| n.param.key() == "resident.individual_premium"),
         "{:?}",
         r.explanation.not_known
     );
@@ -244,8 +254,7 @@ fn national_unknowns_have_a_city_figure_asked_in_their_place() {
 
 #[test]
 fn every_city_parameter_the_ui_offers_has_a_hint() {
-    for def in CATALOGUE.iter().filter(|d| d.scope != Scope::National)
-    {
+    for def in CATALOGUE.iter().filter(|d| d.scope != Scope::National) {
         assert!(
             !def.hint_zh.is_empty() && !def.hint_en.is_empty(),
             "{} needs a hint on where to find it",

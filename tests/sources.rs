@@ -29,11 +29,12 @@ fn kept_texts() -> BTreeMap<String, String> {
 /// Every cited source of the rules: `(where, status, source)` for values and notices.
 fn sources(rules: &'static yibao::model::Rules) -> Vec<(String, Status, &'static Source)> {
     let mut out = Vec::new();
-    let series = rules
-        .national
-        .values()
-        .map(|s| ("national", s))
-        .chain(rules.cities.iter().flat_map(|c| c.params.values().map(move |s| (c.id.as_str(), s))));
+    let series = rules.national.values().map(|s| ("national", s)).chain(
+        rules
+            .cities
+            .iter()
+            .flat_map(|c| c.params.values().map(move |s| (c.id.as_str(), s))),
+    );
     for (file, s) in series {
         for e in &s.entries {
             if let Some(src) = &e.source {
@@ -41,7 +42,12 @@ fn sources(rules: &'static yibao::model::Rules) -> Vec<(String, Status, &'static
             }
         }
     }
-    let notices = rules.notices.iter().map(|n| ("national", n)).chain(rules.cities.iter().flat_map(|c| c.notices.iter().map(move |n| (c.id.as_str(), n))));
+    let notices = rules.notices.iter().map(|n| ("national", n)).chain(
+        rules
+            .cities
+            .iter()
+            .flat_map(|c| c.notices.iter().map(move |n| (c.id.as_str(), n))),
+    );
     for (file, n) in notices {
         out.push((format!("{file} notice {}", n.id), n.status, &n.source));
     }
@@ -59,13 +65,23 @@ fn quotes_of_kept_documents_are_verbatim() {
         .map(String::as_str)
         .collect();
     for id in texts.keys() {
-        assert!(documents.contains(&id.as_str()), "rules/sources/{id}.txt is the text of no document in rules/");
+        assert!(
+            documents.contains(&id.as_str()),
+            "rules/sources/{id}.txt is the text of no document in rules/"
+        );
     }
     let mut checked = 0;
     let mut wrong = Vec::new();
     for (place, _, src) in sources(rules) {
-        let Some(text) = texts.get(&src.doc) else { continue };
-        for part in src.quote.split('…').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some(text) = texts.get(&src.doc) else {
+            continue;
+        };
+        for part in src
+            .quote
+            .split('…')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             checked += 1;
             if !text.contains(&squash(part)) {
                 wrong.push(format!("{place}: «{part}» is not in {}.txt", src.doc));
@@ -75,8 +91,14 @@ fn quotes_of_kept_documents_are_verbatim() {
     assert!(checked > 80, "{checked} quotes checked");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     // The build marks the documents it keeps the text of.
-    assert!(rules.cities.iter().all(|c| c.document.has_text), "every city's pooling document has its text");
-    assert!(rules.documents.get("retirement-2024").is_some_and(|d| d.has_text));
+    assert!(
+        rules.cities.iter().all(|c| c.document.has_text),
+        "every city's pooling document has its text"
+    );
+    assert!(rules
+        .documents
+        .get("retirement-2024")
+        .is_some_and(|d| d.has_text));
 }
 
 #[test]
@@ -88,7 +110,12 @@ fn official_values_quote_a_kept_text() {
     let loose: Vec<String> = sources(rules)
         .into_iter()
         .filter(|(_, status, src)| *status == Status::Official && !texts.contains_key(&src.doc))
-        .map(|(place, _, src)| format!("{place} cites {} as official, but its text is not in rules/sources/", src.doc))
+        .map(|(place, _, src)| {
+            format!(
+                "{place} cites {} as official, but its text is not in rules/sources/",
+                src.doc
+            )
+        })
         .collect();
     assert!(loose.is_empty(), "{}", loose.join("\n"));
 }

@@ -53,7 +53,16 @@ pub fn cities() -> Result<JsValue, JsValue> {
         name: &'a Text,
     }
     let rules = yibao::rules().map_err(|e| to_js(&e))?;
-    Ok(to_js(&rules.cities.iter().map(|c| CityName { id: &c.id, name: &c.name }).collect::<Vec<_>>()))
+    Ok(to_js(
+        &rules
+            .cities
+            .iter()
+            .map(|c| CityName {
+                id: &c.id,
+                name: &c.name,
+            })
+            .collect::<Vec<_>>(),
+    ))
 }
 
 /// The results so far, in the officer's language: the lines as the CSV export writes them,
@@ -107,9 +116,24 @@ struct Problem {
 
 fn problems_of(e: &Error) -> Vec<Problem> {
     match e {
-        Error::Input { errors } => errors.iter().map(|f| Problem { field: f.field.clone(), message: f.message.clone() }).collect(),
-        Error::MissingFigures { missing, .. } => vec![Problem { field: "figures".into(), message: payroll::missing_figures_text(missing) }],
-        Error::Rules { issues } => issues.iter().map(|i| Problem { field: "rules".into(), message: i.reason.clone() }).collect(),
+        Error::Input { errors } => errors
+            .iter()
+            .map(|f| Problem {
+                field: f.field.clone(),
+                message: f.message.clone(),
+            })
+            .collect(),
+        Error::MissingFigures { missing, .. } => vec![Problem {
+            field: "figures".into(),
+            message: payroll::missing_figures_text(missing),
+        }],
+        Error::Rules { issues } => issues
+            .iter()
+            .map(|i| Problem {
+                field: "rules".into(),
+                message: i.reason.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -123,7 +147,10 @@ struct Progress {
 /// The employer kind a row's cell in `column` gives, read as the batch reads it (an empty
 /// cell gives none).
 fn kind_in(cells: &[String], column: Option<usize>) -> Option<EmployerKind> {
-    column.and_then(|c| cells.get(c)).and_then(|t| EmployerKind::read_loosely(t)).map(|(k, _)| k)
+    column
+        .and_then(|c| cells.get(c))
+        .and_then(|t| EmployerKind::read_loosely(t))
+        .map(|(k, _)| k)
 }
 
 fn open_rows(text: &Arc<[u8]>) -> Result<StreamingCsv, Error> {
@@ -140,9 +167,12 @@ impl PayrollBatch {
         let mut rows = open_rows(&text).map_err(|e| to_js(&e))?;
         let format = o.format.unwrap_or(rows.format);
         // The header, below any title lines the HR system wrote above it.
-        let (header_line, header, titles) = payroll::find_header(&mut rows).ok_or_else(|| to_js(&tables::read::empty()))?;
+        let (header_line, header, titles) =
+            payroll::find_header(&mut rows).ok_or_else(|| to_js(&tables::read::empty()))?;
         // One pass counts the rows and reads the employer kinds of the chosen kind column.
-        let kind_column = Mapping::from_header(&header, &o.columns).ok().and_then(|m| m.employer_kind);
+        let kind_column = Mapping::from_header(&header, &o.columns)
+            .ok()
+            .and_then(|m| m.employer_kind);
         let mut data_rows = 0;
         let mut kinds = BTreeSet::new();
         for (_, cells) in rows.filter(|(_, cells)| !tables::read::is_blank(cells)) {
@@ -199,13 +229,20 @@ impl PayrollBatch {
     }
 
     fn lang(&self) -> Lang {
-        self.options.lang.as_deref().and_then(|l| l.parse().ok()).unwrap_or(Lang::Zh)
+        self.options
+            .lang
+            .as_deref()
+            .and_then(|l| l.parse().ok())
+            .unwrap_or(Lang::Zh)
     }
 
     fn batch_options(&self) -> Result<Options, Error> {
         let o = &self.options;
         let employer = match o.employer.as_deref().filter(|e| !e.is_empty()) {
-            Some(e) => Some(yibao::compute::contribution::employer_kind("employer", &Raw(e.into()))?),
+            Some(e) => Some(yibao::compute::contribution::employer_kind(
+                "employer",
+                &Raw(e.into()),
+            )?),
             None => None,
         };
         Ok(Options {
@@ -219,8 +256,12 @@ impl PayrollBatch {
 
     /// The kinds the rows of a kind column give (read again only when another column is chosen).
     fn kinds_in_file(&self, column: Option<usize>) -> BTreeSet<EmployerKind> {
-        let Ok(rows) = open_rows(&self.text) else { return BTreeSet::new() };
-        rows.filter(|(line, _)| *line > self.header_line).filter_map(|(_, cells)| kind_in(&cells, column)).collect()
+        let Ok(rows) = open_rows(&self.text) else {
+            return BTreeSet::new();
+        };
+        rows.filter(|(line, _)| *line > self.header_line)
+            .filter_map(|(_, cells)| kind_in(&cells, column))
+            .collect()
     }
 
     /// The file, its columns and what the batch needs, before computing.
@@ -231,7 +272,11 @@ impl PayrollBatch {
             (Err(e), _) | (_, Err(e)) => problems.extend(problems_of(e)),
             (Ok(options), Ok(mapping)) => {
                 let options = options.clone();
-                let mut kinds: Vec<EmployerKind> = self.kinds.as_ref().map(|(_, k)| k.iter().copied().collect()).unwrap_or_default();
+                let mut kinds: Vec<EmployerKind> = self
+                    .kinds
+                    .as_ref()
+                    .map(|(_, k)| k.iter().copied().collect())
+                    .unwrap_or_default();
                 if let Some(k) = options.employer.filter(|k| !kinds.contains(k)) {
                     kinds.push(k);
                 }
@@ -240,7 +285,10 @@ impl PayrollBatch {
                     Err(e) => problems.extend(problems_of(&e)),
                     Ok(_) => {
                         if let Some(message) = payroll::missing_message(&figures) {
-                            problems.push(Problem { field: "figures".into(), message });
+                            problems.push(Problem {
+                                field: "figures".into(),
+                                message,
+                            });
                         }
                     }
                 }
@@ -268,7 +316,10 @@ impl PayrollBatch {
             let mut rows = open_rows(&self.text).map_err(|e| to_js(&e))?;
             // Past the title lines and the header.
             let mut rec = tables::StringRecord::new();
-            while rows.read_into(&mut rec).is_some_and(|line| line < self.header_line) {}
+            while rows
+                .read_into(&mut rec)
+                .is_some_and(|line| line < self.header_line)
+            {}
             self.rows = Some(rows);
         }
         let lang = self.lang();
@@ -283,8 +334,10 @@ impl PayrollBatch {
                 continue;
             }
             let res = &mut self.results;
-            res.starts.push(u32::try_from(res.lines.len()).unwrap_or(u32::MAX));
-            res.status.push(run.write_row(line, &rec, lang, &mut res.lines));
+            res.starts
+                .push(u32::try_from(res.lines.len()).unwrap_or(u32::MAX));
+            res.status
+                .push(run.write_row(line, &rec, lang, &mut res.lines));
             taken += 1;
             if taken == n {
                 done = false;
@@ -292,7 +345,11 @@ impl PayrollBatch {
             }
         }
         self.processed += taken;
-        Ok(to_js(&Progress { done, processed: self.processed, total: self.data_rows }))
+        Ok(to_js(&Progress {
+            done,
+            processed: self.processed,
+            total: self.data_rows,
+        }))
     }
 
     /// Totals by employer kind and overall, the counts of failed and mismatched rows, and
@@ -305,7 +362,10 @@ impl PayrollBatch {
             figures: tables::PlanNotes,
         }
         match &self.run {
-            Some(run) => to_js(&TotalsView { totals: &run.totals(), figures: run.plan_notes() }),
+            Some(run) => to_js(&TotalsView {
+                totals: &run.totals(),
+                figures: run.plan_notes(),
+            }),
             None => JsValue::NULL,
         }
     }
@@ -331,17 +391,33 @@ impl PayrollBatch {
             _ => true,
         };
         let count = res.status.iter().filter(|s| keep(s)).count();
-        let chosen = res.status.iter().enumerate().filter(|(_, s)| keep(s)).skip(offset).take(limit);
+        let chosen = res
+            .status
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| keep(s))
+            .skip(offset)
+            .take(limit);
         let rows = chosen
             .map(|(i, s)| {
                 let start = res.starts.get(i).map_or(0, |&x| x as usize);
-                let end = res.starts.get(i + 1).map_or(res.lines.len(), |&x| x as usize);
+                let end = res
+                    .starts
+                    .get(i + 1)
+                    .map_or(res.lines.len(), |&x| x as usize);
                 let line = res.lines.get(start..end).unwrap_or_default();
-                Row { status: *s, cells: tables::write::cells(line) }
+                Row {
+                    status: *s,
+                    cells: tables::write::cells(line),
+                }
             })
             .collect();
         let columns = tables::write::cells(&tables::csv_header(self.lang()));
-        to_js(&Page { count, columns, rows })
+        to_js(&Page {
+            count,
+            columns,
+            rows,
+        })
     }
 
     /// The results as CSV with a UTF-8 BOM: the same bytes as `yibao batch`.

@@ -6,7 +6,11 @@ use clap::{Args, Parser, Subcommand};
 use yibao::{Lang, Raw};
 
 #[derive(Parser)]
-#[command(name = "yibao", version, about = "医保市级统筹计算器 — China's basic medical insurance under city-level pooling")]
+#[command(
+    name = "yibao",
+    version,
+    about = "医保市级统筹计算器 — China's basic medical insurance under city-level pooling"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -29,14 +33,19 @@ pub struct Cli {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse().map_err(|()| format!("`{s}` is not a language: use zh or en"))
+    s.parse()
+        .map_err(|()| format!("`{s}` is not a language: use zh or en"))
 }
 
 /// `--set ID=VALUE`: the id and the value as typed (checked by the core, with the others).
 fn parse_set(s: &str) -> Result<(String, Raw), String> {
     match s.split_once('=') {
-        Some((id, value)) if !id.trim().is_empty() => Ok((id.trim().to_string(), Raw(value.to_string()))),
-        _ => Err(format!("--set 应写成 编号=数值 / --set takes ID=VALUE: `{s}`")),
+        Some((id, value)) if !id.trim().is_empty() => {
+            Ok((id.trim().to_string(), Raw(value.to_string())))
+        }
+        _ => Err(format!(
+            "--set 应写成 编号=数值 / --set takes ID=VALUE: `{s}`"
+        )),
     }
 }
 
@@ -183,7 +192,9 @@ pub struct BatchArgs {
 }
 
 fn parse_column(s: &str) -> Result<(String, String), String> {
-    let (field, column) = s.split_once('=').ok_or_else(|| format!("expected FIELD=COLUMN (such as wage=应发工资), got “{s}”"))?;
+    let (field, column) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected FIELD=COLUMN (such as wage=应发工资), got “{s}”"))?;
     Ok((field.trim().to_string(), column.trim().to_string()))
 }
 

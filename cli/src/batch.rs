@@ -10,11 +10,20 @@ use yibao_tables::{self as tables, payroll, Batch, Mapping, Options};
 use crate::args::{BatchArgs, Cli};
 
 fn write_err(e: std::io::Error) -> Error {
-    Error::field("out", "unwritable", text!("无法写入：{e}", "cannot write: {e}"))
+    Error::field(
+        "out",
+        "unwritable",
+        text!("无法写入：{e}", "cannot write: {e}"),
+    )
 }
 
 fn mapping_line(m: &Mapping, format: tables::Format, lang: Lang) -> String {
-    let col = |i: Option<usize>| i.map_or_else(|| lang.pick("（无）", "(none)").to_string(), |i| format!("{} ({})", m.header(i), i + 1));
+    let col = |i: Option<usize>| {
+        i.map_or_else(
+            || lang.pick("（无）", "(none)").to_string(),
+            |i| format!("{} ({})", m.header(i), i + 1),
+        )
+    };
     let mut line = format!(
         "{} {}: {} → {}; {} → {}; {} → {}; {} → {}; {} → {}",
         lang.pick("列映射", "columns"),
@@ -31,12 +40,20 @@ fn mapping_line(m: &Mapping, format: tables::Format, lang: Lang) -> String {
         col(m.deducted),
     );
     for n in &m.notes {
-        line.push_str(&format!("\n{} {}", lang.pick("注意：", "note:"), n.get(lang)));
+        line.push_str(&format!(
+            "\n{} {}",
+            lang.pick("注意：", "note:"),
+            n.get(lang)
+        ));
     }
     line
 }
 
-pub fn run(a: &BatchArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<(String, ExitCode), Error> {
+pub fn run(
+    a: &BatchArgs,
+    overrides: yibao::Overrides,
+    cli: &Cli,
+) -> Result<(String, ExitCode), Error> {
     let lang = cli.lang;
     let file = std::fs::File::open(&a.file).map_err(crate::unreadable)?;
     // No BufReader: the reader fills its own 64-KB buffer straight from the file.
@@ -47,23 +64,38 @@ pub fn run(a: &BatchArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<(Str
     let mut mapping = Mapping::from_header(&header, &chosen)?;
     mapping.notes.extend(titles);
     let employer = match &a.employer {
-        Some(e) => Some(yibao::compute::contribution::employer_kind("employer", &Raw(e.clone()))?),
+        Some(e) => Some(yibao::compute::contribution::employer_kind(
+            "employer",
+            &Raw(e.clone()),
+        )?),
         None => None,
     };
     let month = Raw(a.month.clone().unwrap_or_else(crate::this_month));
-    let options = Options { city: Raw(a.city.clone()), month, employer, overrides, official_only: cli.official_only };
+    let options = Options {
+        city: Raw(a.city.clone()),
+        month,
+        employer,
+        overrides,
+        official_only: cli.official_only,
+    };
     let mut run = Batch::new(options, mapping.clone()).map_err(|e| match e {
         // The way to choose a column here is an option of the command.
         Error::Input { mut errors } => {
             for f in errors.iter_mut().filter(|f| f.code == "no_wage_column") {
-                f.message = yibao::Text::new(format!("{}（用 --column wage=列名 选择）", f.message.zh), format!("{} (choose it with --column wage=NAME)", f.message.en));
+                f.message = yibao::Text::new(
+                    format!("{}（用 --column wage=列名 选择）", f.message.zh),
+                    format!("{} (choose it with --column wage=NAME)", f.message.en),
+                );
             }
             Error::Input { errors }
         }
         other => other,
     })?;
     eprintln!("{}", mapping_line(&mapping, format, lang));
-    let to_xlsx = a.out.as_ref().is_some_and(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("xlsx")));
+    let to_xlsx = a.out.as_ref().is_some_and(|p| {
+        p.extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+    });
     if to_xlsx {
         let mut lines = tables::csv_header(lang);
         each_row(rows, |line, rec| {
@@ -73,16 +105,23 @@ pub fn run(a: &BatchArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<(Str
             Ok(())
         })?;
         let sheets = tables::result_sheets(lines, &run.totals(), lang);
-        let bytes = tables::xlsx::write(&sheets).map_err(|e| Error::field("out", "unwritable", yibao::Text::same(e)))?;
-        std::fs::write(a.out.as_ref().map_or_else(Default::default, Clone::clone), bytes).map_err(write_err)?;
+        let bytes = tables::xlsx::write(&sheets)
+            .map_err(|e| Error::field("out", "unwritable", yibao::Text::same(e)))?;
+        std::fs::write(
+            a.out.as_ref().map_or_else(Default::default, Clone::clone),
+            bytes,
+        )
+        .map_err(write_err)?;
     } else {
         let sink: Box<dyn Write> = match &a.out {
             Some(p) => Box::new(std::fs::File::create(p).map_err(write_err)?),
             None => Box::new(std::io::stdout().lock()),
         };
         let mut out = BufWriter::with_capacity(256 * 1024, sink);
-        out.write_all(tables::CSV_BOM.as_bytes()).map_err(write_err)?;
-        out.write_all(tables::csv_header(lang).as_bytes()).map_err(write_err)?;
+        out.write_all(tables::CSV_BOM.as_bytes())
+            .map_err(write_err)?;
+        out.write_all(tables::csv_header(lang).as_bytes())
+            .map_err(write_err)?;
         // One line buffer for the whole file: no allocation per row.
         let mut buf = String::with_capacity(64 * 1024);
         each_row(rows, |line, rec| {
@@ -100,7 +139,14 @@ pub fn run(a: &BatchArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<(Str
     }
     summary(&run, lang, cli.json);
     let failed = run.totals().failed_rows > 0;
-    Ok((String::new(), if a.strict && failed { ExitCode::from(1) } else { ExitCode::SUCCESS }))
+    Ok((
+        String::new(),
+        if a.strict && failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    ))
 }
 
 /// Calls `f` with every row of the file in order. The rows are read on a second thread
@@ -108,20 +154,27 @@ pub fn run(a: &BatchArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<(Str
 /// chunks of 4,096 records that come back to the reader to be filled again: both cores
 /// work, memory stays flat (at most four chunks exist), and no record is allocated twice.
 /// Stops at the first error `f` returns (the reader then stops too).
-fn each_row(mut rows: tables::StreamingCsv, mut f: impl FnMut(usize, &tables::StringRecord) -> Result<(), Error>) -> Result<(), Error> {
+fn each_row(
+    mut rows: tables::StreamingCsv,
+    mut f: impl FnMut(usize, &tables::StringRecord) -> Result<(), Error>,
+) -> Result<(), Error> {
     const CHUNK: usize = 4096;
     type Chunk = Vec<(usize, tables::StringRecord)>;
     let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<(Chunk, usize)>(2);
     let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Chunk>();
     std::thread::scope(|s| {
         s.spawn(move || loop {
-            let mut chunk = empty_rx.try_recv().unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+            let mut chunk = empty_rx
+                .try_recv()
+                .unwrap_or_else(|_| Vec::with_capacity(CHUNK));
             let mut n = 0;
             while n < CHUNK {
                 if chunk.len() == n {
                     chunk.push((0, tables::StringRecord::new()));
                 }
-                let Some((line, rec)) = chunk.get_mut(n) else { break };
+                let Some((line, rec)) = chunk.get_mut(n) else {
+                    break;
+                };
                 match rows.read_into(rec) {
                     Some(l) => *line = l,
                     None => break,
@@ -151,25 +204,72 @@ fn summary(run: &Batch, lang: Lang, as_json: bool) {
         eprintln!("{v}");
         return;
     }
-    let line = |name: &str, x: &tables::Total| format!("  {name:<14} {:>8} {:>14} {:>14} {:>14}", x.rows, x.employer, x.individual, x.total);
-    eprintln!("{}", lang.pick("  类别              人数       单位合计       个人合计           合计", "  kind               rows       employer     individual          total"));
-    eprintln!("{}", line(EmployerKind::PublicBody.label().get(lang), &t.public_body));
+    let line = |name: &str, x: &tables::Total| {
+        format!(
+            "  {name:<14} {:>8} {:>14} {:>14} {:>14}",
+            x.rows, x.employer, x.individual, x.total
+        )
+    };
+    eprintln!(
+        "{}",
+        lang.pick(
+            "  类别              人数       单位合计       个人合计           合计",
+            "  kind               rows       employer     individual          total"
+        )
+    );
+    eprintln!(
+        "{}",
+        line(EmployerKind::PublicBody.label().get(lang), &t.public_body)
+    );
     eprintln!("{}", line(EmployerKind::Other.label().get(lang), &t.other));
     eprintln!("{}", line(lang.pick("全部", "all"), &t.overall));
-    eprintln!("{} {}, {} {}", lang.pick("出错行", "failed rows"), t.failed_rows, lang.pick("扣款不符行", "mismatched rows"), t.mismatched_rows);
+    eprintln!(
+        "{} {}, {} {}",
+        lang.pick("出错行", "failed rows"),
+        t.failed_rows,
+        lang.pick("扣款不符行", "mismatched rows"),
+        t.mismatched_rows
+    );
     if t.total_rows > 0 {
-        eprintln!("{} {}", lang.pick("合计行（已跳过）", "total lines (skipped)"), t.total_rows);
+        eprintln!(
+            "{} {}",
+            lang.pick("合计行（已跳过）", "total lines (skipped)"),
+            t.total_rows
+        );
     }
     if t.kinds_read_as_other > 0 {
-        let (n, texts) = (t.kinds_read_as_other, t.texts_read_as_other.join(lang.pick("、", ", ")));
-        eprintln!("{}", text!("{n} 行的单位类型（{texts}）按其他单位计", "{n} rows' employer kind ({texts}) read as other employers").get(lang));
+        let (n, texts) = (
+            t.kinds_read_as_other,
+            t.texts_read_as_other.join(lang.pick("、", ", ")),
+        );
+        eprintln!(
+            "{}",
+            text!(
+                "{n} 行的单位类型（{texts}）按其他单位计",
+                "{n} rows' employer kind ({texts}) read as other employers"
+            )
+            .get(lang)
+        );
     }
-    let names = |v: &[payroll::Noted]| v.iter().map(|n| format!("{} ({})", n.label.get(lang), n.id)).collect::<Vec<_>>().join(lang.pick("、", "; "));
+    let names = |v: &[payroll::Noted]| {
+        v.iter()
+            .map(|n| format!("{} ({})", n.label.get(lang), n.id))
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", "; "))
+    };
     if !notes.user_supplied.is_empty() {
-        eprintln!("{} {}", lang.pick("用户提供的数据：", "user-supplied figures:"), names(&notes.user_supplied));
+        eprintln!(
+            "{} {}",
+            lang.pick("用户提供的数据：", "user-supplied figures:"),
+            names(&notes.user_supplied)
+        );
     }
     if !notes.not_known.is_empty() {
-        eprintln!("{} {}", lang.pick("未公布（未使用）：", "not published (went without):"), names(&notes.not_known));
+        eprintln!(
+            "{} {}",
+            lang.pick("未公布（未使用）：", "not published (went without):"),
+            names(&notes.not_known)
+        );
     }
     for c in &notes.cautions {
         eprintln!("! {}", c.get(lang));

@@ -18,14 +18,19 @@ use crate::args::{Cli, Command};
 
 /// "This month" as people in China count it (UTC+8), the same rule as the web app's.
 fn this_month() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     yibao::YearMonth::in_china(secs as i64).map_or_else(String::new, |m| m.to_string())
 }
 
 /// The benefit year (待遇年度) people are paying for this month.
 fn this_benefit_year() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    yibao::YearMonth::in_china(secs as i64).map_or_else(String::new, |m| yibao::benefit_year_at(m).to_string())
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    yibao::YearMonth::in_china(secs as i64)
+        .map_or_else(String::new, |m| yibao::benefit_year_at(m).to_string())
 }
 
 fn main() -> ExitCode {
@@ -55,7 +60,11 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 pub fn unreadable(e: std::io::Error) -> Error {
-    Error::field("file", "unreadable", yibao::text!("无法读取文件：{e}", "cannot read the file: {e}"))
+    Error::field(
+        "file",
+        "unreadable",
+        yibao::text!("无法读取文件：{e}", "cannot read the file: {e}"),
+    )
 }
 
 /// The text to print and the exit status (`batch --strict` with failed rows exits 1).
@@ -63,14 +72,24 @@ fn run(cli: &Cli) -> Result<(String, ExitCode), Error> {
     let lang = cli.lang;
     if let Some(path) = &cli.figures {
         let text = std::fs::read_to_string(path).map_err(unreadable)?;
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let site = yibao_model::load::figures(&name, &text).map_err(|issues| Error::Rules { issues })?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let site =
+            yibao_model::load::figures(&name, &text).map_err(|issues| Error::Rules { issues })?;
         yibao::rules::install_site(&site)?;
     }
     let overrides: yibao::Overrides = cli.set.iter().cloned().collect();
-    let options = Options { official_only: cli.official_only, explain: true };
+    let options = Options {
+        official_only: cli.official_only,
+        explain: true,
+    };
     let request = match &cli.command {
-        Command::Rules { command } => return rules::run(command, cli.json, cli.official_only, lang).map(|t| (t, ExitCode::SUCCESS)),
+        Command::Rules { command } => {
+            return rules::run(command, cli.json, cli.official_only, lang)
+                .map(|t| (t, ExitCode::SUCCESS))
+        }
         Command::Batch(a) => return batch::run(a, overrides, cli),
         Command::Fund(a) => return fund::run(a, overrides, cli).map(|t| (t, ExitCode::SUCCESS)),
         Command::Run { file } => request_file(file, &overrides, options)?,
@@ -142,13 +161,18 @@ fn request(command: &Command, overrides: yibao::Overrides, o: Options) -> Reques
 }
 
 /// `yibao run FILE`: a request as JSON; `--set` and `--official-only` add to it.
-fn request_file(file: &std::path::Path, overrides: &yibao::Overrides, o: Options) -> Result<Request, Error> {
+fn request_file(
+    file: &std::path::Path,
+    overrides: &yibao::Overrides,
+    o: Options,
+) -> Result<Request, Error> {
     let text = if file.as_os_str() == "-" {
         std::io::read_to_string(std::io::stdin()).map_err(unreadable)?
     } else {
         std::fs::read_to_string(file).map_err(unreadable)?
     };
-    let mut req: Request = serde_json::from_str(&text).map_err(|e| yibao::registry::malformed("file", &e.to_string()))?;
+    let mut req: Request = serde_json::from_str(&text)
+        .map_err(|e| yibao::registry::malformed("file", &e.to_string()))?;
     let o_ = req.options();
     o_.overrides.extend(overrides.clone());
     *o_.official_only |= o.official_only;

@@ -18,8 +18,11 @@ pub struct Row {
 }
 
 fn catalogue() -> Vec<Row> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/bad-input.md"))
-        .unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/bad-input.md"
+    ))
+    .unwrap();
     text.lines()
         .filter(|l| l.starts_with("| ") && !l.starts_with("| id ") && !l.starts_with("|---"))
         .map(|l| {
@@ -48,15 +51,28 @@ fn core(row: &Row) -> Result<(), Error> {
     let mut r = row.request.clone();
     if row.computation == "batch" {
         use yibao_tables::{read_records, Batch, Mapping, Options};
-        let bytes = std::fs::read(format!("{}/../{}", env!("CARGO_MANIFEST_DIR"), r["file"].as_str().unwrap())).unwrap();
+        let bytes = std::fs::read(format!(
+            "{}/../{}",
+            env!("CARGO_MANIFEST_DIR"),
+            r["file"].as_str().unwrap()
+        ))
+        .unwrap();
         let (_, rows) = read_records(&bytes)?;
-        let mapping = Mapping::from_header(&rows.first().map(|r| r.1.clone()).unwrap_or_default(), &Default::default())?;
-        let options = Options { city: "jining".into(), month: "2024-03".into(), ..Default::default() };
+        let mapping = Mapping::from_header(
+            &rows.first().map(|r| r.1.clone()).unwrap_or_default(),
+            &Default::default(),
+        )?;
+        let options = Options {
+            city: "jining".into(),
+            month: "2024-03".into(),
+            ..Default::default()
+        };
         return Batch::new(options, mapping).map(drop);
     }
     // One registry for every door: the computation tags the request.
     r["kind"] = Value::String(row.computation.clone());
-    let req: yibao::Request = serde_json::from_value(r).unwrap_or_else(|e| panic!("{}: {e}", row.id));
+    let req: yibao::Request =
+        serde_json::from_value(r).unwrap_or_else(|e| panic!("{}: {e}", row.id));
     yibao::compute(&req).map(drop)
 }
 
@@ -85,7 +101,11 @@ fn cli_args(row: &Row, dir: &std::path::Path) -> Vec<String> {
             args.extend(["--city".into(), r["city"].as_str().unwrap().into()]);
         }
         "batch" => {
-            args.push(format!("{}/../{}", env!("CARGO_MANIFEST_DIR"), r["file"].as_str().unwrap()));
+            args.push(format!(
+                "{}/../{}",
+                env!("CARGO_MANIFEST_DIR"),
+                r["file"].as_str().unwrap()
+            ));
             args.extend(["--city", "jining", "--month", "2024-03"].map(String::from));
         }
         _ => {

@@ -308,7 +308,10 @@ fn batch_writes_bom_csv_with_every_row_and_a_summary() {
     assert_eq!(stdout(&o), expected);
     assert!(stdout(&o).starts_with('\u{feff}'));
     let summary = stderr(&o);
-    assert!(summary.contains("1 行的单位类型（boss）按其他单位计"), "{summary}");
+    assert!(
+        summary.contains("1 行的单位类型（boss）按其他单位计"),
+        "{summary}"
+    );
     assert!(
         summary.contains("月工资 (2)"),
         "the mapping is shown: {summary}"
@@ -448,16 +451,33 @@ fn fund_bad_input_exits_2_naming_row_and_field() {
 #[test]
 fn batch_column_choice_and_the_caution_for_gross_pay() {
     let file = payroll("export-gbk.csv");
-    let base = ["batch", file.as_str(), "--city", "jining", "--month", "2024-03", "--employer", "other"];
+    let base = [
+        "batch",
+        file.as_str(),
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--employer",
+        "other",
+    ];
     let o = yibao(&base);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("工资 → 应发工资 (5)"), "{}", stderr(&o));
-    assert!(stderr(&o).contains("「应发工资」不是缴费基数"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("「应发工资」不是缴费基数"),
+        "{}",
+        stderr(&o)
+    );
     assert!(stdout(&o).contains("\r\n2,E001,张三,其他单位,6000.00,480.00,6.00,486.00,120.00,4.00,124.00,104.00,-20.00,扣款不符,,\r\n"), "{}", stdout(&o));
     let o = yibao(&[&base[..], &["--column", "wage=基本工资", "--lang", "en"]].concat());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("wage → 基本工资 (6)"), "{}", stderr(&o));
-    for line in ["2,E001,张三,other employer,5000.00,400.00,6.00,406.00,100.00,4.00,104.00,104.00,0.00,ok,,", "3,E002,李四,other employer,7000.00,560.00,6.00,566.00,140.00,4.00,144.00,144.00,0.00,ok,,", "4,E003,王五,other employer,4000.00,320.00,6.00,326.00,80.00,4.00,84.00,84.00,0.00,ok,,"] {
+    for line in [
+        "2,E001,张三,other employer,5000.00,400.00,6.00,406.00,100.00,4.00,104.00,104.00,0.00,ok,,",
+        "3,E002,李四,other employer,7000.00,560.00,6.00,566.00,140.00,4.00,144.00,144.00,0.00,ok,,",
+        "4,E003,王五,other employer,4000.00,320.00,6.00,326.00,80.00,4.00,84.00,84.00,0.00,ok,,",
+    ] {
         assert!(stdout(&o).contains(line), "{line} in {}", stdout(&o));
     }
     // By number, and a column the file does not have.
@@ -465,20 +485,39 @@ fn batch_column_choice_and_the_caution_for_gross_pay() {
     assert!(stderr(&o).contains("工资 → 基本工资 (6)"), "{}", stderr(&o));
     let o = yibao(&[&base[..], &["--column", "wage=工资额", "--lang", "en"]].concat());
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("the file has no column “工资额”"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the file has no column “工资额”"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// `--strict`: any failed row makes the exit status 1; every good row is still written.
 #[test]
 fn batch_strict_exits_1_when_a_row_failed() {
     let file = payroll("broken.csv");
-    let args = ["batch", file.as_str(), "--city", "jining", "--month", "2024-03"];
+    let args = [
+        "batch",
+        file.as_str(),
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+    ];
     let lenient = yibao(&args);
     assert_eq!(lenient.status.code(), Some(0));
     let strict = yibao(&[&args[..], &["--strict"]].concat());
     assert_eq!(strict.status.code(), Some(1));
     assert_eq!(stdout(&strict), stdout(&lenient));
-    let clean = yibao(&["batch", &payroll("gbk.csv"), "--city", "jining", "--month", "2024-03", "--strict"]);
+    let clean = yibao(&[
+        "batch",
+        &payroll("gbk.csv"),
+        "--city",
+        "jining",
+        "--month",
+        "2024-03",
+        "--strict",
+    ]);
     assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
 }
 
@@ -487,44 +526,115 @@ fn batch_strict_exits_1_when_a_row_failed() {
 /// the rows that need it fail with no column and the summary names it once.
 #[test]
 fn batch_missing_figure_is_named_once() {
-    let o = yibao(&["batch", &payroll("gbk.csv"), "--city", "huanggang", "--month", "2026-11"]);
+    let o = yibao(&[
+        "batch",
+        &payroll("gbk.csv"),
+        "--city",
+        "huanggang",
+        "--month",
+        "2026-11",
+    ]);
     let out = stdout(&o);
     let public_body_row = out.lines().find(|l| l.starts_with("3,A002")).unwrap();
-    assert!(public_body_row.ends_with(",出错,,缺少未公布的数据：用人单位费率（机关事业单位，含生育）"), "{public_body_row}");
-    assert!(stderr(&o).contains("缺少未公布的数据（用到它们的行出错）"), "{}", stderr(&o));
-    assert_eq!(stderr(&o).matches("employee.rate.employer.public_body").count(), 1, "{}", stderr(&o));
-    let o = yibao(&["batch", &payroll("bom.csv"), "--city", "huanggang", "--month", "2026-11", "--employer", "public_body"]);
+    assert!(
+        public_body_row.ends_with(",出错,,缺少未公布的数据：用人单位费率（机关事业单位，含生育）"),
+        "{public_body_row}"
+    );
+    assert!(
+        stderr(&o).contains("缺少未公布的数据（用到它们的行出错）"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        stderr(&o)
+            .matches("employee.rate.employer.public_body")
+            .count(),
+        1,
+        "{}",
+        stderr(&o)
+    );
+    let o = yibao(&[
+        "batch",
+        &payroll("bom.csv"),
+        "--city",
+        "huanggang",
+        "--month",
+        "2026-11",
+        "--employer",
+        "public_body",
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("employee.rate.employer.public_body"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("employee.rate.employer.public_body"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn a_sites_figures_file_is_used_and_named() {
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/figures/wenzhou-2027.toml");
-    let args = ["--figures", example, "contribution", "--city", "wenzhou", "--month", "2027-02", "--employer", "other", "--wage", "3000"];
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/figures/wenzhou-2027.toml"
+    );
+    let args = [
+        "--figures",
+        example,
+        "contribution",
+        "--city",
+        "wenzhou",
+        "--month",
+        "2027-02",
+        "--employer",
+        "other",
+        "--wage",
+        "3000",
+    ];
     let o = yibao(&args);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     // max(3000, 5100) = 5100.00 (the site's 2027 floor); 5100 × 9.2% = 469.20
     assert!(out.contains("缴费基数: 5100.00"), "{out}");
     assert!(out.contains("单位每月: 469.20"), "{out}");
-    assert!(out.contains("本站（示例网站 (example site)）的数值文件"), "{out}");
+    assert!(
+        out.contains("本站（示例网站 (example site)）的数值文件"),
+        "{out}"
+    );
     // Without the file: the built-in 4986 carried provisionally.
     let o = yibao(&args[2..]);
     assert!(stdout(&o).contains("缴费基数: 4986.00"), "{}", stdout(&o));
-    assert!(stdout(&o).contains("暂按 2025-01 至 2026-12 标准（2027 年标准尚未收录）"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("暂按 2025-01 至 2026-12 标准（2027 年标准尚未收录）"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
 fn a_bad_figures_file_is_refused_with_its_line() {
     let dir = std::env::temp_dir().join(format!("yibao-figures-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let good = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/figures/wenzhou-2027.toml")).unwrap();
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/figures/wenzhou-2027.toml"
+    ))
+    .unwrap();
     let path = dir.join("figures.toml");
     std::fs::write(&path, good.replace("value = \"5100\"", "value = \"-5\"")).unwrap();
-    let o = yibao(&["--lang", "en", "--figures", path.to_str().unwrap(), "rules", "horizon"]);
+    let o = yibao(&[
+        "--lang",
+        "en",
+        "--figures",
+        path.to_str().unwrap(),
+        "rules",
+        "horizon",
+    ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("figures.toml [figure 1 (line 15).value]"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("figures.toml [figure 1 (line 15).value]"),
+        "{}",
+        stderr(&o)
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -535,7 +645,9 @@ fn the_horizon_lists_what_runs_out() {
     let out = stdout(&o);
     assert!(out.contains("职工医保缴费基数下限 (employee.base.floor) = 4986.00 [推断值]: 有效至 2026-12；其后暂按此值沿用至 2027-12；2028-01 起未收录"), "{out}");
     assert!(out.contains("统筹文件有效期至 2026-12"), "{out}");
-    let o = yibao(&["--json", "rules", "horizon", "--from", "2026-12", "--months", "1"]);
+    let o = yibao(&[
+        "--json", "rules", "horizon", "--from", "2026-12", "--months", "1",
+    ]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["cities"].as_array().unwrap().len(), 5);
 }
@@ -544,18 +656,47 @@ fn the_horizon_lists_what_runs_out() {
 fn a_payroll_as_hr_systems_export_it() {
     // GBK, a title line above the header, company forms as employer kinds, a row missing
     // two cells, a blank row and a 合计 line.
-    let o = yibao(&["batch", &payroll("hr-export-gbk.csv"), "--city", "jining", "--month", "2026-11"]);
+    let o = yibao(&[
+        "batch",
+        &payroll("hr-export-gbk.csv"),
+        "--city",
+        "jining",
+        "--month",
+        "2026-11",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let (out, summary) = (stdout(&o), stderr(&o));
     // 5000 × 8% + 6 = 406.00 for a 有限责任公司 (another employer); rows keep their lines.
-    assert!(out.contains("3,E01,张三,其他单位,5000.00,400.00,6.00,406.00,100.00,4.00,104.00,104.00,0.00,正常,,"), "{out}");
+    assert!(
+        out.contains(
+            "3,E01,张三,其他单位,5000.00,400.00,6.00,406.00,100.00,4.00,104.00,104.00,0.00,正常,,"
+        ),
+        "{out}"
+    );
     // 全额拨款事业单位 is a public body: max(4000, 4573) × 7.4% = 338.40 + 6 = 344.40.
-    assert!(out.contains("7,E05,钱七,机关事业单位,4573.00,338.40,6.00,344.40"), "{out}");
+    assert!(
+        out.contains("7,E05,钱七,机关事业单位,4573.00,338.40,6.00,344.40"),
+        "{out}"
+    );
     // Both problems of a row at once.
-    assert!(out.contains("8,E06,孙八,,,,,,,,,,,出错,单位类型、应发工资,单位类型为空；不能为空"), "{out}");
-    assert!(out.contains("10,合计,,,,,,,,,,,,合计行,,合计行，已跳过"), "{out}");
-    assert!(summary.contains("第 1 行「2026年12月工资表（济宁某公司）」是标题，不是表头，已跳过"), "{summary}");
-    assert!(summary.contains("4 行的单位类型（有限责任公司、私营企业、外资企业、股份有限公司）按其他单位计"), "{summary}");
+    assert!(
+        out.contains("8,E06,孙八,,,,,,,,,,,出错,单位类型、应发工资,单位类型为空；不能为空"),
+        "{out}"
+    );
+    assert!(
+        out.contains("10,合计,,,,,,,,,,,,合计行,,合计行，已跳过"),
+        "{out}"
+    );
+    assert!(
+        summary.contains("第 1 行「2026年12月工资表（济宁某公司）」是标题，不是表头，已跳过"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains(
+            "4 行的单位类型（有限责任公司、私营企业、外资企业、股份有限公司）按其他单位计"
+        ),
+        "{summary}"
+    );
     assert!(summary.contains("合计行（已跳过） 1"), "{summary}");
     assert!(summary.contains("出错行 1"), "{summary}");
 }

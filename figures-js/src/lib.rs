@@ -17,6 +17,7 @@ use wasm_bindgen::prelude::*;
 /// and its line.
 #[wasm_bindgen(js_name = checkFigures)]
 pub fn check_figures(name: &str, text: &str) -> Result<Vec<u8>, JsValue> {
-    let site = yibao_model::load::figures(name, text).map_err(|issues| JsValue::from_str(&serde_json::to_string(&issues).unwrap_or_default()))?;
+    let site = yibao_model::load::figures(name, text)
+        .map_err(|issues| JsValue::from_str(&serde_json::to_string(&issues).unwrap_or_default()))?;
     postcard::to_allocvec(&site).map_err(|e| JsValue::from_str(&e.to_string()))
 }

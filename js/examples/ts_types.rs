@@ -26,13 +26,18 @@ impl TypeVisitor for Declarations {
         }
         T::visit_dependencies(self);
         let docs = T::docs().unwrap_or_default();
-        self.out.push(format!("{docs}export {}", T::decl(&self.cfg)));
+        self.out
+            .push(format!("{docs}export {}", T::decl(&self.cfg)));
     }
 }
 
 fn main() {
     // Counts are plain JS numbers in the JSON, never BigInt.
-    let mut d = Declarations { cfg: Config::new().with_large_int("number"), seen: BTreeSet::new(), out: Vec::new() };
+    let mut d = Declarations {
+        cfg: Config::new().with_large_int("number"),
+        seen: BTreeSet::new(),
+        out: Vec::new(),
+    };
     d.visit::<yibao::ContributionRequest>();
     d.visit::<yibao::ContributionResult>();
     d.visit::<yibao::FlexibleRequest>();

@@ -16,12 +16,16 @@ pub fn to_js<T: Serialize>(value: &T) -> JsValue {
 
 /// A request from a JS object, or the error a person can act on.
 pub fn request<T: DeserializeOwned>(what: &str, input: JsValue) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(input).map_err(|e| to_js(&yibao::registry::malformed(what, &e.to_string())))
+    serde_wasm_bindgen::from_value(input)
+        .map_err(|e| to_js(&yibao::registry::malformed(what, &e.to_string())))
 }
 
 /// Runs a computation on a JS request: the result as an object, or the error thrown as one.
 #[allow(dead_code)] // the batch bundle uses only part of the glue
-pub fn run<Q: DeserializeOwned, R: Serialize>(input: JsValue, f: fn(&Q) -> Result<R, Error>) -> Result<JsValue, JsValue> {
+pub fn run<Q: DeserializeOwned, R: Serialize>(
+    input: JsValue,
+    f: fn(&Q) -> Result<R, Error>,
+) -> Result<JsValue, JsValue> {
     let req: Q = request("request", input)?;
     f(&req).map(|r| to_js(&r)).map_err(|e| to_js(&e))
 }

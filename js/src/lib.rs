@@ -34,46 +34,65 @@ use yibao::Text;
 /// city or a parameter they do not have); nothing is merged then.
 #[wasm_bindgen(js_name = installFigures)]
 pub fn install_figures(bytes: &[u8]) -> Result<(), JsValue> {
-    let site: yibao::model::SiteFigures = postcard::from_bytes(bytes)
-        .map_err(|_| to_js(&yibao::Error::field("figures", "unreadable", Text::new("数值文件无法读取", "the figures file cannot be read"))))?;
+    let site: yibao::model::SiteFigures = postcard::from_bytes(bytes).map_err(|_| {
+        to_js(&yibao::Error::field(
+            "figures",
+            "unreadable",
+            Text::new("数值文件无法读取", "the figures file cannot be read"),
+        ))
+    })?;
     yibao::rules::install_site(&site).map_err(|e| to_js(&e))
 }
 
 /// Any request, tagged by `kind` ("contribution", "flexible", "resident", "eligibility", "fund").
 #[wasm_bindgen(unchecked_return_type = "YibaoResponse")]
-pub fn compute(#[wasm_bindgen(unchecked_param_type = "YibaoRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+pub fn compute(
+    #[wasm_bindgen(unchecked_param_type = "YibaoRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     run(request, yibao::compute)
 }
 
 /// The headline figures of any request's result, with their labels: `[{key, label, value, unit}]`.
 #[wasm_bindgen(unchecked_return_type = "Array<Headline>")]
-pub fn headline(#[wasm_bindgen(unchecked_param_type = "YibaoRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+pub fn headline(
+    #[wasm_bindgen(unchecked_param_type = "YibaoRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     let req: yibao::Request = glue::request("request", request)?;
-    yibao::compute(&req).map(|r| to_js(&r.headline())).map_err(|e| to_js(&e))
+    yibao::compute(&req)
+        .map(|r| to_js(&r.headline()))
+        .map_err(|e| to_js(&e))
 }
 
 /// 职工医保: `{city, month, employer: "public_body"|"other", wage, overrides?}` → contributions.
 #[wasm_bindgen(unchecked_return_type = "ContributionResult")]
-pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+pub fn contribution(
+    #[wasm_bindgen(unchecked_param_type = "ContributionRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     run(request, yibao::contribution)
 }
 
 /// 灵活就业: `{city, month, first_paid?, overrides?}` → the flexible worker's premium.
 #[wasm_bindgen(unchecked_return_type = "FlexibleResult")]
-pub fn flexible(#[wasm_bindgen(unchecked_param_type = "FlexibleRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+pub fn flexible(
+    #[wasm_bindgen(unchecked_param_type = "FlexibleRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     run(request, yibao::flexible)
 }
 
 /// 城乡居民: `{city, year, break_years?, repaid_years?, in_enrolment_period?, newborn?, overrides?}`.
 #[wasm_bindgen(unchecked_return_type = "ResidentResult")]
-pub fn resident(#[wasm_bindgen(unchecked_param_type = "ResidentRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+pub fn resident(
+    #[wasm_bindgen(unchecked_param_type = "ResidentRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     run(request, yibao::resident)
 }
 
 /// 退休待遇与补缴: `{city, birth, category, as_of, paid_months?, deemed_months?,
 /// transferred_months?, last_base?, situation?, pension?, bankruptcy_age?, payment_month?, overrides?}`.
 #[wasm_bindgen(unchecked_return_type = "EligibilityResult")]
-pub fn eligibility(#[wasm_bindgen(unchecked_param_type = "EligibilityRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+pub fn eligibility(
+    #[wasm_bindgen(unchecked_param_type = "EligibilityRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     run(request, yibao::eligibility)
 }
 
@@ -81,7 +100,9 @@ pub fn eligibility(#[wasm_bindgen(unchecked_param_type = "EligibilityRequest")] 
 /// prior_revenue?}], overrides?}` → the year-by-year reserve, deficits, who covered them and
 /// the warning lines.
 #[wasm_bindgen(unchecked_return_type = "FundResult")]
-pub fn fund(#[wasm_bindgen(unchecked_param_type = "FundRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+pub fn fund(
+    #[wasm_bindgen(unchecked_param_type = "FundRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     run(request, yibao::fund)
 }
 
@@ -90,15 +111,23 @@ pub fn fund(#[wasm_bindgen(unchecked_param_type = "FundRequest")] request: JsVal
 /// numbers) into `rows` for `fund`, each with its line in the file.
 #[wasm_bindgen(js_name = fundRowsFromCsv, unchecked_return_type = "Array<FundRow>")]
 pub fn fund_rows_from_csv(text: &str) -> Result<JsValue, JsValue> {
-    yibao_tables::fund::rows_from_csv(text).map(|r| to_js(&r)).map_err(|e| to_js(&e))
+    yibao_tables::fund::rows_from_csv(text)
+        .map(|r| to_js(&r))
+        .map_err(|e| to_js(&e))
 }
 
 /// The fund's year-by-year table as CSV with a UTF-8 BOM (`lang`: "zh" or "en").
 #[wasm_bindgen(js_name = fundTableCsv)]
-pub fn fund_table_csv(#[wasm_bindgen(unchecked_param_type = "FundRequest")] request: JsValue, #[wasm_bindgen(unchecked_param_type = "\"zh\" | \"en\"")] lang: &str) -> Result<String, JsValue> {
+pub fn fund_table_csv(
+    #[wasm_bindgen(unchecked_param_type = "FundRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "\"zh\" | \"en\"")] lang: &str,
+) -> Result<String, JsValue> {
     let req: yibao::FundRequest = glue::request("request", request)?;
     let r = yibao::fund(&req).map_err(|e| to_js(&e))?;
-    Ok(yibao_tables::fund::table_csv(&r, lang.parse().unwrap_or(yibao::Lang::Zh)))
+    Ok(yibao_tables::fund::table_csv(
+        &r,
+        lang.parse().unwrap_or(yibao::Lang::Zh),
+    ))
 }
 
 /// The cities on file: `[{id, name, province, pooling_from, pooling_to?, excluded_areas, document, summary}]`.
@@ -143,7 +172,9 @@ impl From<&'static yibao::model::City> for CityInfo<'static> {
 /// The rules version: a hash of all rule files, as share links carry it.
 #[wasm_bindgen(js_name = rulesVersion)]
 pub fn rules_version() -> Result<String, JsValue> {
-    yibao::rules().map(|r| r.version.clone()).map_err(|e| to_js(&e))
+    yibao::rules()
+        .map(|r| r.version.clone())
+        .map_err(|e| to_js(&e))
 }
 
 /// A city's parameters (or `"national"`), each with its windows, values, status and source.
@@ -153,7 +184,8 @@ pub fn parameters(city: &str) -> Result<JsValue, JsValue> {
     if city == "national" {
         return Ok(to_js(&rules.national));
     }
-    let c = yibao::compute::city(rules, "city", &yibao::Raw(city.to_string())).map_err(|e| to_js(&e))?;
+    let c = yibao::compute::city(rules, "city", &yibao::Raw(city.to_string()))
+        .map_err(|e| to_js(&e))?;
     Ok(to_js(&c.params))
 }
 
@@ -161,9 +193,18 @@ pub fn parameters(city: &str) -> Result<JsValue, JsValue> {
 /// (`note` says how an ambiguous entry was read: "8" → 8%), or throws the reason.
 #[wasm_bindgen(js_name = readFigure, unchecked_return_type = "Reading")]
 pub fn read_figure(id: &str, text: &str) -> Result<JsValue, JsValue> {
-    let def = yibao::model::find(id).ok_or_else(|| to_js(&yibao::registry::malformed("id", &format!("no parameter `{id}`"))))?;
+    let def = yibao::model::find(id).ok_or_else(|| {
+        to_js(&yibao::registry::malformed(
+            "id",
+            &format!("no parameter `{id}`"),
+        ))
+    })?;
     let r = yibao::input::figure(def, &yibao::Raw(text.to_string())).map_err(|e| to_js(&e))?;
-    Ok(to_js(&Reading { value: r.value.show(), shown: r.shown, note: r.note }))
+    Ok(to_js(&Reading {
+        value: r.value.show(),
+        shown: r.shown,
+        note: r.note,
+    }))
 }
 
 /// A figure as read from what a person typed (`readFigure`).

@@ -8,7 +8,10 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::text::Text;
-use crate::vocab::{Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Rounding, Shortfall, Situation, TopupBase};
+use crate::vocab::{
+    Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Rounding,
+    Shortfall, Situation, TopupBase,
+};
 
 /// What kind of value a parameter holds, and so how it is written, checked and asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -435,6 +438,9 @@ mod tests {
             assert_eq!(ParamId::parse(d.key()), Some(d.id));
             assert_eq!(d.id.def().key(), d.key());
         }
-        assert_eq!(ParamId::employer_rate(EmployerKind::Other).key(), "employee.rate.employer.other");
+        assert_eq!(
+            ParamId::employer_rate(EmployerKind::Other).key(),
+            "employee.rate.employer.other"
+        );
     }
 }

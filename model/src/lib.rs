@@ -41,11 +41,12 @@ pub use load::load;
 pub use money::{Money, Rounding};
 pub use month::YearMonth;
 pub use rules::{At, City, Document, Entry, Notice, RuleIssue, Rules, Series, Source, Status};
-pub use text::{Lang, Text};
 pub use site::{SiteFigure, SiteFigures};
+pub use text::{Lang, Text};
 pub use value::{Ratio, Value};
 pub use vocab::{
-    Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Shortfall, Situation, TopupBase, Vocabulary,
+    Category, Choice, CountedMonths, DeficitMethod, EmployerKind, PrePoolingDeficit, Shortfall,
+    Situation, TopupBase, Vocabulary,
 };
 
 /// TypeScript for the types whose JSON is written by hand (ts-rs derives the rest from their

@@ -172,6 +172,9 @@ mod tests {
         // 2026-11-30 16:30 UTC is already 2026-12-01 00:30 in China.
         let t = 20_787 * 86_400 + 16 * 3600 + 1800;
         assert_eq!(YearMonth::in_china(t).unwrap().to_string(), "2026-12");
-        assert_eq!(YearMonth::from_unix_days(t / 86_400).unwrap().to_string(), "2026-11");
+        assert_eq!(
+            YearMonth::from_unix_days(t / 86_400).unwrap().to_string(),
+            "2026-11"
+        );
     }
 }

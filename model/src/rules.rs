@@ -253,11 +253,20 @@ impl Series {
         if let Some(e) = self.at(month) {
             return At::InForce(e);
         }
-        let Some(prev) = self.entries.iter().rev().find(|e| e.to.is_some_and(|to| to < month)) else {
+        let Some(prev) = self
+            .entries
+            .iter()
+            .rev()
+            .find(|e| e.to.is_some_and(|to| to < month))
+        else {
             return At::Before;
         };
-        let Some(to) = prev.to else { return At::NotOnFile };
-        let within = to.plus(prev.carry.unwrap_or(0) as i32).is_some_and(|end| month <= end);
+        let Some(to) = prev.to else {
+            return At::NotOnFile;
+        };
+        let within = to
+            .plus(prev.carry.unwrap_or(0) as i32)
+            .is_some_and(|end| month <= end);
         match (prev.value.is_some() && within, to.plus(1)) {
             (true, Some(since)) => At::Carried { entry: prev, since },
             _ => At::NotOnFile,

@@ -36,7 +36,11 @@ pub struct SiteFigures {
 }
 
 fn issue(file: &str, key: &str, zh: String, en: String) -> RuleIssue {
-    RuleIssue { file: file.to_string(), key: key.to_string(), reason: Text::new(zh, en) }
+    RuleIssue {
+        file: file.to_string(),
+        key: key.to_string(),
+        reason: Text::new(zh, en),
+    }
 }
 
 /// Puts `new` into a series' windows: it takes the months it covers from the built-in
@@ -52,7 +56,10 @@ fn insert(series: &mut Series, new: Entry) {
             continue;
         }
         if e.from < new.from {
-            out.push(Entry { to: new.from.plus(-1), ..e.clone() });
+            out.push(Entry {
+                to: new.from.plus(-1),
+                ..e.clone()
+            });
         }
         if let Some(nt) = new.to.filter(|nt| e.to.is_none_or(|et| et > *nt)) {
             if let Some(from) = nt.plus(1) {
@@ -83,19 +90,34 @@ impl Rules {
                 Some(id) => match rules.cities.iter_mut().find(|c| &c.id == id) {
                     Some(c) if f.entry.from < c.pooling_from => {
                         let p = c.pooling_from;
-                        issues.push(issue(&site.file, &f.place, format!("早于{}市级统筹开始（{p}）", c.name.zh), format!("before pooling began in {} ({p})", c.name.en)));
+                        issues.push(issue(
+                            &site.file,
+                            &f.place,
+                            format!("早于{}市级统筹开始（{p}）", c.name.zh),
+                            format!("before pooling began in {} ({p})", c.name.en),
+                        ));
                         continue;
                     }
                     Some(c) => city_series(c, f.param),
                     None => {
-                        issues.push(issue(&site.file, &f.place, format!("没有这个城市：{id}"), format!("no such city: {id}")));
+                        issues.push(issue(
+                            &site.file,
+                            &f.place,
+                            format!("没有这个城市：{id}"),
+                            format!("no such city: {id}"),
+                        ));
                         continue;
                     }
                 },
             };
             let Some(series) = series else {
                 let k = f.param.key();
-                issues.push(issue(&site.file, &f.place, format!("该处的规则没有参数 {k}"), format!("the rules there have no parameter {k}")));
+                issues.push(issue(
+                    &site.file,
+                    &f.place,
+                    format!("该处的规则没有参数 {k}"),
+                    format!("the rules there have no parameter {k}"),
+                ));
                 continue;
             };
             insert(series, f.entry.clone());

@@ -79,7 +79,10 @@ impl Text {
 
     /// Both languages joined piece by piece: `a.join(b)` is `a.zh + b.zh`, `a.en + b.en`.
     pub fn join(&self, other: &Text) -> Text {
-        Text::new(format!("{}{}", self.zh, other.zh), format!("{}{}", self.en, other.en))
+        Text::new(
+            format!("{}{}", self.zh, other.zh),
+            format!("{}{}", self.en, other.en),
+        )
     }
 
     pub fn is_empty(&self) -> bool {
@@ -116,10 +119,16 @@ mod tests {
     #[test]
     fn text_macro_borrows_fixed_words_and_formats_the_rest() {
         let fixed = text!("单位", "employer");
-        assert!(matches!(fixed.zh, Cow::Borrowed("单位")) && matches!(fixed.en, Cow::Borrowed("employer")));
+        assert!(
+            matches!(fixed.zh, Cow::Borrowed("单位"))
+                && matches!(fixed.en, Cow::Borrowed("employer"))
+        );
         let months = 7;
         let inline = text!("还差{months}个月", "{months} months missing");
-        assert_eq!((inline.zh.as_ref(), inline.en.as_ref()), ("还差7个月", "7 months missing"));
+        assert_eq!(
+            (inline.zh.as_ref(), inline.en.as_ref()),
+            ("还差7个月", "7 months missing")
+        );
         assert!(matches!(inline.zh, Cow::Owned(_)));
         let args = text!("{}年", "year {}", 2024);
         assert_eq!(args, Text::new("2024年", "year 2024"));

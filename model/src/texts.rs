@@ -14,7 +14,11 @@ use crate::rules::{Document, Entry, Rules, Status};
 /// The key of an entry's texts: `jining/employee.rate.individual/2020-01` (a city's
 /// parameter) or `national/resident.national_min.individual/2025-01`.
 pub fn entry_key(city: &str, id: ParamId, from: YearMonth) -> String {
-    let scope = if id.scope() == Scope::National { "national" } else { city };
+    let scope = if id.scope() == Scope::National {
+        "national"
+    } else {
+        city
+    };
     format!("{scope}/{}/{from}", id.key())
 }
 
@@ -43,13 +47,29 @@ impl Texts {
 
 fn take_entry(e: &mut Entry) -> Texts {
     // A convention's note is what the result states instead of a citation: it stays.
-    let (note, note_zh) = if e.status == Status::Convention { (None, None) } else { (e.note.take(), e.note_zh.take()) };
-    let quote = e.source.as_mut().map(|s| std::mem::take(&mut s.quote)).unwrap_or_default();
-    Texts { quote, note, note_zh }
+    let (note, note_zh) = if e.status == Status::Convention {
+        (None, None)
+    } else {
+        (e.note.take(), e.note_zh.take())
+    };
+    let quote = e
+        .source
+        .as_mut()
+        .map(|s| std::mem::take(&mut s.quote))
+        .unwrap_or_default();
+    Texts {
+        quote,
+        note,
+        note_zh,
+    }
 }
 
 fn take_document(d: &mut Document) -> Texts {
-    Texts { quote: String::new(), note: d.note.take(), note_zh: d.note_zh.take() }
+    Texts {
+        quote: String::new(),
+        note: d.note.take(),
+        note_zh: d.note_zh.take(),
+    }
 }
 
 /// Takes the texts out of the rules (leaving the figures), keyed as above.

@@ -62,9 +62,18 @@ impl Ratio {
         if self.den == Decimal::ONE {
             // As a document writes a split: common factors of ten are taken out (0.7 → 7:3,
             // 0.8 → 8:2), but not other factors (8:2, never 4:1).
-            let (mut x, mut y) = ((a * Decimal::ONE_HUNDRED).normalize(), (b * Decimal::ONE_HUNDRED).normalize());
+            let (mut x, mut y) = (
+                (a * Decimal::ONE_HUNDRED).normalize(),
+                (b * Decimal::ONE_HUNDRED).normalize(),
+            );
             let ten = Decimal::TEN;
-            while x.scale() == 0 && y.scale() == 0 && !x.is_zero() && !y.is_zero() && (x % ten).is_zero() && (y % ten).is_zero() {
+            while x.scale() == 0
+                && y.scale() == 0
+                && !x.is_zero()
+                && !y.is_zero()
+                && (x % ten).is_zero()
+                && (y % ten).is_zero()
+            {
                 x /= ten;
                 y /= ten;
             }
@@ -110,7 +119,12 @@ impl Value {
     /// shows `true` or `one_off`; `None` for numbers, which show as themselves.
     pub fn words(&self, unit: Unit) -> Option<crate::text::Text> {
         use crate::text::Text;
-        let label = |w: &str| unit.choices().iter().find(|c| c.word == w).map(|c| (c.zh, c.en));
+        let label = |w: &str| {
+            unit.choices()
+                .iter()
+                .find(|c| c.word == w)
+                .map(|c| (c.zh, c.en))
+        };
         match self {
             Value::Flag(true) => Some(Text::new("是", "yes")),
             Value::Flag(false) => Some(Text::new("否", "no")),

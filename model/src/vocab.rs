@@ -38,7 +38,13 @@ fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
         .trim_start_matches('\u{feff}')
         .chars()
         .filter(|c| *c != ' ')
-        .map(|c| if c == '-' { '_' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '-' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
 }
 
 fn same_word(typed: &str, word: &str) -> bool {
@@ -156,8 +162,23 @@ impl EmployerKind {
         if let Some(k) = EmployerKind::parse(t) {
             return Some((k, false));
         }
-        let public = ["机关", "事业", "参公", "参照公务员", "行政单位", "党政", "人大", "政协"].iter().any(|w| t.contains(w));
-        Some(if public { (EmployerKind::PublicBody, false) } else { (EmployerKind::Other, true) })
+        let public = [
+            "机关",
+            "事业",
+            "参公",
+            "参照公务员",
+            "行政单位",
+            "党政",
+            "人大",
+            "政协",
+        ]
+        .iter()
+        .any(|w| t.contains(w));
+        Some(if public {
+            (EmployerKind::PublicBody, false)
+        } else {
+            (EmployerKind::Other, true)
+        })
     }
 }
 
@@ -259,18 +280,42 @@ mod tests {
 
     #[test]
     fn words_labels_and_aliases() {
-        assert_eq!(EmployerKind::parse("机关事业单位"), Some(EmployerKind::PublicBody));
-        assert_eq!(EmployerKind::parse(" Public-Body "), Some(EmployerKind::PublicBody));
+        assert_eq!(
+            EmployerKind::parse("机关事业单位"),
+            Some(EmployerKind::PublicBody)
+        );
+        assert_eq!(
+            EmployerKind::parse(" Public-Body "),
+            Some(EmployerKind::PublicBody)
+        );
         assert_eq!(EmployerKind::parse("企业"), Some(EmployerKind::Other));
         assert_eq!(Category::parse("female_55"), Some(Category::Female55));
         assert_eq!(Category::Female55.word(), "female-55");
-        assert_eq!(Situation::parse("flexible-retiree"), Some(Situation::FlexibleRetiree));
-        assert_eq!(DeficitMethod::ReserveWaterfall.word(), "huanggang_waterfall");
+        assert_eq!(
+            Situation::parse("flexible-retiree"),
+            Some(Situation::FlexibleRetiree)
+        );
+        assert_eq!(
+            DeficitMethod::ReserveWaterfall.word(),
+            "huanggang_waterfall"
+        );
         assert_eq!(EmployerKind::parse("公司"), None);
-        assert_eq!(EmployerKind::read_loosely("差额拨款事业单位"), Some((EmployerKind::PublicBody, false)));
-        assert_eq!(EmployerKind::read_loosely("行政机关"), Some((EmployerKind::PublicBody, false)));
-        assert_eq!(EmployerKind::read_loosely("企业"), Some((EmployerKind::Other, false)));
-        assert_eq!(EmployerKind::read_loosely("有限责任公司"), Some((EmployerKind::Other, true)));
+        assert_eq!(
+            EmployerKind::read_loosely("差额拨款事业单位"),
+            Some((EmployerKind::PublicBody, false))
+        );
+        assert_eq!(
+            EmployerKind::read_loosely("行政机关"),
+            Some((EmployerKind::PublicBody, false))
+        );
+        assert_eq!(
+            EmployerKind::read_loosely("企业"),
+            Some((EmployerKind::Other, false))
+        );
+        assert_eq!(
+            EmployerKind::read_loosely("有限责任公司"),
+            Some((EmployerKind::Other, true))
+        );
         assert_eq!(EmployerKind::read_loosely("  "), None);
     }
 }

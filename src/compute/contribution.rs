@@ -97,7 +97,10 @@ pub fn employer_kind(field: &str, raw: &Raw) -> Result<EmployerKind, Error> {
     word(
         field,
         raw,
-        text!("请选择单位类型：机关事业单位 或 其他单位", "choose the employer kind: public body or other employer"),
+        text!(
+            "请选择单位类型：机关事业单位 或 其他单位",
+            "choose the employer kind: public body or other employer"
+        ),
         "unknown_employer_kind",
         ("未知的单位类型", "unknown employer kind"),
     )
@@ -105,7 +108,10 @@ pub fn employer_kind(field: &str, raw: &Raw) -> Result<EmployerKind, Error> {
 
 impl ContributionRequest {
     pub fn options(&self) -> Options {
-        Options { official_only: self.official_only, explain: self.explain.unwrap_or(true) }
+        Options {
+            official_only: self.official_only,
+            explain: self.explain.unwrap_or(true),
+        }
     }
 }
 
@@ -113,7 +119,13 @@ pub fn contribution(req: &ContributionRequest) -> Result<ContributionResult, Err
     let (kind, wage, setup) = (
         employer_kind("employer", &req.employer),
         input::amount("wage", &req.wage),
-        open(&req.city, "month", input::month("month", &req.month), &req.overrides, req.options()),
+        open(
+            &req.city,
+            "month",
+            input::month("month", &req.month),
+            &req.overrides,
+            req.options(),
+        ),
     )
         .all_ok()?;
     let mut cx = Ctx::new(&setup, "month");
@@ -200,7 +212,9 @@ fn clamp_base<T: PartialOrd + Copy>(wage: T, floor: Option<T>, ceiling: Option<T
 }
 
 fn apply(field: &str, amount: Money, rate: Ratio, rounding: Rounding) -> Result<Money, Error> {
-    rate.of(amount.amount()).map(|d| rounding.apply(d)).ok_or_else(|| super::overflow(field))
+    rate.of(amount.amount())
+        .map(|d| rounding.apply(d))
+        .ok_or_else(|| super::overflow(field))
 }
 
 fn add(a: Money, b: Money) -> Result<Money, Error> {
@@ -227,7 +241,10 @@ impl Plan {
             None => None,
         };
         let employer_total = add(employer_basic, self.employer_fixed.unwrap_or(Money::ZERO))?;
-        let individual_total = add(individual_basic, self.individual_fixed.unwrap_or(Money::ZERO))?;
+        let individual_total = add(
+            individual_basic,
+            self.individual_fixed.unwrap_or(Money::ZERO),
+        )?;
         Ok(Amounts {
             base,
             employer_basic,
@@ -386,27 +403,51 @@ pub(crate) struct Figures {
 }
 
 fn resolve(cx: &mut Ctx, kind: EmployerKind) -> Result<Figures, Error> {
-    let floor = cx.optional::<Money>(ParamId::BaseFloor, text!("缴费基数未按下限调整，直接按工资计算", "the wage is used with no floor applied"));
-    let ceiling = cx.optional::<Money>(ParamId::BaseCeiling, text!("缴费基数未按上限调整，直接按工资计算", "the wage is used with no ceiling applied"));
+    let floor = cx.optional::<Money>(
+        ParamId::BaseFloor,
+        text!(
+            "缴费基数未按下限调整，直接按工资计算",
+            "the wage is used with no floor applied"
+        ),
+    );
+    let ceiling = cx.optional::<Money>(
+        ParamId::BaseCeiling,
+        text!(
+            "缴费基数未按上限调整，直接按工资计算",
+            "the wage is used with no ceiling applied"
+        ),
+    );
     let er = cx.need::<Ratio>(ParamId::employer_rate(kind));
     let maternity = cx.optional::<Ratio>(
         ParamId::maternity_rate(kind),
-        text!("无法列出单位费率中的生育保险部分", "the maternity part of the employer rate cannot be shown"),
+        text!(
+            "无法列出单位费率中的生育保险部分",
+            "the maternity part of the employer rate cannot be shown"
+        ),
     );
     let ir = cx.need::<Ratio>(ParamId::IndividualRate);
     // A fixed amount nobody published is left out, not guessed: the rate part is still
     // worth knowing, and the totals say what they leave out.
     let employer_fixed = cx.optional::<Money>(
         ParamId::EmployerFixed,
-        text!("单位合计未含此项定额", "the employer's total leaves this fixed amount out"),
+        text!(
+            "单位合计未含此项定额",
+            "the employer's total leaves this fixed amount out"
+        ),
     );
     let individual_fixed = cx.optional::<Money>(
         ParamId::IndividualFixed,
-        text!("个人合计未含此项定额", "the individual total leaves this fixed amount out"),
+        text!(
+            "个人合计未含此项定额",
+            "the individual total leaves this fixed amount out"
+        ),
     );
     let pa_share = cx.optional::<Ratio>(
         ParamId::PersonalAccountShare,
-        text!("无法计算划入个人账户的金额", "the personal-account part cannot be computed"),
+        text!(
+            "无法计算划入个人账户的金额",
+            "the personal-account part cannot be computed"
+        ),
     );
     let rounding = cx.rounding(ParamId::RoundingMoney)?;
     let (employer_rate, individual_rate) = cx.resolve((er, ir))?;
@@ -416,34 +457,73 @@ fn resolve(cx: &mut Ctx, kind: EmployerKind) -> Result<Figures, Error> {
             return Err(Error::field(
                 "set:employee.base.floor",
                 "floor_above_ceiling",
-                text!("缴费基数下限 {f} 高于上限 {c}", "the base floor {f} is above the ceiling {c}"),
+                text!(
+                    "缴费基数下限 {f} 高于上限 {c}",
+                    "the base floor {f} is above the ceiling {c}"
+                ),
             ));
         }
     }
-    if let Some(m) = maternity.as_ref().filter(|m| m.value.as_decimal() > employer_rate.value.as_decimal()) {
+    if let Some(m) = maternity
+        .as_ref()
+        .filter(|m| m.value.as_decimal() > employer_rate.value.as_decimal())
+    {
         let (ms, es) = (m.value.show(), employer_rate.value.show());
         return Err(Error::field(
             format!("set:{}", ParamId::maternity_rate(kind).key()),
             "maternity_above_employer_rate",
-            text!("生育保险部分 {ms} 高于用人单位费率 {es}", "the maternity part {ms} is above the employer rate {es}"),
+            text!(
+                "生育保险部分 {ms} 高于用人单位费率 {es}",
+                "the maternity part {ms} is above the employer rate {es}"
+            ),
         ));
     }
-    Ok(Figures { kind, floor, ceiling, employer_rate, maternity, individual_rate, employer_fixed, individual_fixed, pa_share, rounding })
+    Ok(Figures {
+        kind,
+        floor,
+        ceiling,
+        employer_rate,
+        maternity,
+        individual_rate,
+        employer_fixed,
+        individual_fixed,
+        pa_share,
+        rounding,
+    })
 }
 
 impl Figures {
     /// The lines a plan's amounts come with (see [`Plan::cautions`]).
     fn cautions(&self, cx: &Ctx) -> Vec<Text> {
-        let cites = [self.floor.as_ref().map(|c| &c.cite), self.ceiling.as_ref().map(|c| &c.cite)]
-            .into_iter()
-            .chain([Some(&self.employer_rate.cite), self.maternity.as_ref().map(|c| &c.cite), Some(&self.individual_rate.cite)])
-            .chain([self.employer_fixed.as_ref().map(|c| &c.cite), self.individual_fixed.as_ref().map(|c| &c.cite), self.pa_share.as_ref().map(|c| &c.cite)])
-            .flatten();
+        let cites = [
+            self.floor.as_ref().map(|c| &c.cite),
+            self.ceiling.as_ref().map(|c| &c.cite),
+        ]
+        .into_iter()
+        .chain([
+            Some(&self.employer_rate.cite),
+            self.maternity.as_ref().map(|c| &c.cite),
+            Some(&self.individual_rate.cite),
+        ])
+        .chain([
+            self.employer_fixed.as_ref().map(|c| &c.cite),
+            self.individual_fixed.as_ref().map(|c| &c.cite),
+            self.pa_share.as_ref().map(|c| &c.cite),
+        ])
+        .flatten();
         let mut out: Vec<Text> = cites
             .filter_map(|c| match c {
-                crate::lookup::CiteRef::Rule { id, entry, carried: Some(since), .. } => crate::explain::Carried::of(entry, *since).map(|c| {
+                crate::lookup::CiteRef::Rule {
+                    id,
+                    entry,
+                    carried: Some(since),
+                    ..
+                } => crate::explain::Carried::of(entry, *since).map(|c| {
                     let l = id.label();
-                    Text::new(format!("{}：{}", l.zh, c.words.zh), format!("{}: {}", l.en, c.words.en))
+                    Text::new(
+                        format!("{}：{}", l.zh, c.words.zh),
+                        format!("{}: {}", l.en, c.words.en),
+                    )
                 }),
                 _ => None,
             })
@@ -471,7 +551,12 @@ impl Figures {
             personal_account_share: self.pa_share.as_ref().map(|c| c.value),
             rounding: self.rounding,
             user_supplied: cx.ex.user_supplied.clone(),
-            not_known: cx.ex.not_known.iter().map(|n| n.param.key().to_string()).collect(),
+            not_known: cx
+                .ex
+                .not_known
+                .iter()
+                .map(|n| n.param.key().to_string())
+                .collect(),
             cautions: self.cautions(cx),
         }
     }
@@ -479,8 +564,20 @@ impl Figures {
 
 /// Resolves the plan for a city, month and employer kind (validating them as the single
 /// computation does), for applying to many wages.
-pub fn plan(city: &Raw, month: &Raw, kind: EmployerKind, overrides: &Overrides, options: Options) -> Result<Plan, Error> {
-    let setup = open(city, "month", input::month("month", month), overrides, options)?;
+pub fn plan(
+    city: &Raw,
+    month: &Raw,
+    kind: EmployerKind,
+    overrides: &Overrides,
+    options: Options,
+) -> Result<Plan, Error> {
+    let setup = open(
+        city,
+        "month",
+        input::month("month", month),
+        overrides,
+        options,
+    )?;
     let mut cx = Ctx::new(&setup, "month");
     let figures = resolve(&mut cx, kind)?;
     Ok(figures.plan(&cx))
@@ -494,14 +591,31 @@ fn base(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<Money, Error> {
         (None, None) => {
             // Only written out when asked for: formatting it is a fifth of a bare computation.
             if cx.explain {
-                let c = crate::lookup::CiteRef::Input { field: "wage", label: Text::new("工资", "wage"), shown: wage.to_string() };
-                cx.fact("base", label, text!("上下限未公布，基数 = 工资 {wage}", "floor and ceiling not published: base = wage {wage}"), wage, "yuan", &[c]);
+                let c = crate::lookup::CiteRef::Input {
+                    field: "wage",
+                    label: Text::new("工资", "wage"),
+                    shown: wage.to_string(),
+                };
+                cx.fact(
+                    "base",
+                    label,
+                    text!(
+                        "上下限未公布，基数 = 工资 {wage}",
+                        "floor and ceiling not published: base = wage {wage}"
+                    ),
+                    wage,
+                    "yuan",
+                    &[c],
+                );
             }
             return Ok(wage);
         }
         (Some(fl), None) => Expr::max(w, fl.expr().named("下限", "floor")),
         (None, Some(ce)) => Expr::min(w, ce.expr().named("上限", "ceiling")),
-        (Some(fl), Some(ce)) => Expr::min(Expr::max(w, fl.expr().named("下限", "floor")), ce.expr().named("上限", "ceiling")),
+        (Some(fl), Some(ce)) => Expr::min(
+            Expr::max(w, fl.expr().named("下限", "floor")),
+            ce.expr().named("上限", "ceiling"),
+        ),
     };
     cx.money("base", label, "wage", e, f.rounding)
 }
@@ -512,10 +626,33 @@ fn benefits_after(cx: &mut Ctx) -> Option<u32> {
     if !cx.has(ParamId::EmployeeBenefitsAfter) {
         return None;
     }
-    let n = cx.optional::<u32>(ParamId::EmployeeBenefitsAfter, text!("无法给出开始享受待遇的月份", "the month benefits begin cannot be given"))?;
+    let n = cx.optional::<u32>(
+        ParamId::EmployeeBenefitsAfter,
+        text!(
+            "无法给出开始享受待遇的月份",
+            "the month benefits begin cannot be given"
+        ),
+    )?;
     let v = n.value;
-    let shown = if v == 1 { text!("参保缴费次月起", "from the month after contributions start") } else { text!("参保缴费后第 {v} 个月起", "from the {v}th month after contributions start") };
-    cx.fact("benefits_after", text!("新参保人员开始享受待遇", "benefits for the newly insured begin"), shown, v, "months", std::slice::from_ref(&n.cite));
+    let shown = if v == 1 {
+        text!("参保缴费次月起", "from the month after contributions start")
+    } else {
+        text!(
+            "参保缴费后第 {v} 个月起",
+            "from the {v}th month after contributions start"
+        )
+    };
+    cx.fact(
+        "benefits_after",
+        text!(
+            "新参保人员开始享受待遇",
+            "benefits for the newly insured begin"
+        ),
+        shown,
+        v,
+        "months",
+        std::slice::from_ref(&n.cite),
+    );
     Some(v)
 }
 
@@ -527,7 +664,10 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
     let kind = f.kind.label();
     let er_basic = cx.money(
         "employer.basic",
-        Text::new(format!("单位缴费（{}）", kind.zh), format!("employer premium ({})", kind.en)),
+        Text::new(
+            format!("单位缴费（{}）", kind.zh),
+            format!("employer premium ({})", kind.en),
+        ),
         "wage",
         b() * f.employer_rate.expr(),
         r,
@@ -535,19 +675,39 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
     let maternity_part = match &f.maternity {
         Some(m) => Some(cx.money(
             "employer.maternity_part",
-            text!("其中生育保险部分（已含在单位缴费中）", "of which maternity (included in the employer premium)"),
+            text!(
+                "其中生育保险部分（已含在单位缴费中）",
+                "of which maternity (included in the employer premium)"
+            ),
             "wage",
             b() * m.expr(),
             r,
         )?),
         None => None,
     };
-    let er_total = super::with_fixed(cx, "employer.total", text!("单位每月合计", "employer, monthly total"), er_basic, f.employer_fixed.as_ref(), "wage", r)?;
-    let ind_basic = cx.money("individual.basic", text!("个人缴费", "individual premium"), "wage", b() * f.individual_rate.expr(), r)?;
+    let er_total = super::with_fixed(
+        cx,
+        "employer.total",
+        text!("单位每月合计", "employer, monthly total"),
+        er_basic,
+        f.employer_fixed.as_ref(),
+        "wage",
+        r,
+    )?;
+    let ind_basic = cx.money(
+        "individual.basic",
+        text!("个人缴费", "individual premium"),
+        "wage",
+        b() * f.individual_rate.expr(),
+        r,
+    )?;
     let ind_total = super::with_fixed(
         cx,
         "individual.total",
-        text!("个人每月合计（工资扣款）", "individual, monthly total (payroll deduction)"),
+        text!(
+            "个人每月合计（工资扣款）",
+            "individual, monthly total (payroll deduction)"
+        ),
         ind_basic,
         f.individual_fixed.as_ref(),
         "wage",
@@ -558,29 +718,73 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
             "personal_account",
             text!("划入个人账户", "to the personal account"),
             "wage",
-            Expr::min(Expr::money(ind_basic).named("个人缴费", "individual premium"), b() * s.expr()),
+            Expr::min(
+                Expr::money(ind_basic).named("个人缴费", "individual premium"),
+                b() * s.expr(),
+            ),
             r,
         )?),
         None => None,
     };
-    let monthly_total = cx.money("total", text!("每月合计", "monthly total"), "wage", Expr::money(er_total) + Expr::money(ind_total), r)?;
+    let monthly_total = cx.money(
+        "total",
+        text!("每月合计", "monthly total"),
+        "wage",
+        Expr::money(er_total) + Expr::money(ind_total),
+        r,
+    )?;
     // What the payslip loses, as a share of the wage (to two decimals of a percent).
     let individual_share_of_wage = if wage.is_zero() {
         None
     } else {
-        let e = Expr::money(ind_total).named("个人合计", "individual total") / Expr::money(wage).named("工资", "wage") * Expr::count(100);
-        let pct = cx.number("individual.share_of_wage", text!("个人扣款占工资（%）", "individual deduction, % of the wage"), "wage", e, "%")?;
-        Some(pct.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero).to_string())
+        let e = Expr::money(ind_total).named("个人合计", "individual total")
+            / Expr::money(wage).named("工资", "wage")
+            * Expr::count(100);
+        let pct = cx.number(
+            "individual.share_of_wage",
+            text!("个人扣款占工资（%）", "individual deduction, % of the wage"),
+            "wage",
+            e,
+            "%",
+        )?;
+        Some(
+            pct.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                .to_string(),
+        )
     };
     let twelve = || Expr::count(12);
     let yearly = Yearly {
-        employer: cx.money("yearly.employer", text!("单位全年", "employer, year"), "wage", Expr::money(er_total) * twelve(), r)?,
-        individual: cx.money("yearly.individual", text!("个人全年", "individual, year"), "wage", Expr::money(ind_total) * twelve(), r)?,
-        total: cx.money("yearly", text!("全年合计（12个月同一工资）", "year (12 months at this wage)"), "wage", Expr::money(monthly_total) * twelve(), r)?,
+        employer: cx.money(
+            "yearly.employer",
+            text!("单位全年", "employer, year"),
+            "wage",
+            Expr::money(er_total) * twelve(),
+            r,
+        )?,
+        individual: cx.money(
+            "yearly.individual",
+            text!("个人全年", "individual, year"),
+            "wage",
+            Expr::money(ind_total) * twelve(),
+            r,
+        )?,
+        total: cx.money(
+            "yearly",
+            text!(
+                "全年合计（12个月同一工资）",
+                "year (12 months at this wage)"
+            ),
+            "wage",
+            Expr::money(monthly_total) * twelve(),
+            r,
+        )?,
     };
     let zero = |c: &Option<Cited<Money>>| c.as_ref().is_some_and(|c| c.value.is_zero());
     if zero(&f.employer_fixed) && zero(&f.individual_fixed) {
-        cx.ex.note(text!("本市无定额缴费项目（或已按 0 填写）", "no fixed monthly amounts (or entered as 0)"));
+        cx.ex.note(text!(
+            "本市无定额缴费项目（或已按 0 填写）",
+            "no fixed monthly amounts (or entered as 0)"
+        ));
     }
     Ok(ContributionResult {
         city: String::new(),
@@ -591,8 +795,18 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
         base,
         base_floor: f.floor.as_ref().map(|c| c.value),
         base_ceiling: f.ceiling.as_ref().map(|c| c.value),
-        employer: Share { rate: f.employer_rate.value.show(), basic: er_basic, fixed: f.employer_fixed.as_ref().map(|c| c.value), total: er_total },
-        individual: Share { rate: f.individual_rate.value.show(), basic: ind_basic, fixed: f.individual_fixed.as_ref().map(|c| c.value), total: ind_total },
+        employer: Share {
+            rate: f.employer_rate.value.show(),
+            basic: er_basic,
+            fixed: f.employer_fixed.as_ref().map(|c| c.value),
+            total: er_total,
+        },
+        individual: Share {
+            rate: f.individual_rate.value.show(),
+            basic: ind_basic,
+            fixed: f.individual_fixed.as_ref().map(|c| c.value),
+            total: ind_total,
+        },
         maternity_part,
         personal_account,
         monthly_total,
@@ -633,7 +847,10 @@ fn without_fixed(h: crate::registry::Headline, share: &Share) -> crate::registry
     if share.fixed.is_some() {
         return h;
     }
-    h.detail(text!("未含未公布的每月定额", "without the fixed monthly amount, which is not published"))
+    h.detail(text!(
+        "未含未公布的每月定额",
+        "without the fixed monthly amount, which is not published"
+    ))
 }
 
 /// 职工医保 in the registry.
@@ -649,28 +866,74 @@ impl crate::registry::Computation for Contribution {
     fn headline(r: &ContributionResult) -> Vec<crate::registry::Headline> {
         use crate::registry::Headline as H;
         let mut out = vec![
-            without_fixed(H::money("employer", text!("单位每月", "employer / month"), r.employer.total, &["base", "employer"]), &r.employer),
             without_fixed(
-                H::money("individual", text!("个人每月", "individual / month"), r.individual.total, &["base", "individual"])
-                    .detail(text!("工资扣款", "the payroll deduction")),
+                H::money(
+                    "employer",
+                    text!("单位每月", "employer / month"),
+                    r.employer.total,
+                    &["base", "employer"],
+                ),
+                &r.employer,
+            ),
+            without_fixed(
+                H::money(
+                    "individual",
+                    text!("个人每月", "individual / month"),
+                    r.individual.total,
+                    &["base", "individual"],
+                )
+                .detail(text!("工资扣款", "the payroll deduction")),
                 &r.individual,
             ),
             H::money("base", text!("缴费基数", "base"), r.base, &["base"]),
         ];
         if let Some(m) = r.maternity_part {
-            out.push(H::money("maternity", text!("其中生育保险（单位）", "of which maternity (employer)"), m, &["employer.maternity_part"]));
+            out.push(H::money(
+                "maternity",
+                text!("其中生育保险（单位）", "of which maternity (employer)"),
+                m,
+                &["employer.maternity_part"],
+            ));
         }
         if let Some(pa) = r.personal_account {
-            out.push(H::money("personal_account", text!("划入个人账户", "to the personal account"), pa, &["personal_account"]));
+            out.push(H::money(
+                "personal_account",
+                text!("划入个人账户", "to the personal account"),
+                pa,
+                &["personal_account"],
+            ));
         }
-        out.push(H::money("monthly_total", text!("每月合计", "monthly total"), r.monthly_total, &["total"]));
-        out.push(H::money("yearly_total", text!("全年合计", "yearly total"), r.yearly.total, &["yearly"]));
+        out.push(H::money(
+            "monthly_total",
+            text!("每月合计", "monthly total"),
+            r.monthly_total,
+            &["total"],
+        ));
+        out.push(H::money(
+            "yearly_total",
+            text!("全年合计", "yearly total"),
+            r.yearly.total,
+            &["yearly"],
+        ));
         if let Some(n) = r.benefits_after_months {
-            let v = if n == 1 { text!("缴费次月起", "the month after paying") } else { text!("缴费后第 {n} 个月起", "{n} months after paying") };
-            out.push(H::new("benefits_after", text!("新参保待遇起始", "benefits for the newly insured"), v, Text::default(), &["benefits_after"]));
+            let v = if n == 1 {
+                text!("缴费次月起", "the month after paying")
+            } else {
+                text!("缴费后第 {n} 个月起", "{n} months after paying")
+            };
+            out.push(H::new(
+                "benefits_after",
+                text!("新参保待遇起始", "benefits for the newly insured"),
+                v,
+                Text::default(),
+                &["benefits_after"],
+            ));
         }
         if let Some(why) = unclamped(r) {
-            let short = text!("基数未按上下限调整，见缴费基数", "the base is not held to its limits: see the base");
+            let short = text!(
+                "基数未按上下限调整，见缴费基数",
+                "the base is not held to its limits: see the base"
+            );
             for h in out.iter_mut() {
                 match h.key {
                     "base" => *h = h.clone().detail(why.clone()),
@@ -684,8 +947,14 @@ impl crate::registry::Computation for Contribution {
     fn summary(r: &ContributionResult) -> Text {
         let (er, ind, t) = (r.employer.total, r.individual.total, r.monthly_total);
         match &r.individual_share_of_wage {
-            Some(p) => text!("单位 {er} · 个人 {ind}（工资的 {p}%）· 合计 {t} 元/月", "employer {er} · individual {ind} ({p}% of the wage) · total {t} yuan a month"),
-            None => text!("单位 {er} · 个人 {ind} · 合计 {t} 元/月", "employer {er} · individual {ind} · total {t} yuan a month"),
+            Some(p) => text!(
+                "单位 {er} · 个人 {ind}（工资的 {p}%）· 合计 {t} 元/月",
+                "employer {er} · individual {ind} ({p}% of the wage) · total {t} yuan a month"
+            ),
+            None => text!(
+                "单位 {er} · 个人 {ind} · 合计 {t} 元/月",
+                "employer {er} · individual {ind} · total {t} yuan a month"
+            ),
         }
     }
     fn explanation(r: &ContributionResult) -> &Explanation {
@@ -693,9 +962,26 @@ impl crate::registry::Computation for Contribution {
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[BaseFloor, BaseCeiling, EmployerRatePublicBody, EmployerRateOther, MaternityRatePublicBody, MaternityRateOther, IndividualRate, EmployerFixed, IndividualFixed, PersonalAccountShare, EmployeeBenefitsAfter, RoundingMoney]
+        &[
+            BaseFloor,
+            BaseCeiling,
+            EmployerRatePublicBody,
+            EmployerRateOther,
+            MaternityRatePublicBody,
+            MaternityRateOther,
+            IndividualRate,
+            EmployerFixed,
+            IndividualFixed,
+            PersonalAccountShare,
+            EmployeeBenefitsAfter,
+            RoundingMoney,
+        ]
     }
     fn options(req: &mut ContributionRequest) -> crate::registry::RequestOptions<'_> {
-        crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }
+        crate::registry::RequestOptions {
+            overrides: &mut req.overrides,
+            official_only: &mut req.official_only,
+            explain: &mut req.explain,
+        }
     }
 }

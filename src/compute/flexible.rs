@@ -67,28 +67,60 @@ pub struct FlexibleResult {
 }
 
 pub fn flexible(req: &FlexibleRequest) -> Result<FlexibleResult, Error> {
-    let options = Options { official_only: req.official_only, explain: req.explain.unwrap_or(true) };
+    let options = Options {
+        official_only: req.official_only,
+        explain: req.explain.unwrap_or(true),
+    };
     let (first_paid, interrupted, setup) = (
         input::opt_month("first_paid", &req.first_paid),
         input::flag("interrupted", &req.interrupted),
-        open(&req.city, "month", input::month("month", &req.month), &req.overrides, options),
+        open(
+            &req.city,
+            "month",
+            input::month("month", &req.month),
+            &req.overrides,
+            options,
+        ),
     )
         .all_ok()?;
     let mut cx = Ctx::new(&setup, "month");
     let no_amount = text!("无法计算每月缴费", "the monthly amount cannot be computed");
     let base = cx.optional::<Money>(ParamId::FlexibleBase, no_amount.clone());
     let rate = cx.optional::<crate::model::Ratio>(ParamId::FlexibleRate, no_amount);
-    let fixed = cx.optional::<Money>(ParamId::FlexibleFixed, text!("每月合计未含此项定额", "the monthly total leaves this fixed amount out"));
-    let wait_id = if interrupted { ParamId::FlexibleWaitingAfterBreak } else { ParamId::FlexibleWaiting };
-    let wait = cx.optional::<u32>(wait_id, text!("无法给出开始享受待遇的月份", "the month benefits begin cannot be given"));
+    let fixed = cx.optional::<Money>(
+        ParamId::FlexibleFixed,
+        text!(
+            "每月合计未含此项定额",
+            "the monthly total leaves this fixed amount out"
+        ),
+    );
+    let wait_id = if interrupted {
+        ParamId::FlexibleWaitingAfterBreak
+    } else {
+        ParamId::FlexibleWaiting
+    };
+    let wait = cx.optional::<u32>(
+        wait_id,
+        text!(
+            "无法给出开始享受待遇的月份",
+            "the month benefits begin cannot be given"
+        ),
+    );
     let maternity = cx.optional::<bool>(
         ParamId::FlexibleMaternity,
-        text!("不确定是否享受生育保险待遇", "whether maternity is covered is not known"),
+        text!(
+            "不确定是否享受生育保险待遇",
+            "whether maternity is covered is not known"
+        ),
     );
     // With nothing known (not even the rate) there is nothing to show: ask for what the
     // amount needs instead of giving an empty result. A known rate is worth showing.
-    if (base.is_none() || rate.is_none()) && rate.is_none() && wait.is_none() && maternity.is_none() {
-        for (id, known) in [(ParamId::FlexibleBase, base.is_some()), (ParamId::FlexibleRate, rate.is_some())] {
+    if (base.is_none() || rate.is_none()) && rate.is_none() && wait.is_none() && maternity.is_none()
+    {
+        for (id, known) in [
+            (ParamId::FlexibleBase, base.is_some()),
+            (ParamId::FlexibleRate, rate.is_some()),
+        ] {
             if !known {
                 cx.mark_missing(id);
             }
@@ -102,8 +134,18 @@ pub fn flexible(req: &FlexibleRequest) -> Result<FlexibleResult, Error> {
     };
     let benefits_from = benefits(&mut cx, wait.as_ref(), first_paid, interrupted)?;
     if let Some(m) = maternity.as_ref().filter(|m| !m.value) {
-        cx.fact("maternity", text!("生育保险待遇", "maternity benefits"), text!("不享受", "not covered"), "false", "", std::slice::from_ref(&m.cite));
-        cx.ex.note(text!("灵活就业人员不享受生育保险待遇", "flexible workers get no maternity benefits"));
+        cx.fact(
+            "maternity",
+            text!("生育保险待遇", "maternity benefits"),
+            text!("不享受", "not covered"),
+            "false",
+            "",
+            std::slice::from_ref(&m.cite),
+        );
+        cx.ex.note(text!(
+            "灵活就业人员不享受生育保险待遇",
+            "flexible workers get no maternity benefits"
+        ));
     }
     let (basic, monthly_total, yearly_total) = match amounts {
         Some((b, m, y)) => (Some(b), Some(m), Some(y)),
@@ -129,41 +171,98 @@ pub fn flexible(req: &FlexibleRequest) -> Result<FlexibleResult, Error> {
 }
 
 /// base × rate (rounded) + the fixed amount where published; the month and the year.
-fn amounts(cx: &mut Ctx, base: &Cited<Money>, rate: &Cited<Ratio>, fixed: Option<&Cited<Money>>, rounding: Rounding) -> Result<(Money, Money, Money), Error> {
+fn amounts(
+    cx: &mut Ctx,
+    base: &Cited<Money>,
+    rate: &Cited<Ratio>,
+    fixed: Option<&Cited<Money>>,
+    rounding: Rounding,
+) -> Result<(Money, Money, Money), Error> {
     let basic = cx.money(
         "basic",
-        text!("基本医疗保险费（单位和个人部分均由本人缴纳）", "basic premium (both shares, paid by the person)"),
+        text!(
+            "基本医疗保险费（单位和个人部分均由本人缴纳）",
+            "basic premium (both shares, paid by the person)"
+        ),
         "flexible.base",
         base.expr().named("基数", "base") * rate.expr(),
         rounding,
     )?;
-    let monthly_total = super::with_fixed(cx, "total", text!("每月合计", "monthly total"), basic, fixed, "flexible.base", rounding)?;
-    let yearly_total = cx.money("yearly", text!("全年", "year"), "flexible.base", Expr::money(monthly_total) * Expr::count(12), rounding)?;
+    let monthly_total = super::with_fixed(
+        cx,
+        "total",
+        text!("每月合计", "monthly total"),
+        basic,
+        fixed,
+        "flexible.base",
+        rounding,
+    )?;
+    let yearly_total = cx.money(
+        "yearly",
+        text!("全年", "year"),
+        "flexible.base",
+        Expr::money(monthly_total) * Expr::count(12),
+        rounding,
+    )?;
     Ok((basic, monthly_total, yearly_total))
 }
 
 /// The waiting period as a step, and the first month of benefits where the first month
 /// paid is known.
-fn benefits(cx: &mut Ctx, wait: Option<&Cited<u32>>, first_paid: Option<YearMonth>, interrupted: bool) -> Result<Option<YearMonth>, Error> {
+fn benefits(
+    cx: &mut Ctx,
+    wait: Option<&Cited<u32>>,
+    first_paid: Option<YearMonth>,
+    interrupted: bool,
+) -> Result<Option<YearMonth>, Error> {
     let Some(w) = wait else {
         return Ok(None);
     };
-    let (from_zh, from_en) = if interrupted { ("中断后再次缴费的首月", "first month paid again") } else { ("首月缴费", "first month paid") };
+    let (from_zh, from_en) = if interrupted {
+        ("中断后再次缴费的首月", "first month paid again")
+    } else {
+        ("首月缴费", "first month paid")
+    };
     if let Some(fp) = first_paid {
         let label = if interrupted {
-            text!("开始享受待遇（中断后再次缴费）", "benefits begin (paying again after an interruption)")
+            text!(
+                "开始享受待遇（中断后再次缴费）",
+                "benefits begin (paying again after an interruption)"
+            )
         } else {
-            text!("开始享受待遇（须连续缴费）", "benefits begin (payments must be continuous)")
+            text!(
+                "开始享受待遇（须连续缴费）",
+                "benefits begin (payments must be continuous)"
+            )
         };
-        return Ok(Some(cx.month_after("benefits_from", label, "first_paid", (fp, Text::new(from_zh, from_en)), w.expr().named("等待期", "waiting months"))?));
+        return Ok(Some(cx.month_after(
+            "benefits_from",
+            label,
+            "first_paid",
+            (fp, Text::new(from_zh, from_en)),
+            w.expr().named("等待期", "waiting months"),
+        )?));
     }
     let n = w.value;
     let shown = if interrupted {
-        text!("中断后自再次缴费的月份起 {n} 个月", "{n} months from the month paid again after an interruption")
+        text!(
+            "中断后自再次缴费的月份起 {n} 个月",
+            "{n} months from the month paid again after an interruption"
+        )
     } else {
-        text!("首次参保后自首月缴费起 {n} 个月", "{n} months from the first month paid after first enrolment")
+        text!(
+            "首次参保后自首月缴费起 {n} 个月",
+            "{n} months from the first month paid after first enrolment"
+        )
     };
-    cx.fact("waiting", text!("待遇等待期", "waiting period"), shown, n, "months", std::slice::from_ref(&w.cite));
+    cx.fact(
+        "waiting",
+        text!("待遇等待期", "waiting period"),
+        shown,
+        n,
+        "months",
+        std::slice::from_ref(&w.cite),
+    );
     Ok(None)
 }
 
@@ -181,37 +280,100 @@ impl crate::registry::Computation for Flexible {
         use crate::registry::Headline as H;
         let mut out = Vec::new();
         if let Some(m) = r.monthly_total {
-            let mut h = H::money("monthly", text!("每月缴费", "per month"), m, &["basic", "total"]).detail(text!("全部由本人缴纳", "all paid by you"));
+            let mut h = H::money(
+                "monthly",
+                text!("每月缴费", "per month"),
+                m,
+                &["basic", "total"],
+            )
+            .detail(text!("全部由本人缴纳", "all paid by you"));
             if r.fixed.is_none() {
-                h = h.detail(text!("未含未公布的每月定额", "without the fixed monthly amount, which is not published"));
+                h = h.detail(text!(
+                    "未含未公布的每月定额",
+                    "without the fixed monthly amount, which is not published"
+                ));
             }
             out.push(h);
         }
         if let Some(y) = r.yearly_total {
-            out.push(H::money("yearly", text!("全年", "per year"), y, &["yearly"]));
+            out.push(H::money(
+                "yearly",
+                text!("全年", "per year"),
+                y,
+                &["yearly"],
+            ));
         }
         if let (None, Some(rate)) = (r.monthly_total, &r.rate) {
-            out.push(H::new("rate", text!("费率", "rate"), Text::same(rate.clone()), Text::default(), &[]).detail(text!("缴费基数未公布，无法计算金额", "the base is not published, so no amount can be given")));
+            out.push(
+                H::new(
+                    "rate",
+                    text!("费率", "rate"),
+                    Text::same(rate.clone()),
+                    Text::default(),
+                    &[],
+                )
+                .detail(text!(
+                    "缴费基数未公布，无法计算金额",
+                    "the base is not published, so no amount can be given"
+                )),
+            );
         }
         if let Some(w) = r.waiting_months {
-            out.push(H::months("waiting", text!("待遇等待期", "waiting period"), w, &["waiting", "benefits_from"]));
+            out.push(H::months(
+                "waiting",
+                text!("待遇等待期", "waiting period"),
+                w,
+                &["waiting", "benefits_from"],
+            ));
         }
         if let Some(b) = r.benefits_from {
-            out.push(H::plain("benefits_from", text!("开始享受待遇", "benefits from"), b, &["benefits_from"]));
+            out.push(H::plain(
+                "benefits_from",
+                text!("开始享受待遇", "benefits from"),
+                b,
+                &["benefits_from"],
+            ));
         }
         match r.maternity_covered {
-            Some(false) => out.push(H::new("maternity", text!("生育保险待遇", "maternity benefits"), text!("不享受", "not covered"), Text::default(), &["maternity"])),
-            Some(true) => out.push(H::new("maternity", text!("生育保险待遇", "maternity benefits"), text!("享受", "covered"), Text::default(), &[])),
+            Some(false) => out.push(H::new(
+                "maternity",
+                text!("生育保险待遇", "maternity benefits"),
+                text!("不享受", "not covered"),
+                Text::default(),
+                &["maternity"],
+            )),
+            Some(true) => out.push(H::new(
+                "maternity",
+                text!("生育保险待遇", "maternity benefits"),
+                text!("享受", "covered"),
+                Text::default(),
+                &[],
+            )),
             None => {}
         }
         out
     }
     fn summary(r: &FlexibleResult) -> Text {
-        let wait = r.waiting_months.map(|w| text!(" · 等待期 {w} 个月", " · waiting {w} months")).unwrap_or_default();
+        let wait = r
+            .waiting_months
+            .map(|w| text!(" · 等待期 {w} 个月", " · waiting {w} months"))
+            .unwrap_or_default();
         match (r.monthly_total, r.yearly_total, &r.rate) {
-            (Some(m), Some(y), _) => Text::new(format!("每月 {m} · 全年 {y} 元，全部由本人缴纳{}", wait.zh), format!("{m} a month · {y} a year, all paid by you{}", wait.en)),
-            (_, _, Some(rate)) => Text::new(format!("费率 {rate}（缴费基数未公布，无法计算金额）{}", wait.zh), format!("rate {rate} (the base is not published, so no amount){}", wait.en)),
-            _ => Text::new(format!("缴费金额无法计算{}", wait.zh), format!("no amount can be computed{}", wait.en)),
+            (Some(m), Some(y), _) => Text::new(
+                format!("每月 {m} · 全年 {y} 元，全部由本人缴纳{}", wait.zh),
+                format!("{m} a month · {y} a year, all paid by you{}", wait.en),
+            ),
+            (_, _, Some(rate)) => Text::new(
+                format!("费率 {rate}（缴费基数未公布，无法计算金额）{}", wait.zh),
+                format!(
+                    "rate {rate} (the base is not published, so no amount){}",
+                    wait.en
+                ),
+            ),
+            _ => Text::new(
+                format!("缴费金额无法计算{}", wait.zh),
+                format!("no amount can be computed{}", wait.en),
+            ),
         }
     }
     fn explanation(r: &FlexibleResult) -> &Explanation {
@@ -219,9 +381,21 @@ impl crate::registry::Computation for Flexible {
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[FlexibleBase, FlexibleRate, FlexibleFixed, FlexibleWaiting, FlexibleWaitingAfterBreak, FlexibleMaternity, RoundingMoney]
+        &[
+            FlexibleBase,
+            FlexibleRate,
+            FlexibleFixed,
+            FlexibleWaiting,
+            FlexibleWaitingAfterBreak,
+            FlexibleMaternity,
+            RoundingMoney,
+        ]
     }
     fn options(req: &mut FlexibleRequest) -> crate::registry::RequestOptions<'_> {
-        crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }
+        crate::registry::RequestOptions {
+            overrides: &mut req.overrides,
+            official_only: &mut req.official_only,
+            explain: &mut req.explain,
+        }
     }
 }

@@ -37,18 +37,29 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { official_only: false, explain: true }
+        Options {
+            official_only: false,
+            explain: true,
+        }
     }
 }
 
 /// The city named by a request field: its id (`jining`) or Chinese name (`济宁`, `济宁市`).
 pub fn city<'r>(rules: &'r Rules, field: &str, raw: &Raw) -> Result<&'r City, Error> {
     if raw.is_blank() {
-        return Err(Error::field(field, "empty", text!("请选择城市", "choose a city")));
+        return Err(Error::field(
+            field,
+            "empty",
+            text!("请选择城市", "choose a city"),
+        ));
     }
     rules.city(raw.as_str()).ok_or_else(|| {
         let zh: Vec<&str> = rules.cities.iter().map(|c| c.name.zh.as_ref()).collect();
-        let en: Vec<String> = rules.cities.iter().map(|c| format!("{} ({})", c.name.en, c.id)).collect();
+        let en: Vec<String> = rules
+            .cities
+            .iter()
+            .map(|c| format!("{} ({})", c.name.en, c.id))
+            .collect();
         Error::field(
             field,
             "unknown_city",
@@ -101,18 +112,40 @@ pub fn open(
     let overrides = parse_overrides(overrides).map_err(|errors| Error::Input { errors });
     let (city, month, overrides) = (city(rules, "city", city_raw), month, overrides).all_ok()?;
     in_pooling(city, month_field, month)?;
-    Ok(Setup { rules, city, month, overrides, official_only: options.official_only, explain: options.explain })
+    Ok(Setup {
+        rules,
+        city,
+        month,
+        overrides,
+        official_only: options.official_only,
+        explain: options.explain,
+    })
 }
 
 /// A word of a vocabulary in a request field (`employer`, `category`, `situation`).
-pub fn word<T: Vocabulary>(field: &str, raw: &Raw, empty: Text, unknown_code: &str, unknown: (&str, &str)) -> Result<T, Error> {
+pub fn word<T: Vocabulary>(
+    field: &str,
+    raw: &Raw,
+    empty: Text,
+    unknown_code: &str,
+    unknown: (&str, &str),
+) -> Result<T, Error> {
     if raw.is_blank() {
         return Err(Error::field(field, "empty", empty));
     }
     T::parse(raw.as_str()).ok_or_else(|| {
         let zh: Vec<&str> = T::CHOICES.iter().map(|c| c.zh).collect();
         // The English label and the word a file or request may use (“public body (public_body)”).
-        let en: Vec<String> = T::CHOICES.iter().map(|c| if c.en == c.word { c.en.to_string() } else { format!("{} ({})", c.en, c.word) }).collect();
+        let en: Vec<String> = T::CHOICES
+            .iter()
+            .map(|c| {
+                if c.en == c.word {
+                    c.en.to_string()
+                } else {
+                    format!("{} ({})", c.en, c.word)
+                }
+            })
+            .collect();
         Error::field(
             field,
             unknown_code,
@@ -135,7 +168,11 @@ pub fn whole(d: rust_decimal::Decimal) -> u32 {
 }
 
 pub fn overflow(field: &str) -> Error {
-    Error::field(field, "overflow", text!("数值过大，无法计算", "the figures are too large to compute"))
+    Error::field(
+        field,
+        "overflow",
+        text!("数值过大，无法计算", "the figures are too large to compute"),
+    )
 }
 
 /// A monthly total: the rate part plus the fixed amount, or the rate part alone where the
@@ -152,7 +189,13 @@ pub(crate) fn with_fixed(
 ) -> Result<crate::model::Money, Error> {
     use crate::trace::{Expr, Term};
     match fixed {
-        Some(f) => cx.money(key, label, field, Expr::money(basic) + f.expr().named("定额", "fixed"), r),
+        Some(f) => cx.money(
+            key,
+            label,
+            field,
+            Expr::money(basic) + f.expr().named("定额", "fixed"),
+            r,
+        ),
         None => {
             let label = crate::model::Text::new(
                 format!("{}（未含未公布的定额）", label.zh),

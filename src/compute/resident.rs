@@ -106,11 +106,19 @@ fn situation(req: &ResidentRequest) -> Result<Situation, Error> {
         p.push(
             "repaid_years",
             "more_than_break",
-            text!("补缴年数（{repaid}）不能多于断保年数（{break_years}）", "years paid back ({repaid}) cannot exceed the years of break ({break_years})"),
+            text!(
+                "补缴年数（{repaid}）不能多于断保年数（{break_years}）",
+                "years paid back ({repaid}) cannot exceed the years of break ({break_years})"
+            ),
         );
         p.finish()?;
     }
-    Ok(Situation { break_years, repaid, in_period, newborn })
+    Ok(Situation {
+        break_years,
+        repaid,
+        in_period,
+        newborn,
+    })
 }
 
 /// The benefit year (待遇年度) people are paying for in a month: the concentrated
@@ -128,9 +136,17 @@ pub fn benefit_year_at(month: YearMonth) -> i32 {
 /// The year's rules are read at its first month, or the pooling start if later.
 fn first_month(req: &ResidentRequest) -> Result<YearMonth, Error> {
     let y = input::count("year", &req.year, crate::model::month::MAX_YEAR as u32)?;
-    let m = YearMonth::new(y as i32, 1)
-        .ok_or_else(|| Error::field("year", "year_out_of_range", text!("年份超出范围：{}", "year out of range: {}", req.year)))?;
-    let pooled = crate::rules::rules().ok().and_then(|r| r.city(req.city.as_str())).map(|c| c.pooling_from);
+    let m = YearMonth::new(y as i32, 1).ok_or_else(|| {
+        Error::field(
+            "year",
+            "year_out_of_range",
+            text!("年份超出范围：{}", "year out of range: {}", req.year),
+        )
+    })?;
+    let pooled = crate::rules::rules()
+        .ok()
+        .and_then(|r| r.city(req.city.as_str()))
+        .map(|c| c.pooling_from);
     Ok(match pooled {
         Some(p) if p.year() == m.year() => p,
         _ => m,
@@ -138,13 +154,35 @@ fn first_month(req: &ResidentRequest) -> Result<YearMonth, Error> {
 }
 
 pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
-    let options = Options { official_only: req.official_only, explain: req.explain.unwrap_or(true) };
-    let (sit, setup) = (situation(req), open(&req.city, "year", first_month(req), &req.overrides, options)).all_ok()?;
+    let options = Options {
+        official_only: req.official_only,
+        explain: req.explain.unwrap_or(true),
+    };
+    let (sit, setup) = (
+        situation(req),
+        open(&req.city, "year", first_month(req), &req.overrides, options),
+    )
+        .all_ok()?;
     let mut cx = Ctx::new(&setup, "year");
-    let premium = figure(&mut cx, ParamId::ResidentPremium, ParamId::NationalMinIndividual, "individual_premium", text!("个人缴费", "individual premium"))?;
-    let subsidy = figure(&mut cx, ParamId::ResidentSubsidy, ParamId::NationalMinSubsidy, "fiscal_subsidy", text!("人均财政补助", "per-capita subsidy"))?;
+    let premium = figure(
+        &mut cx,
+        ParamId::ResidentPremium,
+        ParamId::NationalMinIndividual,
+        "individual_premium",
+        text!("个人缴费", "individual premium"),
+    )?;
+    let subsidy = figure(
+        &mut cx,
+        ParamId::ResidentSubsidy,
+        ParamId::NationalMinSubsidy,
+        "fiscal_subsidy",
+        text!("人均财政补助", "per-capita subsidy"),
+    )?;
     let y = cx.month.year();
-    if premium.as_ref().is_some_and(|p| p.basis == Basis::NationalMinimum) {
+    if premium
+        .as_ref()
+        .is_some_and(|p| p.basis == Basis::NationalMinimum)
+    {
         cx.ex.note(text!(
             "本市{y}待遇年度的标准未公布，按全国最低标准显示；实际以当地缴费通知为准",
             "the city's figure for benefit year {y} was not published; the national minimum is shown, and the local notice decides"
@@ -154,7 +192,11 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
     transition(&mut cx);
     let waiting_months = waiting(&mut cx, &sit)?;
     // With no figure at all there is nothing to show: ask for the premium instead.
-    if premium.is_none() && subsidy.is_none() && funding_minimum.is_none() && waiting_months.is_none() {
+    if premium.is_none()
+        && subsidy.is_none()
+        && funding_minimum.is_none()
+        && waiting_months.is_none()
+    {
         cx.mark_missing(ParamId::ResidentPremium);
     }
     cx.check()?;
@@ -164,7 +206,8 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
             "total_funding",
             text!("人均筹资合计", "per-capita funding"),
             "year",
-            Expr::money(p.amount).named("个人", "individual") + Expr::money(s.amount).named("补助", "subsidy"),
+            Expr::money(p.amount).named("个人", "individual")
+                + Expr::money(s.amount).named("补助", "subsidy"),
             rounding,
         )?),
         _ => None,
@@ -185,17 +228,36 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
 
 /// The city's figure, else the national minimum, labelled so; where both are unknown the
 /// figure is left out and the result says so.
-fn figure(cx: &mut Ctx, city: ParamId, national: ParamId, key: &'static str, label: Text) -> Result<Option<Figure>, Error> {
+fn figure(
+    cx: &mut Ctx,
+    city: ParamId,
+    national: ParamId,
+    key: &'static str,
+    label: Text,
+) -> Result<Option<Figure>, Error> {
     let fallback = cx.peek(national);
     let effect = if fallback {
         text!("改用全国最低标准", "the national minimum is shown instead")
     } else {
-        Text::new(format!("无法给出{}", label.zh), format!("no {} can be given", label.en))
+        Text::new(
+            format!("无法给出{}", label.zh),
+            format!("no {} can be given", label.en),
+        )
     };
     let own = cx.optional::<Money>(city, effect);
     if let Some(m) = own {
-        cx.fact(key, label, Text::same(m.value.to_string()), m.value, "yuan/year", std::slice::from_ref(&m.cite));
-        return Ok(Some(Figure { amount: m.value, basis: Basis::City }));
+        cx.fact(
+            key,
+            label,
+            Text::same(m.value.to_string()),
+            m.value,
+            "yuan/year",
+            std::slice::from_ref(&m.cite),
+        );
+        return Ok(Some(Figure {
+            amount: m.value,
+            basis: Basis::City,
+        }));
     }
     if !fallback {
         return Ok(None);
@@ -206,8 +268,18 @@ fn figure(cx: &mut Ctx, city: ParamId, national: ParamId, key: &'static str, lab
         format!("{}（全国最低标准，非本市标准）", label.zh),
         format!("{} (national minimum, not the city's figure)", label.en),
     );
-    cx.fact(key, l, Text::same(n.value.to_string()), n.value, "yuan/year", std::slice::from_ref(&n.cite));
-    Ok(Some(Figure { amount: n.value, basis: Basis::NationalMinimum }))
+    cx.fact(
+        key,
+        l,
+        Text::same(n.value.to_string()),
+        n.value,
+        "yuan/year",
+        std::slice::from_ref(&n.cite),
+    );
+    Ok(Some(Figure {
+        amount: n.value,
+        basis: Basis::NationalMinimum,
+    }))
 }
 
 /// 温州's transition (only where the city's rules have it): until its end the counties'
@@ -216,7 +288,13 @@ fn transition(cx: &mut Ctx) {
     if !cx.has(ParamId::ResidentTransitionTo) {
         return;
     }
-    let Some(end) = cx.optional::<YearMonth>(ParamId::ResidentTransitionTo, text!("不确定过渡期是否已结束", "whether the transition is over is not known")) else {
+    let Some(end) = cx.optional::<YearMonth>(
+        ParamId::ResidentTransitionTo,
+        text!(
+            "不确定过渡期是否已结束",
+            "whether the transition is over is not known"
+        ),
+    ) else {
         return;
     };
     if cx.month > end.value {
@@ -242,10 +320,16 @@ fn minimum(cx: &mut Ctx, premium: Option<&Figure>) -> Result<Option<FundingMinim
     if !cx.peek(ParamId::MinFundingShare) {
         return Ok(None);
     }
-    let (share, third) = (cx.need::<Ratio>(ParamId::MinFundingShare), cx.need::<Ratio>(ParamId::MinIndividualShare));
+    let (share, third) = (
+        cx.need::<Ratio>(ParamId::MinFundingShare),
+        cx.need::<Ratio>(ParamId::MinIndividualShare),
+    );
     let income = cx.optional::<Money>(
         ParamId::DisposableIncome,
-        text!("无法按可支配收入计算筹资下限", "the minimum from disposable income cannot be computed"),
+        text!(
+            "无法按可支配收入计算筹资下限",
+            "the minimum from disposable income cannot be computed"
+        ),
     );
     let up = cx.rounding(ParamId::RoundingMinimum)?;
     let (share, third) = cx.resolve((share, third))?;
@@ -253,23 +337,53 @@ fn minimum(cx: &mut Ctx, premium: Option<&Figure>) -> Result<Option<FundingMinim
         return Ok(None);
     };
     let field = "resident.disposable_income";
-    let total = cx.money("min_total_funding", text!("人均筹资额下限", "minimum per-capita funding"), field, income.expr() * share.expr(), up)?;
-    let indiv = cx.money("min_individual", text!("个人缴费下限", "minimum individual premium"), field, Expr::money(total) * third.expr(), up)?;
+    let total = cx.money(
+        "min_total_funding",
+        text!("人均筹资额下限", "minimum per-capita funding"),
+        field,
+        income.expr() * share.expr(),
+        up,
+    )?;
+    let indiv = cx.money(
+        "min_individual",
+        text!("个人缴费下限", "minimum individual premium"),
+        field,
+        Expr::money(total) * third.expr(),
+        up,
+    )?;
     if let Some(p) = premium.filter(|p| p.amount < indiv) {
         let a = p.amount;
-        cx.ex.note(text!("所示个人缴费 {a} 低于按规则计算的下限 {indiv}", "the individual premium shown ({a}) is below the rule's minimum ({indiv})"));
+        cx.ex.note(text!(
+            "所示个人缴费 {a} 低于按规则计算的下限 {indiv}",
+            "the individual premium shown ({a}) is below the rule's minimum ({indiv})"
+        ));
     }
-    Ok(Some(FundingMinimum { disposable_income: income.value, min_total_funding: total, min_individual: indiv }))
+    Ok(Some(FundingMinimum {
+        disposable_income: income.value,
+        min_total_funding: total,
+        min_individual: indiv,
+    }))
 }
 
 /// The waiting period under 国办发〔2024〕38号, where it is in force for the year.
 fn waiting(cx: &mut Ctx, s: &Situation) -> Result<Option<u32>, Error> {
     if !cx.peek(ParamId::WaitingFixed) {
-        let from = cx.rules.national.get(&ParamId::WaitingFixed).and_then(|s| s.entries.first()).map(|e| e.from.year());
+        let from = cx
+            .rules
+            .national
+            .get(&ParamId::WaitingFixed)
+            .and_then(|s| s.entries.first())
+            .map(|e| e.from.year());
         let y = cx.month.year();
         cx.ex.note(match from {
-            Some(from) => text!("国办发〔2024〕38号的待遇等待期自{from}年起执行，{y}年不适用", "the waiting period of 国办发〔2024〕38号 applies from {from}, not to {y}"),
-            None => text!("{y}年没有待遇等待期规则", "no waiting-period rule is on file for {y}"),
+            Some(from) => text!(
+                "国办发〔2024〕38号的待遇等待期自{from}年起执行，{y}年不适用",
+                "the waiting period of 国办发〔2024〕38号 applies from {from}, not to {y}"
+            ),
+            None => text!(
+                "{y}年没有待遇等待期规则",
+                "no waiting-period rule is on file for {y}"
+            ),
         });
         return Ok(None);
     }
@@ -280,7 +394,12 @@ fn waiting(cx: &mut Ctx, s: &Situation) -> Result<Option<u32>, Error> {
     );
     // The long-break rule (a local reprint, secondary) only where there is a break: with
     // official figures only, a person with no break is answered from the national text.
-    let long = (s.break_years > 0).then(|| (cx.need::<Decimal>(ParamId::LongBreakYears), cx.need::<u32>(ParamId::LongBreakMinMonths)));
+    let long = (s.break_years > 0).then(|| {
+        (
+            cx.need::<Decimal>(ParamId::LongBreakYears),
+            cx.need::<u32>(ParamId::LongBreakMinMonths),
+        )
+    });
     let (fixed, per_break, per_repaid) = cx.resolve(needs)?;
     let long = match long {
         Some(needs) => Some(cx.resolve(needs)?),
@@ -288,25 +407,64 @@ fn waiting(cx: &mut Ctx, s: &Situation) -> Result<Option<u32>, Error> {
     };
     let label = text!("待遇等待期", "waiting period");
     if s.newborn {
-        cx.fact("waiting", label, text!("新生儿等特殊群体除外：0 个月", "newborns and other special groups are exempt: 0 months"), 0, "months", &[]);
+        cx.fact(
+            "waiting",
+            label,
+            text!(
+                "新生儿等特殊群体除外：0 个月",
+                "newborns and other special groups are exempt: 0 months"
+            ),
+            0,
+            "months",
+            &[],
+        );
         return Ok(Some(0));
     }
     if s.break_years == 0 && s.in_period {
-        let t = text!("集中参保期内参保且未断保：无等待期", "enrolled in the concentrated period with no break: no waiting");
-        cx.fact("waiting", label, t, 0, "months", std::slice::from_ref(&fixed.cite));
+        let t = text!(
+            "集中参保期内参保且未断保：无等待期",
+            "enrolled in the concentrated period with no break: no waiting"
+        );
+        cx.fact(
+            "waiting",
+            label,
+            t,
+            0,
+            "months",
+            std::slice::from_ref(&fixed.cite),
+        );
         return Ok(Some(0));
     }
     // "每多断保1年" — each year of break beyond the first adds a month; each year paid back
     // takes one off the variable part only.
-    let breaks = Expr::input("break_years", ("断保年数", "years of break"), s.break_years, false);
-    let repaid = Expr::input("repaid_years", ("补缴年数", "years paid back"), s.repaid, false);
-    let variable = Expr::max(Expr::max(breaks - Expr::count(1), Expr::count(0)) * per_break.expr() - repaid * per_repaid.expr(), Expr::count(0));
+    let breaks = Expr::input(
+        "break_years",
+        ("断保年数", "years of break"),
+        s.break_years,
+        false,
+    );
+    let repaid = Expr::input(
+        "repaid_years",
+        ("补缴年数", "years paid back"),
+        s.repaid,
+        false,
+    );
+    let variable = Expr::max(
+        Expr::max(breaks - Expr::count(1), Expr::count(0)) * per_break.expr()
+            - repaid * per_repaid.expr(),
+        Expr::count(0),
+    );
     let mut e = fixed.expr().named("固定", "fixed") + variable;
     let mut label = label;
-    if let Some((long, long_min)) = long.filter(|(long, _)| Decimal::from(s.break_years) >= long.value) {
+    if let Some((long, long_min)) =
+        long.filter(|(long, _)| Decimal::from(s.break_years) >= long.value)
+    {
         e = Expr::max(e, long_min.expr().named("不少于", "at least"));
         let (b, l) = (s.break_years, long.value);
-        label = text!("待遇等待期（断保 {b} 年 ≥ {l} 年，修复后不少于下限）", "waiting period (a break of {b} ≥ {l} years: at least the minimum after repair)");
+        label = text!(
+            "待遇等待期（断保 {b} 年 ≥ {l} 年，修复后不少于下限）",
+            "waiting period (a break of {b} ≥ {l} years: at least the minimum after repair)"
+        );
     }
     let w = cx.number("waiting", label, "break_years", e, "months")?;
     Ok(Some(super::whole(w)))
@@ -327,34 +485,63 @@ impl crate::registry::Computation for Resident {
         let per_year = Text::new("元/年", "yuan a year");
         let basis = |b: Basis| match b {
             Basis::City => None,
-            Basis::NationalMinimum => Some(text!("全国最低标准，非本市标准", "the national minimum, not the city's figure")),
+            Basis::NationalMinimum => Some(text!(
+                "全国最低标准，非本市标准",
+                "the national minimum, not the city's figure"
+            )),
         };
         let mut out = Vec::new();
         if let Some(p) = &r.individual_premium {
-            let mut h = H::money("premium", text!("个人缴费", "individual premium"), p.amount, &["individual_premium"]);
+            let mut h = H::money(
+                "premium",
+                text!("个人缴费", "individual premium"),
+                p.amount,
+                &["individual_premium"],
+            );
             h.unit = per_year.clone();
             h.detail = basis(p.basis);
             out.push(h);
         }
         if let Some(s) = &r.fiscal_subsidy {
-            let mut h = H::money("subsidy", text!("人均财政补助", "per-capita subsidy"), s.amount, &["fiscal_subsidy"]);
+            let mut h = H::money(
+                "subsidy",
+                text!("人均财政补助", "per-capita subsidy"),
+                s.amount,
+                &["fiscal_subsidy"],
+            );
             h.unit = per_year.clone();
             h.detail = basis(s.basis);
             out.push(h);
         }
         if let Some(m) = &r.funding_minimum {
-            let mut h = H::money("minimum", text!("个人缴费下限（按可支配收入）", "minimum individual premium (from disposable income)"), m.min_individual, &["min_total_funding", "min_individual"]);
+            let mut h = H::money(
+                "minimum",
+                text!(
+                    "个人缴费下限（按可支配收入）",
+                    "minimum individual premium (from disposable income)"
+                ),
+                m.min_individual,
+                &["min_total_funding", "min_individual"],
+            );
             h.unit = per_year;
             out.push(h);
         }
         if let Some(w) = r.waiting_months {
-            out.push(H::months("waiting", text!("待遇等待期", "waiting period"), w, &["waiting"]));
+            out.push(H::months(
+                "waiting",
+                text!("待遇等待期", "waiting period"),
+                w,
+                &["waiting"],
+            ));
         }
         out
     }
     fn summary(r: &ResidentResult) -> Text {
         let y = r.year;
-        let wait = r.waiting_months.map(|w| text!(" · 等待期 {w} 个月", " · waiting {w} months")).unwrap_or_default();
+        let wait = r
+            .waiting_months
+            .map(|w| text!(" · 等待期 {w} 个月", " · waiting {w} months"))
+            .unwrap_or_default();
         match &r.individual_premium {
             Some(p) => {
                 let a = p.amount;
@@ -362,9 +549,15 @@ impl crate::registry::Computation for Resident {
                     Basis::City => Text::default(),
                     Basis::NationalMinimum => text!("（全国最低标准）", " (the national minimum)"),
                 };
-                Text::new(format!("{y} 年度个人缴费 {a} 元/人{}{}", basis.zh, wait.zh), format!("{y}: {a} yuan a person{}{}", basis.en, wait.en))
+                Text::new(
+                    format!("{y} 年度个人缴费 {a} 元/人{}{}", basis.zh, wait.zh),
+                    format!("{y}: {a} yuan a person{}{}", basis.en, wait.en),
+                )
             }
-            None => Text::new(format!("{y} 年度个人缴费标准未公布{}", wait.zh), format!("{y}: the premium is not published{}", wait.en)),
+            None => Text::new(
+                format!("{y} 年度个人缴费标准未公布{}", wait.zh),
+                format!("{y}: the premium is not published{}", wait.en),
+            ),
         }
     }
     fn explanation(r: &ResidentResult) -> &Explanation {
@@ -372,9 +565,29 @@ impl crate::registry::Computation for Resident {
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[ResidentPremium, ResidentSubsidy, NationalMinIndividual, NationalMinSubsidy, ResidentTransitionTo, MinFundingShare, MinIndividualShare, DisposableIncome, WaitingFixed, WaitingPerBreakYear, WaitingPerRepaidYear, LongBreakYears, LongBreakMinMonths, RoundingMoney, RoundingMinimum]
+        &[
+            ResidentPremium,
+            ResidentSubsidy,
+            NationalMinIndividual,
+            NationalMinSubsidy,
+            ResidentTransitionTo,
+            MinFundingShare,
+            MinIndividualShare,
+            DisposableIncome,
+            WaitingFixed,
+            WaitingPerBreakYear,
+            WaitingPerRepaidYear,
+            LongBreakYears,
+            LongBreakMinMonths,
+            RoundingMoney,
+            RoundingMinimum,
+        ]
     }
     fn options(req: &mut ResidentRequest) -> crate::registry::RequestOptions<'_> {
-        crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }
+        crate::registry::RequestOptions {
+            overrides: &mut req.overrides,
+            official_only: &mut req.official_only,
+            explain: &mut req.explain,
+        }
     }
 }

@@ -34,16 +34,27 @@ pub struct Retirement {
 /// The statutory retirement month; the national parameters are read at `cx`'s month.
 pub fn retirement(cx: &mut Ctx, birth: YearMonth, category: Category) -> Result<Retirement, Error> {
     let [age_id, final_id, step_id] = ParamId::retirement(category);
-    let needs = (cx.need::<Decimal>(age_id), cx.need::<Decimal>(final_id), cx.need::<u32>(step_id), cx.need::<YearMonth>(ParamId::ReformFrom));
+    let needs = (
+        cx.need::<Decimal>(age_id),
+        cx.need::<Decimal>(final_id),
+        cx.need::<u32>(step_id),
+        cx.need::<YearMonth>(ParamId::ReformFrom),
+    );
     let (age, final_age, step, from) = cx.resolve(needs)?;
     let original = whole(age.value);
     // The first birth month to reach the original age on or after the start.
-    let first = from.value.plus(-(original as i32) * 12).ok_or_else(|| super::overflow("birth"))?;
+    let first = from
+        .value
+        .plus(-(original as i32) * 12)
+        .ok_or_else(|| super::overflow("birth"))?;
     let (f, s) = (first, from.value);
     cx.fact(
         "retirement_month.first",
         text!("首个延迟的出生年月", "first birth month delayed"),
-        text!("{s} 起达到原法定退休年龄者延迟：{s} − {original} 年 = {f}", "those reaching the original age from {s} are delayed: {s} − {original} years = {f}"),
+        text!(
+            "{s} 起达到原法定退休年龄者延迟：{s} − {original} 年 = {f}",
+            "those reaching the original age from {s} are delayed: {s} − {original} years = {f}"
+        ),
         first,
         "month",
         &[from.cite.clone(), age.cite.clone()],
@@ -56,13 +67,19 @@ pub fn retirement(cx: &mut Ctx, birth: YearMonth, category: Category) -> Result<
         "months",
     )?);
     let n = birth.months_since(first) + 1;
-    let label = text!("法定退休年龄及到龄月份", "statutory retirement age and month");
+    let label = text!(
+        "法定退休年龄及到龄月份",
+        "statutory retirement age and month"
+    );
     let delay = if n <= 0 || step.value == 0 {
         let b = birth;
         cx.fact(
             "retirement_month.delay",
             label.clone(),
-            text!("出生 {b} 早于 {f}，不延迟", "born {b}, before {f}: no delay"),
+            text!(
+                "出生 {b} 早于 {f}，不延迟",
+                "born {b}, before {f}: no delay"
+            ),
             0,
             "months",
             std::slice::from_ref(&from.cite),
@@ -72,13 +89,21 @@ pub fn retirement(cx: &mut Ctx, birth: YearMonth, category: Category) -> Result<
         let b = birth;
         let e = Expr::min(
             Expr::count(cap).named("最多", "at most"),
-            Expr::ceil_div(Expr::count(n).named("出生月序", "birth month number"), step.expr()),
+            Expr::ceil_div(
+                Expr::count(n).named("出生月序", "birth month number"),
+                step.expr(),
+            ),
         );
-        let lead = text!("出生 {b} 为自 {f} 起第 {n} 个月；延迟月数", "born {b}, month {n} counted from {f}; months of delay");
+        let lead = text!(
+            "出生 {b} 为自 {f} 起第 {n} 个月；延迟月数",
+            "born {b}, month {n} counted from {f}; months of delay"
+        );
         whole(cx.number("retirement_month.delay", lead, "birth", e, "months")?)
     };
     let total = original * 12 + delay;
-    let month = birth.plus(total as i32).ok_or_else(|| super::overflow("birth"))?;
+    let month = birth
+        .plus(total as i32)
+        .ok_or_else(|| super::overflow("birth"))?;
     let (ay, am) = (total / 12, total % 12);
     cx.fact(
         "retirement_month",
@@ -89,7 +114,18 @@ pub fn retirement(cx: &mut Ctx, birth: YearMonth, category: Category) -> Result<
         ),
         month,
         "month",
-        &[age.cite.clone(), final_age.cite.clone(), step.cite.clone(), from.cite.clone()],
+        &[
+            age.cite.clone(),
+            final_age.cite.clone(),
+            step.cite.clone(),
+            from.cite.clone(),
+        ],
     );
-    Ok(Retirement { original_age_years: original, delay_months: delay, age_years: ay, age_months: am, month })
+    Ok(Retirement {
+        original_age_years: original,
+        delay_months: delay,
+        age_years: ay,
+        age_months: am,
+        month,
+    })
 }

@@ -71,11 +71,13 @@ impl<'de> Deserialize<'de> for Raw {
             }
             fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
                 // Shortest text that reads back as the same float: 5000.1 stays "5000.1".
-                Ok(Raw(if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
-                    format!("{}", v as i64)
-                } else {
-                    format!("{v}")
-                }))
+                Ok(Raw(
+                    if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
+                        format!("{}", v as i64)
+                    } else {
+                        format!("{v}")
+                    },
+                ))
             }
             fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
                 Ok(Raw(v.to_string()))
@@ -159,32 +161,57 @@ pub fn decimal(field: &str, raw: &Raw) -> Result<Decimal, Error> {
         .map(|c| if c == '，' { ',' } else { c })
         .collect();
     if cleaned.is_empty() {
-        return Err(Error::field(field, "empty", text!("不能为空", "must not be empty")));
+        return Err(Error::field(
+            field,
+            "empty",
+            text!("不能为空", "must not be empty"),
+        ));
     }
     let negative = cleaned.starts_with('-');
     let body = cleaned.trim_start_matches(['-', '+']);
     let well_formed = !body.is_empty()
-        && body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
         && body.bytes().filter(|b| *b == b'.').count() <= 1
         && body.bytes().any(|b| b.is_ascii_digit());
     if !well_formed {
-        return Err(Error::field(field, "not_a_number", not_a_number(raw.as_str())));
+        return Err(Error::field(
+            field,
+            "not_a_number",
+            not_a_number(raw.as_str()),
+        ));
     }
     if let Err((code, message)) = check_commas(body, raw.as_str()) {
         return Err(Error::field(field, code, message));
     }
     let body: String = body.chars().filter(|c| *c != ',').collect();
     if negative && body.bytes().any(|b| matches!(b, b'1'..=b'9')) {
-        return Err(Error::field(field, "negative", text!("不能为负数：{raw}", "must not be negative: {raw}")));
+        return Err(Error::field(
+            field,
+            "negative",
+            text!("不能为负数：{raw}", "must not be negative: {raw}"),
+        ));
     }
     // Integer part longer than any accepted amount: too large, before Decimal overflows.
-    let int_len = body.split('.').next().map_or(0, |s| s.trim_start_matches('0').len());
+    let int_len = body
+        .split('.')
+        .next()
+        .map_or(0, |s| s.trim_start_matches('0').len());
     let frac_len = body.split('.').nth(1).map_or(0, str::len);
     if int_len > 15 {
-        return Err(Error::field(field, "too_large", text!("数值过大：{raw}", "the number is too large: {raw}")));
+        return Err(Error::field(
+            field,
+            "too_large",
+            text!("数值过大：{raw}", "the number is too large: {raw}"),
+        ));
     }
     if frac_len > 12 {
-        return Err(Error::field(field, "too_many_decimals", text!("小数位过多：{raw}", "too many decimals: {raw}")));
+        return Err(Error::field(
+            field,
+            "too_many_decimals",
+            text!("小数位过多：{raw}", "too many decimals: {raw}"),
+        ));
     }
     body.parse::<Decimal>()
         .map_err(|_| Error::field(field, "not_a_number", not_a_number(raw.as_str())))
@@ -198,18 +225,28 @@ pub fn amount(field: &str, raw: &Raw) -> Result<Money, Error> {
         return Err(Error::field(
             field,
             "too_many_decimals",
-            text!("金额最多两位小数（到分）：{raw}", "an amount has at most two decimals (fen): {raw}"),
+            text!(
+                "金额最多两位小数（到分）：{raw}",
+                "an amount has at most two decimals (fen): {raw}"
+            ),
         ));
     }
     if d > Decimal::from(MAX_AMOUNT) {
         return Err(Error::field(
             field,
             "too_large",
-            text!("金额过大（上限 {MAX_AMOUNT} 元）：{raw}", "the amount is too large (at most {MAX_AMOUNT} yuan): {raw}"),
+            text!(
+                "金额过大（上限 {MAX_AMOUNT} 元）：{raw}",
+                "the amount is too large (at most {MAX_AMOUNT} yuan): {raw}"
+            ),
         ));
     }
     Money::from_fen_exact(d.round_dp(2)).ok_or_else(|| {
-        Error::field(field, "too_many_decimals", text!("金额最多两位小数：{raw}", "at most two decimals: {raw}"))
+        Error::field(
+            field,
+            "too_many_decimals",
+            text!("金额最多两位小数：{raw}", "at most two decimals: {raw}"),
+        )
     })
 }
 
@@ -217,11 +254,19 @@ pub fn amount(field: &str, raw: &Raw) -> Result<Money, Error> {
 pub fn count(field: &str, raw: &Raw, max: u32) -> Result<u32, Error> {
     let d = decimal(field, raw)?;
     if d.fract() != Decimal::ZERO {
-        return Err(Error::field(field, "not_whole", text!("必须是整数：{raw}", "must be a whole number: {raw}")));
+        return Err(Error::field(
+            field,
+            "not_whole",
+            text!("必须是整数：{raw}", "must be a whole number: {raw}"),
+        ));
     }
     match u32::try_from(d.trunc().mantissa() / 10i128.pow(d.scale())) {
         Ok(n) if n <= max => Ok(n),
-        _ => Err(Error::field(field, "too_large", text!("不能大于 {max}：{raw}", "must be at most {max}: {raw}"))),
+        _ => Err(Error::field(
+            field,
+            "too_large",
+            text!("不能大于 {max}：{raw}", "must be at most {max}: {raw}"),
+        )),
     }
 }
 
@@ -236,27 +281,31 @@ pub fn count_or_zero(field: &str, raw: &Raw, max: u32) -> Result<u32, Error> {
 
 /// A month, `YYYY-MM` (also `2024年3月`, full-width digits).
 pub fn month(field: &str, raw: &Raw) -> Result<YearMonth, Error> {
-    half_width(raw.as_str()).parse::<YearMonth>().map_err(|e| match e {
-        MonthParseError::Empty => {
-            Error::field(field, "empty", text!("不能为空（格式 YYYY-MM）", "must not be empty (YYYY-MM)"))
-        }
-        MonthParseError::Malformed => Error::field(
-            field,
-            "malformed_month",
-            text!(
-                "不是有效的年月（格式 YYYY-MM，如 2024-03）：{raw}",
-                "not a month (use YYYY-MM, e.g. 2024-03): {raw}"
+    half_width(raw.as_str())
+        .parse::<YearMonth>()
+        .map_err(|e| match e {
+            MonthParseError::Empty => Error::field(
+                field,
+                "empty",
+                text!("不能为空（格式 YYYY-MM）", "must not be empty (YYYY-MM)"),
             ),
-        ),
-        MonthParseError::OutOfRange => Error::field(
-            field,
-            "month_out_of_range",
-            text!(
-                "年月超出范围（1900-01 至 2200-12，月份 1–12）：{raw}",
-                "month out of range (1900-01 to 2200-12, months 1–12): {raw}"
+            MonthParseError::Malformed => Error::field(
+                field,
+                "malformed_month",
+                text!(
+                    "不是有效的年月（格式 YYYY-MM，如 2024-03）：{raw}",
+                    "not a month (use YYYY-MM, e.g. 2024-03): {raw}"
+                ),
             ),
-        ),
-    })
+            MonthParseError::OutOfRange => Error::field(
+                field,
+                "month_out_of_range",
+                text!(
+                    "年月超出范围（1900-01 至 2200-12，月份 1–12）：{raw}",
+                    "month out of range (1900-01 to 2200-12, months 1–12): {raw}"
+                ),
+            ),
+        })
 }
 
 /// A month field that may be left empty.
@@ -273,7 +322,10 @@ pub fn opt_month(field: &str, raw: &Raw) -> Result<Option<YearMonth>, Error> {
 pub fn signed_amount(field: &str, raw: &Raw) -> Result<Money, Error> {
     let t = half_width(raw.as_str());
     let t = t.trim();
-    let negative = t.strip_prefix('-').or_else(|| t.strip_prefix('−')).or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')));
+    let negative = t
+        .strip_prefix('-')
+        .or_else(|| t.strip_prefix('−'))
+        .or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')));
     match negative {
         Some(rest) => amount(field, &Raw(rest.to_string())).map(Money::negate),
         None => amount(field, raw),
@@ -312,7 +364,14 @@ pub fn flag(field: &str, raw: &Raw) -> Result<bool, Error> {
         return Ok(false);
     }
     yes_no(&half_width(raw.as_str())).ok_or_else(|| {
-        Error::field(field, "not_a_flag", text!("应为 是/否（true/false）：{raw}", "must be yes or no (true or false): {raw}"))
+        Error::field(
+            field,
+            "not_a_flag",
+            text!(
+                "应为 是/否（true/false）：{raw}",
+                "must be yes or no (true or false): {raw}"
+            ),
+        )
     })
 }
 
@@ -322,12 +381,29 @@ pub fn flag(field: &str, raw: &Raw) -> Result<bool, Error> {
 pub fn rate(field: &str, raw: &Raw) -> Result<(Ratio, Option<Text>), Error> {
     let typed = half_width(raw.as_str()).trim().to_string();
     if let Some((n, d)) = typed.split_once('/') {
-        let (num, den) = (decimal(field, &Raw(n.into()))?, decimal(field, &Raw(d.into()))?);
+        let (num, den) = (
+            decimal(field, &Raw(n.into()))?,
+            decimal(field, &Raw(d.into()))?,
+        );
         if den.is_zero() {
-            return Err(Error::field(field, "not_a_rate", text!("分母不能为 0：{raw}", "a fraction's denominator must not be 0: {raw}")));
+            return Err(Error::field(
+                field,
+                "not_a_rate",
+                text!(
+                    "分母不能为 0：{raw}",
+                    "a fraction's denominator must not be 0: {raw}"
+                ),
+            ));
         }
         if num > den {
-            return Err(Error::field(field, "not_a_rate", text!("分数须在 0 到 1 之间：{raw}", "a fraction must be between 0 and 1: {raw}")));
+            return Err(Error::field(
+                field,
+                "not_a_rate",
+                text!(
+                    "分数须在 0 到 1 之间：{raw}",
+                    "a fraction must be between 0 and 1: {raw}"
+                ),
+            ));
         }
         return Ok((Ratio { num, den }, None));
     }
@@ -337,9 +413,20 @@ pub fn rate(field: &str, raw: &Raw) -> Result<(Ratio, Option<Text>), Error> {
     };
     let d = decimal(field, &Raw(body.into()))?;
     let as_percent = percent || d >= Decimal::ONE;
-    let share = if as_percent { d / Decimal::ONE_HUNDRED } else { d };
+    let share = if as_percent {
+        d / Decimal::ONE_HUNDRED
+    } else {
+        d
+    };
     if share > Decimal::ONE {
-        return Err(Error::field(field, "not_a_rate", text!("费率不能超过 100%：{raw}", "a rate cannot exceed 100%: {raw}")));
+        return Err(Error::field(
+            field,
+            "not_a_rate",
+            text!(
+                "费率不能超过 100%：{raw}",
+                "a rate cannot exceed 100%: {raw}"
+            ),
+        ));
     }
     let ratio = Ratio::decimal(share.normalize());
     let shown = ratio.show();
@@ -384,15 +471,29 @@ pub fn figure(def: &ParamDef, raw: &Raw) -> Result<Reading, Error> {
 fn reading(unit: Unit, field: &str, raw: &Raw) -> Result<Reading, Error> {
     let plain = |value: Value| {
         let shown = Text::same(value.show());
-        Reading { value, shown, note: None }
+        Reading {
+            value,
+            shown,
+            note: None,
+        }
     };
     match unit {
-        Unit::Rate => rate(field, raw).map(|(r, note)| Reading { shown: Text::same(r.show()), value: Value::Rate(r), note }),
-        Unit::YuanPerMonth | Unit::YuanPerYear => amount(field, raw).map(|m| plain(Value::Money(m))),
+        Unit::Rate => rate(field, raw).map(|(r, note)| Reading {
+            shown: Text::same(r.show()),
+            value: Value::Rate(r),
+            note,
+        }),
+        Unit::YuanPerMonth | Unit::YuanPerYear => {
+            amount(field, raw).map(|m| plain(Value::Money(m)))
+        }
         Unit::Years => {
             let d = decimal(field, raw)?;
             if d > Decimal::from(200) {
-                return Err(Error::field(field, "too_large", text!("年数过大：{raw}", "too many years: {raw}")));
+                return Err(Error::field(
+                    field,
+                    "too_large",
+                    text!("年数过大：{raw}", "too many years: {raw}"),
+                ));
             }
             Ok(plain(Value::Years(d.normalize())))
         }
@@ -400,22 +501,40 @@ fn reading(unit: Unit, field: &str, raw: &Raw) -> Result<Reading, Error> {
         Unit::Days => count(field, raw, 366).map(|n| plain(Value::Count(n))),
         Unit::Month => month(field, raw).map(|m| plain(Value::Month(m))),
         Unit::Flag => {
-            let b = yes_no(&half_width(raw.as_str()))
-                .ok_or_else(|| Error::field(field, "not_a_flag", text!("应为 是 或 否：{raw}", "must be yes or no: {raw}")))?;
+            let b = yes_no(&half_width(raw.as_str())).ok_or_else(|| {
+                Error::field(
+                    field,
+                    "not_a_flag",
+                    text!("应为 是 或 否：{raw}", "must be yes or no: {raw}"),
+                )
+            })?;
             Ok(Reading {
                 value: Value::Flag(b),
-                shown: if b { Text::new("是", "yes") } else { Text::new("否", "no") },
+                shown: if b {
+                    Text::new("是", "yes")
+                } else {
+                    Text::new("否", "no")
+                },
                 note: None,
             })
         }
         Unit::Choice(choices) => {
             let c = choice(choices, raw.as_str()).ok_or_else(|| not_one_of(field, unit, raw))?;
-            Ok(Reading { value: Value::Choice(c.word.into()), shown: c.label(), note: None })
+            Ok(Reading {
+                value: Value::Choice(c.word.into()),
+                shown: c.label(),
+                note: None,
+            })
         }
         Unit::ChoiceSet(choices) => {
             let mut words: Vec<String> = Vec::new();
             let mut shown = (Vec::new(), Vec::new());
-            for item in raw.as_str().split([',', '，', '、']).map(str::trim).filter(|s| !s.is_empty()) {
+            for item in raw
+                .as_str()
+                .split([',', '，', '、'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
                 let c = choice(choices, item).ok_or_else(|| not_one_of(field, unit, raw))?;
                 if !words.iter().any(|w| w == c.word) {
                     words.push(c.word.into());
@@ -423,14 +542,23 @@ fn reading(unit: Unit, field: &str, raw: &Raw) -> Result<Reading, Error> {
                     shown.1.push(c.en);
                 }
             }
-            Ok(Reading { value: Value::Set(words), shown: Text::new(shown.0.join("、"), shown.1.join(", ")), note: None })
+            Ok(Reading {
+                value: Value::Set(words),
+                shown: Text::new(shown.0.join("、"), shown.1.join(", ")),
+                note: None,
+            })
         }
     }
 }
 
-fn choice(choices: &'static [crate::model::Choice], typed: &str) -> Option<&'static crate::model::Choice> {
+fn choice(
+    choices: &'static [crate::model::Choice],
+    typed: &str,
+) -> Option<&'static crate::model::Choice> {
     let t = typed.trim().to_ascii_lowercase().replace('-', "_");
-    choices.iter().find(|c| c.word == t || c.zh == typed.trim() || c.en.to_ascii_lowercase() == t)
+    choices
+        .iter()
+        .find(|c| c.word == t || c.zh == typed.trim() || c.en.to_ascii_lowercase() == t)
 }
 
 fn not_one_of(field: &str, unit: Unit, raw: &Raw) -> Error {

@@ -11,12 +11,32 @@ fn code(r: Result<impl std::fmt::Debug, Error>) -> String {
 
 #[test]
 fn amounts() {
-    assert_eq!(amount("wage", &"5,000.5".into()).unwrap().to_string(), "5000.50");
-    assert_eq!(amount("wage", &"¥5000元".into()).unwrap().to_string(), "5000.00");
-    assert_eq!(amount("wage", &"5000.000".into()).unwrap().to_string(), "5000.00");
-    assert_eq!(amount("wage", &"５０００".into()).unwrap().to_string(), "5000.00");
-    assert_eq!(amount("wage", &"１,２３４,５６７．８９".into()).unwrap().to_string(), "1234567.89");
-    assert_eq!(amount("wage", &"5 000".into()).unwrap().to_string(), "5000.00");
+    assert_eq!(
+        amount("wage", &"5,000.5".into()).unwrap().to_string(),
+        "5000.50"
+    );
+    assert_eq!(
+        amount("wage", &"¥5000元".into()).unwrap().to_string(),
+        "5000.00"
+    );
+    assert_eq!(
+        amount("wage", &"5000.000".into()).unwrap().to_string(),
+        "5000.00"
+    );
+    assert_eq!(
+        amount("wage", &"５０００".into()).unwrap().to_string(),
+        "5000.00"
+    );
+    assert_eq!(
+        amount("wage", &"１,２３４,５６７．８９".into())
+            .unwrap()
+            .to_string(),
+        "1234567.89"
+    );
+    assert_eq!(
+        amount("wage", &"5 000".into()).unwrap().to_string(),
+        "5000.00"
+    );
     assert_eq!(code(amount("wage", &"5000,00".into())), "ambiguous_comma");
     assert_eq!(code(amount("wage", &"50,00,0".into())), "ambiguous_comma");
     assert_eq!(code(amount("wage", &"".into())), "empty");
@@ -24,7 +44,10 @@ fn amounts() {
     assert_eq!(code(amount("wage", &"abc".into())), "not_a_number");
     assert_eq!(code(amount("wage", &"1e5".into())), "not_a_number");
     assert_eq!(code(amount("wage", &"1.001".into())), "too_many_decimals");
-    assert_eq!(code(amount("wage", &"99999999999999999999999999999999".into())), "too_large");
+    assert_eq!(
+        code(amount("wage", &"99999999999999999999999999999999".into())),
+        "too_large"
+    );
     assert_eq!(code(amount("wage", &"1000000000.01".into())), "too_large");
     assert_eq!(amount("wage", &"-0".into()).unwrap().to_string(), "0.00");
 }
@@ -36,7 +59,10 @@ fn counts_and_months() {
     assert_eq!(code(count("m", &"7.5".into(), 100)), "not_whole");
     assert_eq!(code(count("m", &"101".into(), 100)), "too_large");
     assert_eq!(count_or_zero("m", &"".into(), 100).unwrap(), 0);
-    assert_eq!(month("m", &"２０２４－０３".into()).unwrap().to_string(), "2024-03");
+    assert_eq!(
+        month("m", &"２０２４－０３".into()).unwrap().to_string(),
+        "2024-03"
+    );
 }
 
 #[test]
@@ -45,7 +71,10 @@ fn rates_as_people_type_them() {
     assert_eq!(r("8").unwrap(), ("8%".into(), Some("「8」按 8% 计".into())));
     assert_eq!(r("8%").unwrap(), ("8%".into(), None));
     assert_eq!(r("８％").unwrap(), ("8%".into(), None));
-    assert_eq!(r("0.08").unwrap(), ("8%".into(), Some("「0.08」按 8% 计".into())));
+    assert_eq!(
+        r("0.08").unwrap(),
+        ("8%".into(), Some("「0.08」按 8% 计".into()))
+    );
     assert_eq!(r("7.4").unwrap().0, "7.4%");
     assert_eq!(r("1/3").unwrap(), ("1/3".into(), None));
     assert_eq!(r("0").unwrap(), ("0%".into(), None));

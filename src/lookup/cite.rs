@@ -2,34 +2,55 @@
 //! the result is and the figures that make it so.
 
 use super::{CiteRef, Ctx};
-use crate::explain::{Basis, Carried, Cite, CiteSource, Confidence, Explanation, NoticeShown, Origin, Replaced};
+use crate::explain::{
+    Basis, Carried, Cite, CiteSource, Confidence, Explanation, NoticeShown, Origin, Replaced,
+};
 use crate::model::{Entry, Notice, ParamId, Source, Status, Text, Value, YearMonth};
 
 impl Ctx {
     /// A cite made whole: the document, the label, the status.
     pub fn cite(&self, c: &CiteRef) -> Cite {
         match c {
-            CiteRef::Rule { id, entry, carried, stretched } => Cite {
+            CiteRef::Rule {
+                id,
+                entry,
+                carried,
+                stretched,
+            } => Cite {
                 param: Some(*id),
                 field: None,
                 label: id.label(),
                 value: entry.value.as_ref().map(Value::show).unwrap_or_default(),
                 words: entry.value.as_ref().and_then(|v| v.words(id.unit())),
                 origin: Origin::Rule,
-                status: Some(if *stretched { Status::Inferred } else { Self::shown_status(entry, *carried) }),
+                status: Some(if *stretched {
+                    Status::Inferred
+                } else {
+                    Self::shown_status(entry, *carried)
+                }),
                 carried: carried.and_then(|since| Carried::of(entry, since)),
                 source: entry.source.as_ref().and_then(|s| self.source(s)),
                 note: entry.note.as_deref(),
                 note_zh: entry.note_zh.as_deref(),
-                text_key: Some(crate::model::texts::entry_key(&self.city.id, *id, entry.from)),
+                text_key: Some(crate::model::texts::entry_key(
+                    &self.city.id,
+                    *id,
+                    entry.from,
+                )),
                 replaces: None,
             },
-            CiteRef::User { id, shown, replaced } => Cite {
+            CiteRef::User {
+                id,
+                shown,
+                replaced,
+            } => Cite {
                 param: Some(*id),
                 field: None,
                 label: id.label(),
                 value: shown.clone(),
-                words: crate::model::value::parse_text(id.unit(), shown).ok().and_then(|v| v.words(id.unit())),
+                words: crate::model::value::parse_text(id.unit(), shown)
+                    .ok()
+                    .and_then(|v| v.words(id.unit())),
                 origin: Origin::User,
                 status: None,
                 carried: None,
@@ -37,9 +58,19 @@ impl Ctx {
                 note: None,
                 note_zh: None,
                 text_key: None,
-                replaces: replaced.and_then(|e| e.value.as_ref().map(|v| Replaced { value: v.show(), words: v.words(id.unit()), status: e.status })),
+                replaces: replaced.and_then(|e| {
+                    e.value.as_ref().map(|v| Replaced {
+                        value: v.show(),
+                        words: v.words(id.unit()),
+                        status: e.status,
+                    })
+                }),
             },
-            CiteRef::Input { field, label, shown } => Cite {
+            CiteRef::Input {
+                field,
+                label,
+                shown,
+            } => Cite {
                 param: None,
                 field: Some((*field).to_string()),
                 label: label.clone(),
@@ -59,12 +90,14 @@ impl Ctx {
 
     /// A source as a citation shows it, with its whole document.
     fn source(&self, s: &'static Source) -> Option<CiteSource> {
-        self.rules.document(Some(self.city), &s.doc).map(|d| CiteSource {
-            document: d.into(),
-            article: &s.article,
-            quote: &s.quote,
-            url: s.url.as_deref(),
-        })
+        self.rules
+            .document(Some(self.city), &s.doc)
+            .map(|d| CiteSource {
+                document: d.into(),
+                article: &s.article,
+                quote: &s.quote,
+                url: s.url.as_deref(),
+            })
     }
 
     /// The notices of the city's rules and the national ones in force at the month that
@@ -72,7 +105,10 @@ impl Ctx {
     pub(crate) fn notices(&self) -> Vec<NoticeShown> {
         let all = self.city.notices.iter().chain(&self.rules.notices);
         let mut out: Vec<NoticeShown> = all
-            .filter(|n| n.covers(self.month) && (n.bears_on.is_empty() || n.bears_on.iter().any(|id| self.used.contains(id))))
+            .filter(|n| {
+                n.covers(self.month)
+                    && (n.bears_on.is_empty() || n.bears_on.iter().any(|id| self.used.contains(id)))
+            })
             .map(|n: &'static Notice| NoticeShown {
                 id: &n.id,
                 text: n.text.clone(),
@@ -83,7 +119,10 @@ impl Ctx {
         // A figure from the site's own file: said once, with the site's name.
         if let Some(e) = self.site_used {
             let source = e.source.as_ref().and_then(|s| self.source(s));
-            let site = source.as_ref().and_then(|s| s.document.site).unwrap_or_default();
+            let site = source
+                .as_ref()
+                .and_then(|s| s.document.site)
+                .unwrap_or_default();
             out.push(NoticeShown {
                 id: "site-figures",
                 text: Text::new(
@@ -113,13 +152,28 @@ impl Ctx {
                 // The caution's status: the entry's own (provisional where carried), or
                 // inferred where it was stretched.
                 let carried = carried.and_then(|since| Carried::of(e, since));
-                rests_on.push(Basis { status: Some(c.status), carried, ..self.basis(c.param, e) });
+                rests_on.push(Basis {
+                    status: Some(c.status),
+                    carried,
+                    ..self.basis(c.param, e)
+                });
             }
         }
         for key in &ex.user_supplied {
-            if let (Some(id), Some(s)) = (ParamId::parse(key), ParamId::parse(key).and_then(|id| self.overrides.get(&id))) {
+            if let (Some(id), Some(s)) = (
+                ParamId::parse(key),
+                ParamId::parse(key).and_then(|id| self.overrides.get(&id)),
+            ) {
                 confidence = Confidence::UserSupplied;
-                rests_on.push(Basis { param: id, label: id.label(), value: s.shown.clone(), words: s.value.words(id.unit()), status: None, carried: None, source: None });
+                rests_on.push(Basis {
+                    param: id,
+                    label: id.label(),
+                    value: s.shown.clone(),
+                    words: s.value.words(id.unit()),
+                    status: None,
+                    carried: None,
+                    source: None,
+                });
             }
         }
         ex.confidence = confidence;
@@ -137,7 +191,10 @@ impl Ctx {
             status: Some(e.status),
             carried: None,
             source: e.source.as_ref().map(|s| {
-                let doc = self.rules.document(Some(self.city), &s.doc).map_or(s.doc.as_str(), |d| d.short_name());
+                let doc = self
+                    .rules
+                    .document(Some(self.city), &s.doc)
+                    .map_or(s.doc.as_str(), |d| d.short_name());
                 format!("{doc} {}", s.article)
             }),
         }
@@ -158,12 +215,24 @@ impl Carried {
         let next = if since.month() == 1 {
             Text::new(format!("{y} 年标准"), format!("the {y} figure"))
         } else {
-            Text::new(format!("{since} 起的标准"), format!("the figure from {since}"))
+            Text::new(
+                format!("{since} 起的标准"),
+                format!("the figure from {since}"),
+            )
         };
         let words = Text::new(
             format!("暂按 {}标准（{}尚未收录）", period.zh, next.zh),
-            format!("provisionally the figure for {} ({} is not yet on file)", period.en, next.en),
+            format!(
+                "provisionally the figure for {} ({} is not yet on file)",
+                period.en, next.en
+            ),
         );
-        Some(Carried { published_from: from, published_to: to, since, status: entry.status, words })
+        Some(Carried {
+            published_from: from,
+            published_to: to,
+            since,
+            status: entry.status,
+            words,
+        })
     }
 }

@@ -12,8 +12,8 @@ use crate::error::{Error, FieldError, MissingFigure};
 use crate::explain::{Caution, Explanation, NotKnown, Replaced};
 use crate::input::{self, Raw};
 use crate::model::{
-    At, City, CountedMonths, DeficitMethod, Entry, Money, ParamId, PrePoolingDeficit, Ratio, Rounding, Rules, Scope,
-    Shortfall, Situation, Status, Text, TopupBase, Value, YearMonth,
+    At, City, CountedMonths, DeficitMethod, Entry, Money, ParamId, PrePoolingDeficit, Ratio,
+    Rounding, Rules, Scope, Shortfall, Situation, Status, Text, TopupBase, Value, YearMonth,
 };
 use crate::text;
 
@@ -49,14 +49,18 @@ pub fn parse_overrides(raw: &Overrides) -> Result<BTreeMap<ParamId, Supplied>, V
         };
         match input::figure(id.def(), text) {
             Ok(r) => {
-                out.insert(id, Supplied { shown: r.value.show(), value: r.value });
+                out.insert(
+                    id,
+                    Supplied {
+                        shown: r.value.show(),
+                        value: r.value,
+                    },
+                );
             }
-            Err(Error::Input { errors: e }) => {
-                errors.extend(e.into_iter().map(|mut f| {
-                    f.code = "bad_override".into();
-                    f
-                }))
-            }
+            Err(Error::Input { errors: e }) => errors.extend(e.into_iter().map(|mut f| {
+                f.code = "bad_override".into();
+                f
+            })),
             Err(_) => {}
         }
     }
@@ -74,9 +78,22 @@ pub enum CiteRef {
     /// A rule value; `carried` is the month it is carried from, where it is applied past
     /// its window provisionally; `stretched` where it is applied beyond what its source
     /// states (shown as inferred, see [`Ctx::inferred`]).
-    Rule { id: ParamId, entry: &'static Entry, carried: Option<YearMonth>, stretched: bool },
-    User { id: ParamId, shown: String, replaced: Option<&'static Entry> },
-    Input { field: &'static str, label: Text, shown: String },
+    Rule {
+        id: ParamId,
+        entry: &'static Entry,
+        carried: Option<YearMonth>,
+        stretched: bool,
+    },
+    User {
+        id: ParamId,
+        shown: String,
+        replaced: Option<&'static Entry>,
+    },
+    Input {
+        field: &'static str,
+        label: Text,
+        shown: String,
+    },
 }
 
 /// A value with where it came from.
@@ -165,14 +182,23 @@ macro_rules! from_word {
         }
     )+};
 }
-from_word!(CountedMonths, Shortfall, Rounding, DeficitMethod, PrePoolingDeficit, TopupBase);
+from_word!(
+    CountedMonths,
+    Shortfall,
+    Rounding,
+    DeficitMethod,
+    PrePoolingDeficit,
+    TopupBase
+);
 
 enum Lookup {
     Found(Value, CiteRef),
     /// A window covers the month, but nobody published the value (or, with official
     /// figures only, only a less-than-official source did, or it is carried: `set_aside`,
     /// with the status it would have had); or the month is past what is on file.
-    Unknown { set_aside: Option<(&'static Entry, Status)> },
+    Unknown {
+        set_aside: Option<(&'static Entry, Status)>,
+    },
     /// No window covers the month.
     NoWindow,
 }
@@ -218,7 +244,12 @@ impl Ctx {
 
     /// Looks parameters up at another month (the resident year, the retirement rules at
     /// the as-of month) without changing the context's month.
-    pub fn at<T>(&mut self, month: YearMonth, field: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
+    pub fn at<T>(
+        &mut self,
+        month: YearMonth,
+        field: &'static str,
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
         let saved = (self.month, self.month_field);
         self.month = month;
         self.month_field = field;
@@ -267,7 +298,11 @@ impl Ctx {
                 self.ex.user_supplied.push(id.key().to_string());
             }
             let replaced = self.entry(id).map(|(e, _)| e).filter(|e| e.value.is_some());
-            let cite = CiteRef::User { id, shown: s.shown.clone(), replaced };
+            let cite = CiteRef::User {
+                id,
+                shown: s.shown.clone(),
+                replaced,
+            };
             return Lookup::Found(s.value.clone(), cite);
         }
         let (entry, carried) = match slot {
@@ -282,15 +317,29 @@ impl Ctx {
         };
         let status = Self::shown_status(entry, carried);
         if self.official_only && status.needs_caution() {
-            return Lookup::Unknown { set_aside: Some((entry, status)) };
+            return Lookup::Unknown {
+                set_aside: Some((entry, status)),
+            };
         }
         if status.needs_caution() && !self.ex.cautions.iter().any(|c| c.param == id) {
-            self.ex.cautions.push(Caution { param: id, status, label: id.label() });
+            self.ex.cautions.push(Caution {
+                param: id,
+                status,
+                label: id.label(),
+            });
         }
         if entry.site && self.site_used.is_none() {
             self.site_used = Some(entry);
         }
-        Lookup::Found(value, CiteRef::Rule { id, entry, carried, stretched: false })
+        Lookup::Found(
+            value,
+            CiteRef::Rule {
+                id,
+                entry,
+                carried,
+                stretched: false,
+            },
+        )
     }
 
     /// A figure the computation cannot do without: unknown → listed as missing; no rule in
@@ -336,13 +385,24 @@ impl Ctx {
         self.optional_as(id, effect, false)
     }
 
-    fn optional_as<T: FromValue>(&mut self, id: ParamId, effect: Text, asked: bool) -> Option<Cited<T>> {
+    fn optional_as<T: FromValue>(
+        &mut self,
+        id: ParamId,
+        effect: Text,
+        asked: bool,
+    ) -> Option<Cited<T>> {
         match self.lookup(id) {
             Lookup::Found(v, cite) => T::from_value(&v).map(|value| Cited { value, cite }),
             Lookup::Unknown { .. } | Lookup::NoWindow => {
                 if !self.ex.not_known.iter().any(|n| n.param == id) {
                     let def = id.def();
-                    self.ex.not_known.push(NotKnown { param: id, label: def.label(), hint: def.hint(), effect, asked });
+                    self.ex.not_known.push(NotKnown {
+                        param: id,
+                        label: def.label(),
+                        hint: def.hint(),
+                        effect,
+                        asked,
+                    });
                 }
                 None
             }
@@ -356,7 +416,8 @@ impl Ctx {
             return true;
         }
         self.entry(id).is_some_and(|(e, carried)| {
-            e.value.is_some() && !(self.official_only && Self::shown_status(e, carried).needs_caution())
+            e.value.is_some()
+                && !(self.official_only && Self::shown_status(e, carried).needs_caution())
         })
     }
 
@@ -366,7 +427,11 @@ impl Ctx {
     pub fn inferred(&mut self, id: ParamId, note: Text) {
         match self.ex.cautions.iter_mut().find(|c| c.param == id) {
             Some(c) => c.status = Status::Inferred,
-            None => self.ex.cautions.push(Caution { param: id, status: Status::Inferred, label: id.label() }),
+            None => self.ex.cautions.push(Caution {
+                param: id,
+                status: Status::Inferred,
+                label: id.label(),
+            }),
         }
         self.ex.note(note);
     }
@@ -396,18 +461,35 @@ impl Ctx {
             hint: def.hint(),
             unit: def.unit.describe(),
             unit_label: def.unit.label(),
-            set_aside: set_aside.and_then(|(e, status)| e.value.as_ref().map(|v| Replaced { value: v.show(), words: v.words(id.unit()), status })),
+            set_aside: set_aside.and_then(|(e, status)| {
+                e.value.as_ref().map(|v| Replaced {
+                    value: v.show(),
+                    words: v.words(id.unit()),
+                    status,
+                })
+            }),
         });
     }
 
     /// The errors recorded so far: window errors first, else every missing figure.
     pub fn check(&self) -> Result<(), Error> {
         if !self.window_errors.is_empty() {
-            return Err(Error::Input { errors: self.window_errors.clone() });
+            return Err(Error::Input {
+                errors: self.window_errors.clone(),
+            });
         }
         if !self.missing.is_empty() {
-            let optional = self.ex.not_known.iter().filter(|n| n.asked).map(|n| n.param.key().to_string()).collect();
-            return Err(Error::MissingFigures { missing: self.missing.clone(), optional });
+            let optional = self
+                .ex
+                .not_known
+                .iter()
+                .filter(|n| n.asked)
+                .map(|n| n.param.key().to_string())
+                .collect();
+            return Err(Error::MissingFigures {
+                missing: self.missing.clone(),
+                optional,
+            });
         }
         Ok(())
     }
@@ -453,7 +535,10 @@ fn unresolved(cx: &mut Ctx, ids: Vec<ParamId>) -> Error {
     for id in ids {
         cx.mark_missing(id);
     }
-    cx.check().err().unwrap_or(Error::MissingFigures { missing: Vec::new(), optional: Vec::new() })
+    cx.check().err().unwrap_or(Error::MissingFigures {
+        missing: Vec::new(),
+        optional: Vec::new(),
+    })
 }
 
 macro_rules! resolve_tuple {
@@ -500,7 +585,12 @@ pub struct RuleFigure {
 }
 
 /// The figure of `id` in a city at a month, read as every computation reads it.
-pub fn rule_figure(city: &'static City, id: ParamId, month: YearMonth, official_only: bool) -> Option<RuleFigure> {
+pub fn rule_figure(
+    city: &'static City,
+    id: ParamId,
+    month: YearMonth,
+    official_only: bool,
+) -> Option<RuleFigure> {
     let (entry, carried) = match city.params.get(&id)?.find(month) {
         At::InForce(e) => (e, None),
         At::Carried { entry, since } => (entry, Some(since)),
@@ -511,5 +601,9 @@ pub fn rule_figure(city: &'static City, id: ParamId, month: YearMonth, official_
     if official_only && status.needs_caution() {
         return None;
     }
-    Some(RuleFigure { value, status, carried: carried.and_then(|since| crate::explain::Carried::of(entry, since)) })
+    Some(RuleFigure {
+        value,
+        status,
+        carried: carried.and_then(|since| crate::explain::Carried::of(entry, since)),
+    })
 }

@@ -15,10 +15,22 @@ pub fn rows_from_file(bytes: &[u8]) -> Result<Vec<FundRow>, Error> {
     let (_, records) = read_records(bytes)?;
     let mut records = records.into_iter().filter(|(_, cells)| !is_blank(cells));
     let Some((_, header)) = records.next() else {
-        return Err(Error::field("file", "empty_file", text!("没有数据", "there is no data")));
+        return Err(Error::field(
+            "file",
+            "empty_file",
+            text!("没有数据", "there is no data"),
+        ));
     };
-    let cols = [Column::Year, Column::County, Column::Revenue, Column::Expenditure, Column::OpeningBalance, Column::PriorRevenue, Column::PlanMet]
-        .map(|c| headers::find(&header, c));
+    let cols = [
+        Column::Year,
+        Column::County,
+        Column::Revenue,
+        Column::Expenditure,
+        Column::OpeningBalance,
+        Column::PriorRevenue,
+        Column::PlanMet,
+    ]
+    .map(|c| headers::find(&header, c));
     let [Some(_), Some(_), Some(_), Some(_), _, _, _] = cols else {
         return Err(Error::field(
             "file",
@@ -31,7 +43,12 @@ pub fn rows_from_file(bytes: &[u8]) -> Result<Vec<FundRow>, Error> {
     };
     Ok(records
         .map(|(line, cells)| {
-            let get = |i: Option<usize>| Raw(i.and_then(|i| cells.get(i)).map_or("", |s| s.trim()).to_string());
+            let get = |i: Option<usize>| {
+                Raw(i
+                    .and_then(|i| cells.get(i))
+                    .map_or("", |s| s.trim())
+                    .to_string())
+            };
             FundRow {
                 year: get(cols[0]),
                 county: get(cols[1]),
@@ -61,7 +78,12 @@ pub fn table_csv(r: &FundResult, lang: Lang) -> String {
     use CoverSource::*;
     for y in &r.years {
         for c in &y.counties {
-            let by = |s: CoverSource| c.covered_by.iter().find(|x| x.source == s).map_or_else(String::new, |x| x.amount.to_string());
+            let by = |s: CoverSource| {
+                c.covered_by
+                    .iter()
+                    .find(|x| x.source == s)
+                    .map_or_else(String::new, |x| x.amount.to_string())
+            };
             out.push_str(&write::line(&[
                 y.year.to_string(),
                 c.county.clone(),
@@ -76,7 +98,8 @@ pub fn table_csv(r: &FundResult, lang: Lang) -> String {
                 by(CountyGovernmentRest),
                 by(CityFund),
                 by(AccumulatedSurplus),
-                c.policy_adjustment.map_or_else(String::new, |m| m.to_string()),
+                c.policy_adjustment
+                    .map_or_else(String::new, |m| m.to_string()),
                 by(Uncovered),
                 c.to_city.map_or_else(String::new, |m| m.to_string()),
                 c.closing_balance.to_string(),
@@ -85,9 +108,22 @@ pub fn table_csv(r: &FundResult, lang: Lang) -> String {
         // The city pool's year as a line of its own: in (remitted + the counties' surpluses)
         // as revenue, out (deficits it paid) as expenditure, its balance as the closing.
         if let Some(p) = &y.city_pool {
-            let inflow = p.remitted.checked_add(p.received).map_or_else(String::new, |m| m.to_string());
-            let change = p.closing.checked_sub(p.opening).map_or_else(String::new, |m| m.to_string());
-            let mut cells = vec![y.year.to_string(), lang.pick("市级基金", "city pool").to_string(), inflow, p.paid_out.to_string(), String::new(), change];
+            let inflow = p
+                .remitted
+                .checked_add(p.received)
+                .map_or_else(String::new, |m| m.to_string());
+            let change = p
+                .closing
+                .checked_sub(p.opening)
+                .map_or_else(String::new, |m| m.to_string());
+            let mut cells = vec![
+                y.year.to_string(),
+                lang.pick("市级基金", "city pool").to_string(),
+                inflow,
+                p.paid_out.to_string(),
+                String::new(),
+                change,
+            ];
             cells.resize(16, String::new());
             cells.push(p.closing.to_string());
             out.push_str(&write::line(&cells));

@@ -27,26 +27,102 @@ pub enum Column {
 
 /// Header names recognised for each column.
 pub const NAMES: &[(Column, &[&str])] = &[
-    (Column::EmployeeId, &["工号", "员工工号", "员工编号", "职工编号", "员工号", "人员编号", "编号", "employee_id", "employeeid", "staff_id", "id"]),
-    (Column::Name, &["姓名", "员工姓名", "职工姓名", "人员姓名", "name", "employee_name"]),
+    (
+        Column::EmployeeId,
+        &[
+            "工号",
+            "员工工号",
+            "员工编号",
+            "职工编号",
+            "员工号",
+            "人员编号",
+            "编号",
+            "employee_id",
+            "employeeid",
+            "staff_id",
+            "id",
+        ],
+    ),
+    (
+        Column::Name,
+        &[
+            "姓名",
+            "员工姓名",
+            "职工姓名",
+            "人员姓名",
+            "name",
+            "employee_name",
+        ],
+    ),
     // In order of preference: the contribution base itself first, then what is usually it,
     // then pay columns that are not the base (see [`caution`]).
     (
         Column::Wage,
         &[
-            "缴费基数", "医保缴费基数", "缴费工资", "上年度月平均工资", "月平均工资", "月工资", "工资", "基数", "base", "wage", "monthly_wage", "salary",
-            "应发工资", "应发合计", "税前工资", "基本工资", "工资总额", "gross_pay", "gross_wage", "basic_pay",
+            "缴费基数",
+            "医保缴费基数",
+            "缴费工资",
+            "上年度月平均工资",
+            "月平均工资",
+            "月工资",
+            "工资",
+            "基数",
+            "base",
+            "wage",
+            "monthly_wage",
+            "salary",
+            "应发工资",
+            "应发合计",
+            "税前工资",
+            "基本工资",
+            "工资总额",
+            "gross_pay",
+            "gross_wage",
+            "basic_pay",
         ],
     ),
-    (Column::EmployerKind, &["单位类型", "单位性质", "employer", "employer_kind"]),
-    (Column::Deducted, &["个人扣款", "医保扣款", "医疗保险(个人)", "医疗保险（个人）", "医疗保险个人", "个人医疗保险", "医保(个人)", "医保（个人）", "医保个人", "医保个人扣款", "实扣", "实扣金额", "个人实扣", "个人缴费", "deducted", "individual_deducted", "deduction"]),
+    (
+        Column::EmployerKind,
+        &["单位类型", "单位性质", "employer", "employer_kind"],
+    ),
+    (
+        Column::Deducted,
+        &[
+            "个人扣款",
+            "医保扣款",
+            "医疗保险(个人)",
+            "医疗保险（个人）",
+            "医疗保险个人",
+            "个人医疗保险",
+            "医保(个人)",
+            "医保（个人）",
+            "医保个人",
+            "医保个人扣款",
+            "实扣",
+            "实扣金额",
+            "个人实扣",
+            "个人缴费",
+            "deducted",
+            "individual_deducted",
+            "deduction",
+        ],
+    ),
     (Column::Year, &["year", "年度", "年份"]),
-    (Column::County, &["county", "县", "县区", "县（市、区）", "地区", "统筹区"]),
+    (
+        Column::County,
+        &["county", "县", "县区", "县（市、区）", "地区", "统筹区"],
+    ),
     (Column::Revenue, &["revenue", "收入", "基金收入"]),
     (Column::Expenditure, &["expenditure", "支出", "基金支出"]),
-    (Column::OpeningBalance, &["opening_balance", "期初结余", "历史结余"]),
+    (
+        Column::OpeningBalance,
+        &["opening_balance", "期初结余", "历史结余"],
+    ),
     (Column::PriorRevenue, &["prior_revenue", "上年收入"]),
-    (Column::PlanMet, &["plan_met", "完成收入计划", "收入计划完成"]),
+    (
+        Column::PlanMet,
+        &["plan_met", "完成收入计划", "收入计划完成"],
+    ),
 ];
 
 /// Header cells as compared: no BOM, spaces, `_` or `-`; lower case.
@@ -60,15 +136,29 @@ pub fn normalize(h: &str) -> String {
 /// The position of the column among the headers: the first of its names (in order of
 /// preference) that some header has.
 pub fn find(headers: &[String], col: Column) -> Option<usize> {
-    let names = NAMES.iter().find(|(c, _)| *c == col).map_or(&[][..], |(_, n)| *n);
+    let names = NAMES
+        .iter()
+        .find(|(c, _)| *c == col)
+        .map_or(&[][..], |(_, n)| *n);
     let normalized: Vec<String> = headers.iter().map(|h| normalize(h)).collect();
-    names.iter().find_map(|n| normalized.iter().position(|h| *h == normalize(n)))
+    names
+        .iter()
+        .find_map(|n| normalized.iter().position(|h| *h == normalize(n)))
 }
 
 /// Pay columns that are not the contribution base, and what to say beside the mapping when
 /// one is used as the wage: the base is the previous year's monthly average wage (上年度月平均
 /// 工资), clamped by the city's floor and ceiling.
-const NOT_THE_BASE: &[&str] = &["应发工资", "应发合计", "税前工资", "基本工资", "工资总额", "gross_pay", "gross_wage", "basic_pay"];
+const NOT_THE_BASE: &[&str] = &[
+    "应发工资",
+    "应发合计",
+    "税前工资",
+    "基本工资",
+    "工资总额",
+    "gross_pay",
+    "gross_wage",
+    "basic_pay",
+];
 
 /// A caution for using a column as the wage, when its header says it is not the base.
 pub fn caution(col: Column, header: &str) -> Option<Text> {

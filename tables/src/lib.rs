@@ -29,10 +29,12 @@ pub mod read;
 pub mod write;
 pub mod xlsx;
 
-pub use output::{csv_header, csv_row, sheets as result_sheets};
-pub use payroll::{Ask, Batch, Mapping, Noted, Options, PlanNotes, RowResult, RowStatus, Total, Totals};
-pub use read::{decode, read_records, Cells, Format, Record, StreamingCsv};
 /// A row read into a reused buffer ([`StreamingCsv::read_into`]).
 pub use csv::StringRecord;
+pub use output::{csv_header, csv_row, sheets as result_sheets};
+pub use payroll::{
+    Ask, Batch, Mapping, Noted, Options, PlanNotes, RowResult, RowStatus, Total, Totals,
+};
+pub use read::{decode, read_records, Cells, Format, Record, StreamingCsv};
 pub use write::CSV_BOM;
 pub use xlsx::CsvSheet;

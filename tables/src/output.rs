@@ -30,7 +30,9 @@ const COLUMNS: &[(&str, &str)] = &[
 
 fn cells(r: &RowResult, lang: Lang) -> Vec<String> {
     let m = |v: Option<Money>| v.map_or_else(String::new, |m| m.to_string());
-    let kind = r.employer_kind.map_or_else(String::new, |k: EmployerKind| k.label().get(lang).to_string());
+    let kind = r.employer_kind.map_or_else(String::new, |k: EmployerKind| {
+        k.label().get(lang).to_string()
+    });
     let status = match r.status {
         RowStatus::Ok => lang.pick("正常", "ok"),
         RowStatus::Mismatch => lang.pick("扣款不符", "mismatch"),
@@ -53,7 +55,9 @@ fn cells(r: &RowResult, lang: Lang) -> Vec<String> {
         m(r.difference),
         status.to_string(),
         r.column.clone().unwrap_or_default(),
-        r.reason.as_ref().map_or_else(String::new, |t| t.get(lang).to_string()),
+        r.reason
+            .as_ref()
+            .map_or_else(String::new, |t| t.get(lang).to_string()),
     ]
 }
 
@@ -73,16 +77,37 @@ pub const MONEY_COLUMNS: std::ops::RangeInclusive<usize> = 4..=12;
 
 /// The totals as CSV lines (header first): by employer kind and overall, then the counts.
 pub fn totals_csv(totals: &Totals, lang: Lang) -> String {
-    let mut out = write::line(&lang.pick(["", "人数", "单位合计", "个人合计", "合计"], ["", "rows", "employer", "individual", "total"]));
+    let mut out = write::line(&lang.pick(
+        ["", "人数", "单位合计", "个人合计", "合计"],
+        ["", "rows", "employer", "individual", "total"],
+    ));
     for (name, t) in [
-        (EmployerKind::PublicBody.label().get(lang).to_string(), &totals.public_body),
-        (EmployerKind::Other.label().get(lang).to_string(), &totals.other),
+        (
+            EmployerKind::PublicBody.label().get(lang).to_string(),
+            &totals.public_body,
+        ),
+        (
+            EmployerKind::Other.label().get(lang).to_string(),
+            &totals.other,
+        ),
         (lang.pick("全部", "all").to_string(), &totals.overall),
     ] {
-        out.push_str(&write::line(&[name, t.rows.to_string(), t.employer.to_string(), t.individual.to_string(), t.total.to_string()]));
+        out.push_str(&write::line(&[
+            name,
+            t.rows.to_string(),
+            t.employer.to_string(),
+            t.individual.to_string(),
+            t.total.to_string(),
+        ]));
     }
-    out.push_str(&write::line(&[lang.pick("出错行数", "failed rows").to_string(), totals.failed_rows.to_string()]));
-    out.push_str(&write::line(&[lang.pick("扣款不符行数", "mismatched rows").to_string(), totals.mismatched_rows.to_string()]));
+    out.push_str(&write::line(&[
+        lang.pick("出错行数", "failed rows").to_string(),
+        totals.failed_rows.to_string(),
+    ]));
+    out.push_str(&write::line(&[
+        lang.pick("扣款不符行数", "mismatched rows").to_string(),
+        totals.mismatched_rows.to_string(),
+    ]));
     out
 }
 
@@ -90,7 +115,17 @@ pub fn totals_csv(totals: &Totals, lang: Lang) -> String {
 /// [`csv_row`], without the BOM) and the totals.
 pub fn sheets(result_lines: String, totals: &Totals, lang: Lang) -> Vec<CsvSheet> {
     vec![
-        CsvSheet { name: lang.pick("结果", "results").into(), csv: result_lines, money: MONEY_COLUMNS.collect(), numbers: vec![0] },
-        CsvSheet { name: lang.pick("合计", "totals").into(), csv: totals_csv(totals, lang), money: vec![2, 3, 4], numbers: vec![1] },
+        CsvSheet {
+            name: lang.pick("结果", "results").into(),
+            csv: result_lines,
+            money: MONEY_COLUMNS.collect(),
+            numbers: vec![0],
+        },
+        CsvSheet {
+            name: lang.pick("合计", "totals").into(),
+            csv: totals_csv(totals, lang),
+            money: vec![2, 3, 4],
+            numbers: vec![1],
+        },
     ]
 }

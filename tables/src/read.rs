@@ -31,7 +31,11 @@ impl Format {
 }
 
 pub fn empty() -> Error {
-    Error::field("file", "empty_file", text!("文件是空的", "the file is empty"))
+    Error::field(
+        "file",
+        "empty_file",
+        text!("文件是空的", "the file is empty"),
+    )
 }
 
 pub fn is_xlsx(bytes: &[u8]) -> bool {
@@ -59,7 +63,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Format), Error> {
     }
     let format = sniff(bytes);
     let text = match format {
-        Format::CsvUtf8Bom => String::from_utf8_lossy(bytes.get(3..).unwrap_or_default()).into_owned(),
+        Format::CsvUtf8Bom => {
+            String::from_utf8_lossy(bytes.get(3..).unwrap_or_default()).into_owned()
+        }
         Format::CsvUtf8 => String::from_utf8_lossy(bytes).into_owned(),
         _ => decode_gbk(bytes)?,
     };
@@ -67,7 +73,14 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Format), Error> {
 }
 
 fn not_text() -> Error {
-    Error::field("file", "bad_encoding", text!("文件既不是 UTF-8 也不是 GBK 编码", "the file is neither UTF-8 nor GBK text"))
+    Error::field(
+        "file",
+        "bad_encoding",
+        text!(
+            "文件既不是 UTF-8 也不是 GBK 编码",
+            "the file is neither UTF-8 nor GBK text"
+        ),
+    )
 }
 
 #[cfg(feature = "gbk")]
@@ -100,7 +113,10 @@ pub struct MarkBlankLines<R> {
 impl<R: Read> Read for MarkBlankLines<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         if out.len() < 2 {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, "buffer too small"));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "buffer too small",
+            ));
         }
         if self.start == self.end {
             self.start = 0;
@@ -122,7 +138,9 @@ impl<R: Read> Read for MarkBlankLines<R> {
             }
             // The rest of the line at once (most lines are not blank).
             let room = out.len() - n;
-            let run = memchr::memchr(b'\n', avail).map_or(avail.len(), |p| p + 1).min(room);
+            let run = memchr::memchr(b'\n', avail)
+                .map_or(avail.len(), |p| p + 1)
+                .min(room);
             if let (Some(to), Some(from)) = (out.get_mut(n..n + run), avail.get(..run)) {
                 to.copy_from_slice(from);
             }
@@ -135,8 +153,18 @@ impl<R: Read> Read for MarkBlankLines<R> {
 }
 
 fn csv_reader<R: Read>(r: R) -> csv::Reader<MarkBlankLines<R>> {
-    let marked = MarkBlankLines { inner: r, buf: vec![0; 64 * 1024], start: 0, end: 0, at_line_start: true };
-    csv::ReaderBuilder::new().has_headers(false).flexible(true).buffer_capacity(64 * 1024).from_reader(marked)
+    let marked = MarkBlankLines {
+        inner: r,
+        buf: vec![0; 64 * 1024],
+        start: 0,
+        end: 0,
+        at_line_start: true,
+    };
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(64 * 1024)
+        .from_reader(marked)
 }
 
 /// A row of the file: its line number (the first line being 1) and its cells.
@@ -218,7 +246,11 @@ pub fn read_records(bytes: &[u8]) -> Result<(Format, Vec<Record>), Error> {
     if bytes.is_empty() {
         return Err(empty());
     }
-    let (text, format) = if is_xlsx(bytes) { (crate::xlsx::to_csv(bytes)?, Format::Xlsx) } else { decode(bytes)? };
+    let (text, format) = if is_xlsx(bytes) {
+        (crate::xlsx::to_csv(bytes)?, Format::Xlsx)
+    } else {
+        decode(bytes)?
+    };
     let mut lines = Lines::default();
     let mut reader = csv_reader(text.as_bytes());
     let mut rows = Vec::new();
@@ -229,7 +261,10 @@ pub fn read_records(bytes: &[u8]) -> Result<(Format, Vec<Record>), Error> {
             read => rows.push(lines.record(read, rec)),
         }
     }
-    if rows.iter().all(|(_, r)| r.iter().all(|c| c.trim().is_empty())) {
+    if rows
+        .iter()
+        .all(|(_, r)| r.iter().all(|c| c.trim().is_empty()))
+    {
         return Err(empty());
     }
     Ok((format, rows))
@@ -249,7 +284,13 @@ impl StreamingCsv {
         while filled < sample.len() {
             let n = file
                 .read(sample.get_mut(filled..).unwrap_or_default())
-                .map_err(|e| Error::field("file", "unreadable", text!("无法读取文件：{e}", "cannot read the file: {e}")))?;
+                .map_err(|e| {
+                    Error::field(
+                        "file",
+                        "unreadable",
+                        text!("无法读取文件：{e}", "cannot read the file: {e}"),
+                    )
+                })?;
             if n == 0 {
                 break;
             }
@@ -262,7 +303,11 @@ impl StreamingCsv {
         let format = sniff(&sample);
         let joined: Box<dyn Read + Send> = Box::new(io::Cursor::new(sample).chain(file));
         let reader = transcode(format, joined)?;
-        Ok(StreamingCsv { format, reader: csv_reader(reader), lines: Lines::default() })
+        Ok(StreamingCsv {
+            format,
+            reader: csv_reader(reader),
+            lines: Lines::default(),
+        })
     }
 
     /// Reads the next row into `rec` (reused, so no allocation per row) and gives its line
@@ -294,15 +339,24 @@ impl Iterator for StreamingCsv {
 #[cfg(feature = "gbk")]
 fn transcode(format: Format, joined: Box<dyn Read + Send>) -> Result<Box<dyn Read + Send>, Error> {
     Ok(match format {
-        Format::CsvGb18030 => Box::new(encoding_rs_io::DecodeReaderBytesBuilder::new().encoding(Some(encoding_rs::GB18030)).build(joined)),
-        Format::CsvUtf8Bom => Box::new(encoding_rs_io::DecodeReaderBytesBuilder::new().build(joined)),
+        Format::CsvGb18030 => Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding_rs::GB18030))
+                .build(joined),
+        ),
+        Format::CsvUtf8Bom => {
+            Box::new(encoding_rs_io::DecodeReaderBytesBuilder::new().build(joined))
+        }
         _ => joined,
     })
 }
 
 /// Without the `gbk` feature (the browser) a GBK file was decoded to UTF-8 before it came here.
 #[cfg(not(feature = "gbk"))]
-fn transcode(format: Format, mut joined: Box<dyn Read + Send>) -> Result<Box<dyn Read + Send>, Error> {
+fn transcode(
+    format: Format,
+    mut joined: Box<dyn Read + Send>,
+) -> Result<Box<dyn Read + Send>, Error> {
     match format {
         Format::CsvGb18030 => Err(not_text()),
         Format::CsvUtf8Bom => {
@@ -324,17 +378,29 @@ pub fn open(mut file: impl Read + Send + 'static) -> Result<(Format, StreamingCs
         match file.read(magic.get_mut(got..).unwrap_or_default()) {
             Ok(0) => break,
             Ok(n) => got += n,
-            Err(e) => return Err(Error::field("file", "unreadable", text!("无法读取文件：{e}", "cannot read the file: {e}"))),
+            Err(e) => {
+                return Err(Error::field(
+                    "file",
+                    "unreadable",
+                    text!("无法读取文件：{e}", "cannot read the file: {e}"),
+                ))
+            }
         }
     }
     let head = io::Cursor::new(magic.get(..got).unwrap_or_default().to_vec());
     let mut whole = head.chain(file);
     if is_xlsx(&magic) {
         let mut bytes = Vec::new();
-        whole
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::field("file", "unreadable", text!("无法读取文件：{e}", "cannot read the file: {e}")))?;
-        let csv = StreamingCsv::open(Box::new(io::Cursor::new(crate::xlsx::to_csv(&bytes)?.into_bytes())))?;
+        whole.read_to_end(&mut bytes).map_err(|e| {
+            Error::field(
+                "file",
+                "unreadable",
+                text!("无法读取文件：{e}", "cannot read the file: {e}"),
+            )
+        })?;
+        let csv = StreamingCsv::open(Box::new(io::Cursor::new(
+            crate::xlsx::to_csv(&bytes)?.into_bytes(),
+        )))?;
         return Ok((Format::Xlsx, csv));
     }
     let csv = StreamingCsv::open(Box::new(whole))?;
@@ -356,6 +422,9 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GB18030.encode("工号,月工资\nA1,5000\n");
         let (format, rows) = open(io::Cursor::new(gbk.to_vec())).unwrap();
         assert_eq!(format, Format::CsvGb18030);
-        assert_eq!(rows.collect::<Vec<_>>()[1].1, vec!["A1".to_string(), "5000".to_string()]);
+        assert_eq!(
+            rows.collect::<Vec<_>>()[1].1,
+            vec!["A1".to_string(), "5000".to_string()]
+        );
     }
 }

@@ -7,7 +7,10 @@ pub const CSV_BOM: &str = "\u{feff}";
 
 /// A cell, quoted where it must be.
 pub fn quote(field: &str) -> std::borrow::Cow<'_, str> {
-    if field.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+    if field
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    {
         format!("\"{}\"", field.replace('"', "\"\"")).into()
     } else {
         field.into()
@@ -29,6 +32,14 @@ pub fn line<S: AsRef<str>>(cells: &[S]) -> String {
 
 /// The cells of one line as [`line`] wrote it (for showing a page of results).
 pub fn cells(line: &str) -> Vec<String> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());
-    reader.records().next().and_then(Result::ok).map(|r| r.iter().map(str::to_string).collect()).unwrap_or_default()
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(line.as_bytes());
+    reader
+        .records()
+        .next()
+        .and_then(Result::ok)
+        .map(|r| r.iter().map(str::to_string).collect())
+        .unwrap_or_default()
 }

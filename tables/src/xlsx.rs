@@ -9,7 +9,14 @@ use yibao::{text, Error};
 
 #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 fn bad(e: String) -> Error {
-    Error::field("file", "bad_xlsx", text!("无法读取 .xlsx 文件：{e}", "cannot read the .xlsx file: {e}"))
+    Error::field(
+        "file",
+        "bad_xlsx",
+        text!(
+            "无法读取 .xlsx 文件：{e}",
+            "cannot read the .xlsx file: {e}"
+        ),
+    )
 }
 
 /// The first sheet as UTF-8 CSV text, one line per sheet row from row 1, so a row's line
@@ -18,7 +25,8 @@ fn bad(e: String) -> Error {
 #[cfg(feature = "xlsx")]
 pub fn to_csv(bytes: &[u8]) -> Result<String, Error> {
     use calamine::{Data, Reader, Xlsx};
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
+    let mut book: Xlsx<_> =
+        Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
     let range = book
         .worksheet_range_at(0)
         .ok_or_else(|| bad("no worksheet".into()))?
@@ -74,16 +82,24 @@ pub fn write(sheets: &[CsvSheet]) -> Result<Vec<u8>, String> {
     for s in sheets {
         let sheet = book.add_worksheet();
         sheet.set_name(&s.name).map_err(|e| e.to_string())?;
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(s.csv.as_bytes());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(s.csv.as_bytes());
         for (r, record) in reader.records().enumerate() {
             let record = record.map_err(|e| e.to_string())?;
             let row = u32::try_from(r).map_err(|e| e.to_string())?;
             for (c, cell) in record.iter().enumerate() {
                 let col = u16::try_from(c).map_err(|e| e.to_string())?;
-                let number = (r > 0).then(|| cell.parse::<f64>().ok()).flatten().filter(|_| !cell.is_empty());
+                let number = (r > 0)
+                    .then(|| cell.parse::<f64>().ok())
+                    .flatten()
+                    .filter(|_| !cell.is_empty());
                 match number {
                     _ if r == 0 => sheet.write_string_with_format(row, col, cell, &bold),
-                    Some(n) if s.money.contains(&c) => sheet.write_number_with_format(row, col, n, &money),
+                    Some(n) if s.money.contains(&c) => {
+                        sheet.write_number_with_format(row, col, n, &money)
+                    }
                     Some(n) if s.numbers.contains(&c) => sheet.write_number(row, col, n),
                     _ => sheet.write_string(row, col, cell),
                 }

@@ -5,8 +5,10 @@
 
 use std::io::Write;
 
-use yibao_tables::{read_records, Batch, Format, Mapping, Options, RowResult, RowStatus, StreamingCsv};
 use yibao::{EmployerKind, Raw};
+use yibao_tables::{
+    read_records, Batch, Format, Mapping, Options, RowResult, RowStatus, StreamingCsv,
+};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!(
@@ -30,7 +32,11 @@ fn options(employer: Option<EmployerKind>) -> Options {
 fn run(bytes: &[u8], employer: Option<EmployerKind>) -> (Format, Batch, Vec<RowResult>) {
     let (format, mut rows) = read_records(bytes).unwrap();
     let (_, header) = rows.remove(0);
-    let mut batch = Batch::new(options(employer), Mapping::from_header(&header, &Default::default()).unwrap()).unwrap();
+    let mut batch = Batch::new(
+        options(employer),
+        Mapping::from_header(&header, &Default::default()).unwrap(),
+    )
+    .unwrap();
     let results = rows
         .into_iter()
         .filter(|(_, cells)| cells.is_empty() || !cells.iter().all(|c| c.trim().is_empty()))
@@ -140,7 +146,11 @@ fn broken_rows_are_listed_and_good_rows_still_computed() {
         (6, "月工资", "at most two decimals"),
         (8, "个人扣款", "not a number: abc"),
         // Both problems of the row at once.
-        (12, "单位类型、月工资", "the employer kind is empty; must not be empty"),
+        (
+            12,
+            "单位类型、月工资",
+            "the employer kind is empty; must not be empty",
+        ),
     ];
     assert_eq!(failed.len(), expect.len(), "{failed:#?}");
     for ((row, col, reason), (erow, ecol, ereason)) in failed.iter().zip(expect) {
@@ -157,7 +167,11 @@ fn broken_rows_are_listed_and_good_rows_still_computed() {
         .collect();
     assert_eq!(
         good,
-        vec![(2, "406.00".to_string()), (7, "486.00".to_string()), (11, "326.00".to_string())]
+        vec![
+            (2, "406.00".to_string()),
+            (7, "486.00".to_string()),
+            (11, "326.00".to_string())
+        ]
     );
     assert_eq!(batch.totals().kinds_read_as_other, 1);
     assert_eq!(batch.totals().texts_read_as_other, vec!["boss".to_string()]);
@@ -171,7 +185,9 @@ fn a_file_with_no_header_row_is_refused_with_the_reason() {
     let (_, rows) = read_records(&fixture("noheader.csv")).unwrap();
     let mapping = Mapping::from_header(&rows[0].1, &Default::default()).unwrap();
     assert_eq!(mapping.wage, None);
-    let err = Batch::new(options(Some(EmployerKind::Other)), mapping).err().unwrap();
+    let err = Batch::new(options(Some(EmployerKind::Other)), mapping)
+        .err()
+        .unwrap();
     let json = serde_json::to_value(&err).unwrap();
     assert_eq!(json["errors"][0]["field"], "column");
     assert_eq!(json["errors"][0]["code"], "no_wage_column");
@@ -209,8 +225,12 @@ fn a_ten_megabyte_file_streams_with_every_row_right() {
         // is the same in GBK): encoding_rs's GBK encoder searches its index for each
         // character, and a debug build spent 45 of the test's 46 seconds there.
         let gbk = |s: &str| encoding_rs::GBK.encode(s).0.into_owned();
-        let (employee, public_body, other, tail) =
-            (gbk("员工"), gbk("机关事业单位"), gbk("其他单位"), gbk(",,财务部,按月缴纳医疗保险费用\r\n"));
+        let (employee, public_body, other, tail) = (
+            gbk("员工"),
+            gbk("机关事业单位"),
+            gbk("其他单位"),
+            gbk(",,财务部,按月缴纳医疗保险费用\r\n"),
+        );
         for i in 0..250_000 {
             let kind = if i % 3 == 0 { &public_body } else { &other };
             write!(w, "E{i:07},").unwrap();
@@ -225,7 +245,11 @@ fn a_ten_megabyte_file_streams_with_every_row_right() {
     let mut rows = StreamingCsv::open(Box::new(std::fs::File::open(&file.1).unwrap())).unwrap();
     assert_eq!(rows.format, Format::CsvGb18030);
     let (_, header) = rows.next().unwrap();
-    let mut batch = Batch::new(options(None), Mapping::from_header(&header, &Default::default()).unwrap()).unwrap();
+    let mut batch = Batch::new(
+        options(None),
+        Mapping::from_header(&header, &Default::default()).unwrap(),
+    )
+    .unwrap();
     // Single-row figures from the core for each (wage, kind), to compare every row against.
     let mut single_cache = std::collections::HashMap::new();
     let mut single = |wage: &'static str, kind: &'static str| {
@@ -279,8 +303,17 @@ fn exports_csv_with_bom_and_xlsx_that_reads_back() {
     assert!(csv.contains(
         "\r\n2,A001,张三,其他单位,5000.00,400.00,6.00,406.00,100.00,4.00,104.00,104.00,0.00,正常,,\r\n"
     ));
-    let lines = yibao_tables::csv_header(yibao::Lang::En) + &rows.iter().map(|r| yibao_tables::csv_row(r, yibao::Lang::En)).collect::<String>();
-    let xlsx = yibao_tables::xlsx::write(&yibao_tables::result_sheets(lines, &batch.totals(), yibao::Lang::En)).unwrap();
+    let lines = yibao_tables::csv_header(yibao::Lang::En)
+        + &rows
+            .iter()
+            .map(|r| yibao_tables::csv_row(r, yibao::Lang::En))
+            .collect::<String>();
+    let xlsx = yibao_tables::xlsx::write(&yibao_tables::result_sheets(
+        lines,
+        &batch.totals(),
+        yibao::Lang::En,
+    ))
+    .unwrap();
     let (format, back) = read_records(&xlsx).unwrap();
     assert_eq!(format, Format::Xlsx);
     assert_eq!(back[0].1[0], "row");

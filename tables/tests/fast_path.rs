@@ -27,22 +27,52 @@ fn cell() -> impl Strategy<Value = String> {
 }
 
 fn kind() -> impl Strategy<Value = String> {
-    prop_oneof![Just("其他单位"), Just("机关事业单位"), Just("public_body"), Just(" other "), Just(""), Just("个体")].prop_map(str::to_string)
+    prop_oneof![
+        Just("其他单位"),
+        Just("机关事业单位"),
+        Just("public_body"),
+        Just(" other "),
+        Just(""),
+        Just("个体")
+    ]
+    .prop_map(str::to_string)
 }
 
 fn text() -> impl Strategy<Value = String> {
-    prop_oneof![Just("张三"), Just("A,1"), Just("say \"hi\""), Just(""), Just(" E01 ")].prop_map(str::to_string)
+    prop_oneof![
+        Just("张三"),
+        Just("A,1"),
+        Just("say \"hi\""),
+        Just(""),
+        Just(" E01 ")
+    ]
+    .prop_map(str::to_string)
 }
 
 fn batch(city: &str, lang_en: bool) -> Batch {
-    let header: Vec<String> = ["工号", "姓名", "月工资", "单位类型", "个人扣款"].map(str::to_string).into();
+    let header: Vec<String> = ["工号", "姓名", "月工资", "单位类型", "个人扣款"]
+        .map(str::to_string)
+        .into();
     let mut overrides = yibao::Overrides::default();
     if lang_en {
         // A figure the person supplies (郑州's public-body rate is unpublished).
-        overrides.insert("employee.rate.employer.public_body".into(), Raw("7.4%".into()));
+        overrides.insert(
+            "employee.rate.employer.public_body".into(),
+            Raw("7.4%".into()),
+        );
     }
-    let options = Options { city: Raw(city.into()), month: Raw("2024-03".into()), employer: Some(EmployerKind::Other), overrides, official_only: false };
-    Batch::new(options, Mapping::from_header(&header, &Default::default()).unwrap()).unwrap()
+    let options = Options {
+        city: Raw(city.into()),
+        month: Raw("2024-03".into()),
+        employer: Some(EmployerKind::Other),
+        overrides,
+        official_only: false,
+    };
+    Batch::new(
+        options,
+        Mapping::from_header(&header, &Default::default()).unwrap(),
+    )
+    .unwrap()
 }
 
 proptest! {
@@ -75,7 +105,12 @@ proptest! {
 fn a_fast_line_by_hand() {
     let mut b = batch("jining", false);
     let mut line = String::new();
-    b.write_row(2, &vec!["E1", "张三", "5000", "其他单位", "100"], Lang::Zh, &mut line);
+    b.write_row(
+        2,
+        &vec!["E1", "张三", "5000", "其他单位", "100"],
+        Lang::Zh,
+        &mut line,
+    );
     assert_eq!(line, "2,E1,张三,其他单位,5000.00,400.00,6.00,406.00,100.00,4.00,104.00,100.00,-4.00,扣款不符,,\r\n");
     assert_eq!(b.totals().overall.total.to_string(), "510.00");
     assert_eq!(b.totals().mismatched_rows, 1);

@@ -4,12 +4,20 @@
 use std::fs;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = format!("{}/../tests/fuzz-regressions/{target}", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!(
+        "{}/../tests/fuzz-regressions/{target}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     fs::read_dir(dir)
         .map(|d| {
             d.flatten()
                 .filter(|e| e.path().is_file())
-                .map(|e| (e.file_name().to_string_lossy().into_owned(), fs::read(e.path()).unwrap_or_default()))
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        fs::read(e.path()).unwrap_or_default(),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -40,4 +48,3 @@ fn batch_reader_inputs_do_not_panic() {
             .map(|s| s.count());
     }
 }
-

@@ -32,7 +32,9 @@ pub struct AppProps {
 fn initial(embed: Option<&Embed>) -> State {
     let fragment = match embed {
         Some(e) => e.fragment.clone(),
-        None => web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default(),
+        None => web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default(),
     };
     from_fragment(&fragment, State::new(this_month()))
 }
@@ -72,7 +74,9 @@ fn announce(host: &web_sys::HtmlElement, state: &State, headline: &[yibao::Headl
 }
 
 fn rules_version() -> String {
-    yibao::rules().map(|r| r.version.clone()).unwrap_or_default()
+    yibao::rules()
+        .map(|r| r.version.clone())
+        .unwrap_or_default()
 }
 
 /// The page's address without its fragment.
@@ -80,7 +84,12 @@ fn base_url() -> String {
     web_sys::window()
         .and_then(|w| {
             let l = w.location();
-            Some(format!("{}{}{}", l.origin().ok()?, l.pathname().ok()?, l.search().ok()?))
+            Some(format!(
+                "{}{}{}",
+                l.origin().ok()?,
+                l.pathname().ok()?,
+                l.search().ok()?
+            ))
         })
         .unwrap_or_default()
 }
@@ -95,7 +104,11 @@ fn sync_page(url: &str, lang: Lang) {
         if let Some(root) = doc.document_element() {
             let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
         }
-        doc.set_title(tr(lang, "医保市级统筹计算器", "Medical insurance calculator (city-level pooling)"));
+        doc.set_title(tr(
+            lang,
+            "医保市级统筹计算器",
+            "Medical insurance calculator (city-level pooling)",
+        ));
     }
 }
 
@@ -107,7 +120,12 @@ fn header(ctx: &Ctx) -> Html {
     };
     let on_official = {
         let ctx = ctx.clone();
-        Callback::from(move |e: Event| ctx.dispatch(Action::OfficialOnly(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))
+        Callback::from(move |e: Event| {
+            ctx.dispatch(Action::OfficialOnly(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked(),
+            ))
+        })
     };
     html! {
         <header>
@@ -126,7 +144,12 @@ fn city_section(ctx: &Ctx, rules: &'static yibao::Rules, error: Option<&yibao::T
     let city = rules.city(&ctx.city);
     let on_city = {
         let ctx = ctx.clone();
-        Callback::from(move |e: Event| ctx.dispatch(Action::City(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())))
+        Callback::from(move |e: Event| {
+            ctx.dispatch(Action::City(
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            ))
+        })
     };
     html! {
         <section class="where">
@@ -166,7 +189,11 @@ fn tabs(ctx: &Ctx) -> Html {
 }
 
 /// A view's fields, each with its error beside it.
-fn inputs(state: &State, view: View, errors: &std::collections::BTreeMap<String, yibao::Text>) -> Html {
+fn inputs(
+    state: &State,
+    view: View,
+    errors: &std::collections::BTreeMap<String, yibao::Text>,
+) -> Html {
     let spec = views::spec(view);
     html! {
         <div class="inputs">
@@ -204,12 +231,16 @@ pub fn App(props: &AppProps) -> Html {
                 let on_hash = own_page.then(|| {
                     let state = state.clone();
                     EventListener::new(&w, "hashchange", move |_| {
-                        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+                        let hash = web_sys::window()
+                            .and_then(|w| w.location().hash().ok())
+                            .unwrap_or_default();
                         state.dispatch(Action::Restore(hash));
                     })
                 });
                 // main.js fetches the rules' quotes and notes after the first paint.
-                let on_texts = EventListener::new(&w, "yibao-texts", move |_| state.dispatch(Action::TextsLoaded));
+                let on_texts = EventListener::new(&w, "yibao-texts", move |_| {
+                    state.dispatch(Action::TextsLoaded)
+                });
                 (on_hash, on_texts)
             });
             move || drop(listener)
@@ -218,13 +249,25 @@ pub fn App(props: &AppProps) -> Html {
     let Ok(rules) = yibao::rules() else {
         return html! { <main><p class="error">{ "规则文件无效 / Invalid rules" }</p></main> };
     };
-    let outcome = use_memo((*state).clone(), |s| calc::computes(s.view).then(|| calc::outcome(views::spec(s.view), s, &s.city)));
-    let headline = outcome.as_ref().as_ref().map(Outcome::headline).unwrap_or_default();
+    let outcome = use_memo((*state).clone(), |s| {
+        calc::computes(s.view).then(|| calc::outcome(views::spec(s.view), s, &s.city))
+    });
+    let headline = outcome
+        .as_ref()
+        .as_ref()
+        .map(Outcome::headline)
+        .unwrap_or_default();
     let version = rules_version();
     let figures = calc::link_figures(&headline);
     let url = format!("{}#{}", base_url(), to_fragment(&state, &version, &figures));
     {
-        let (url, lang, embed, shown, headline) = (url.clone(), state.lang, embed.clone(), (*state).clone(), headline.clone());
+        let (url, lang, embed, shown, headline) = (
+            url.clone(),
+            state.lang,
+            embed.clone(),
+            (*state).clone(),
+            headline.clone(),
+        );
         use_effect_with(url, move |url| match &embed {
             None => sync_page(url, lang),
             Some(e) => announce(&e.host, &shown, &headline),
@@ -237,9 +280,16 @@ pub fn App(props: &AppProps) -> Html {
         "#city={}{}{}",
         state.city,
         if lang == Lang::En { "&lang=en" } else { "" },
-        if state.official_only { "&official=1" } else { "" }
+        if state.official_only {
+            "&official=1"
+        } else {
+            ""
+        }
     );
-    let city_error = outcome.as_ref().as_ref().and_then(|o| o.field_errors.get("city").cloned());
+    let city_error = outcome
+        .as_ref()
+        .as_ref()
+        .and_then(|o| o.field_errors.get("city").cloned());
     let body = match outcome.as_ref() {
         Some(o) => {
             let spec = views::spec(state.view);

@@ -38,19 +38,34 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn headline(&self) -> Vec<Headline> {
-        self.result.as_ref().map(Response::headline).unwrap_or_default()
+        self.result
+            .as_ref()
+            .map(Response::headline)
+            .unwrap_or_default()
     }
 }
 
 /// The person's figures for a city that the request reads: those that read well, and for
 /// every one typed its reading or error.
-fn figures(state: &State, city: &str, params: &[ParamId]) -> (BTreeMap<String, Raw>, BTreeMap<ParamId, Ask>) {
+fn figures(
+    state: &State,
+    city: &str,
+    params: &[ParamId],
+) -> (BTreeMap<String, Raw>, BTreeMap<ParamId, Ask>) {
     let mut valid = BTreeMap::new();
     let mut typed = BTreeMap::new();
     for (key, text) in state.figures_for(city) {
-        let Some(id) = ParamId::parse(key).filter(|id| params.contains(id)) else { continue };
+        let Some(id) = ParamId::parse(key).filter(|id| params.contains(id)) else {
+            continue;
+        };
         let raw = Raw(text.clone());
-        let mut ask = Ask { id, text: text.clone(), reading: None, error: None, set_aside: None };
+        let mut ask = Ask {
+            id,
+            text: text.clone(),
+            reading: None,
+            error: None,
+            set_aside: None,
+        };
         match yibao::input::figure(id.def(), &raw) {
             Ok(r) => {
                 ask.reading = r.note;
@@ -69,14 +84,25 @@ pub fn outcome(spec: &Spec, state: &State, city: &str) -> Outcome {
 }
 
 /// Computes a request of `kind` from fields for a city; `explain: false` for figures only.
-pub fn outcome_of(kind: &str, fields: Vec<(&str, &str)>, state: &State, city: &str, explain: bool) -> Outcome {
+pub fn outcome_of(
+    kind: &str,
+    fields: Vec<(&str, &str)>,
+    state: &State,
+    city: &str,
+    explain: bool,
+) -> Outcome {
     let mut pairs = fields;
     pairs.push(("city", city));
     let mut request = match Request::from_fields(kind, pairs) {
         Ok(r) => r,
         Err(e) => {
             let e = Error::field("request", "malformed_request", Text::same(e));
-            return Outcome { result: Err(e), asks: Vec::new(), field_errors: BTreeMap::new(), general: Vec::new() };
+            return Outcome {
+                result: Err(e),
+                asks: Vec::new(),
+                field_errors: BTreeMap::new(),
+                general: Vec::new(),
+            };
         }
     };
     let params = request.params();
@@ -87,8 +113,15 @@ pub fn outcome_of(kind: &str, fields: Vec<(&str, &str)>, state: &State, city: &s
     *o.explain = Some(explain);
     let result = yibao::compute(&request);
     fn asked(asks: &mut BTreeMap<ParamId, Ask>, id: ParamId) -> Option<&mut Ask> {
-        (id.scope() != Scope::National)
-            .then(|| asks.entry(id).or_insert_with(|| Ask { id, text: String::new(), reading: None, error: None, set_aside: None }))
+        (id.scope() != Scope::National).then(|| {
+            asks.entry(id).or_insert_with(|| Ask {
+                id,
+                text: String::new(),
+                reading: None,
+                error: None,
+                set_aside: None,
+            })
+        })
     }
     // Every box the choices could need is there from the start: none appears or vanishes
     // while the person types (the core decides which, from the choices alone).
@@ -100,11 +133,23 @@ pub fn outcome_of(kind: &str, fields: Vec<(&str, &str)>, state: &State, city: &s
     match &result {
         Ok(r) => {
             let ex = r.explanation();
-            ex.not_known.iter().filter(|n| n.asked).for_each(|n| { asked(&mut asks, n.param); });
-            ex.user_supplied.iter().filter_map(|k| ParamId::parse(k)).for_each(|id| { asked(&mut asks, id); });
+            ex.not_known.iter().filter(|n| n.asked).for_each(|n| {
+                asked(&mut asks, n.param);
+            });
+            ex.user_supplied
+                .iter()
+                .filter_map(|k| ParamId::parse(k))
+                .for_each(|id| {
+                    asked(&mut asks, id);
+                });
         }
         Err(Error::MissingFigures { missing, optional }) => {
-            optional.iter().filter_map(|k| ParamId::parse(k)).for_each(|id| { asked(&mut asks, id); });
+            optional
+                .iter()
+                .filter_map(|k| ParamId::parse(k))
+                .for_each(|id| {
+                    asked(&mut asks, id);
+                });
             for m in missing {
                 if let Some(a) = ParamId::parse(&m.id).and_then(|id| asked(&mut asks, id)) {
                     a.set_aside = m.set_aside.clone();
@@ -115,18 +160,39 @@ pub fn outcome_of(kind: &str, fields: Vec<(&str, &str)>, state: &State, city: &s
             // A figure the rules refuse (a floor above its ceiling) must not make the other
             // boxes vanish under the person's fingers: ask what the request would ask
             // without the refused figures, and keep those boxes too.
-            let refused: Vec<String> = errors.iter().filter_map(|e| e.field.strip_prefix("set:")).map(str::to_string).collect();
+            let refused: Vec<String> = errors
+                .iter()
+                .filter_map(|e| e.field.strip_prefix("set:"))
+                .map(str::to_string)
+                .collect();
             if !refused.is_empty() {
                 let mut again = request.clone();
-                again.options().overrides.retain(|k, _| !refused.contains(k));
+                again
+                    .options()
+                    .overrides
+                    .retain(|k, _| !refused.contains(k));
                 match yibao::compute(&again) {
                     Ok(r) => {
                         let ex = r.explanation();
-                        ex.not_known.iter().filter(|n| n.asked).for_each(|n| { asked(&mut asks, n.param); });
-                        ex.user_supplied.iter().filter_map(|k| ParamId::parse(k)).for_each(|id| { asked(&mut asks, id); });
+                        ex.not_known.iter().filter(|n| n.asked).for_each(|n| {
+                            asked(&mut asks, n.param);
+                        });
+                        ex.user_supplied
+                            .iter()
+                            .filter_map(|k| ParamId::parse(k))
+                            .for_each(|id| {
+                                asked(&mut asks, id);
+                            });
                     }
                     Err(Error::MissingFigures { missing, optional }) => {
-                        missing.iter().map(|m| m.id.as_str()).chain(optional.iter().map(String::as_str)).filter_map(ParamId::parse).for_each(|id| { asked(&mut asks, id); });
+                        missing
+                            .iter()
+                            .map(|m| m.id.as_str())
+                            .chain(optional.iter().map(String::as_str))
+                            .filter_map(ParamId::parse)
+                            .for_each(|id| {
+                                asked(&mut asks, id);
+                            });
                     }
                     Err(_) => {}
                 }
@@ -139,26 +205,41 @@ pub fn outcome_of(kind: &str, fields: Vec<(&str, &str)>, state: &State, city: &s
                         }
                     }
                     None => {
-                        field_errors.entry(e.field.clone()).or_insert_with(|| e.message.clone());
+                        field_errors
+                            .entry(e.field.clone())
+                            .or_insert_with(|| e.message.clone());
                     }
                 }
             }
         }
         Err(Error::Rules { issues }) => general.extend(issues.iter().map(|i| i.reason.clone())),
     }
-    Outcome { result, asks: asks.into_values().collect(), field_errors, general }
+    Outcome {
+        result,
+        asks: asks.into_values().collect(),
+        field_errors,
+        general,
+    }
 }
 
 /// The headline figures as a share link records them.
 pub fn link_figures(h: &[Headline]) -> Vec<(String, String)> {
-    h.iter().map(|h| (h.key.to_string(), h.value.zh.to_string())).collect()
+    h.iter()
+        .map(|h| (h.key.to_string(), h.value.zh.to_string()))
+        .collect()
 }
 
 /// The figures that differ between a link and now: `(key, then, now)`.
-pub fn changed(then: &[(String, String)], now: &[(String, String)]) -> Vec<(String, String, String)> {
+pub fn changed(
+    then: &[(String, String)],
+    now: &[(String, String)],
+) -> Vec<(String, String, String)> {
     then.iter()
         .filter_map(|(k, v)| {
-            let current = now.iter().find(|(nk, _)| nk == k).map_or_else(|| "—".to_string(), |(_, nv)| nv.clone());
+            let current = now
+                .iter()
+                .find(|(nk, _)| nk == k)
+                .map_or_else(|| "—".to_string(), |(_, nv)| nv.clone());
             (current != *v).then(|| (k.clone(), v.clone(), current))
         })
         .collect()
@@ -166,7 +247,12 @@ pub fn changed(then: &[(String, String)], now: &[(String, String)]) -> Vec<(Stri
 
 /// Errors about fields the view does not show, for the general error line.
 pub fn unshown_errors(o: &Outcome, spec: &Spec, state: &State) -> Vec<Text> {
-    let shown: Vec<&str> = spec.inputs.iter().filter(|i| (i.when)(state)).map(|i| i.name).collect();
+    let shown: Vec<&str> = spec
+        .inputs
+        .iter()
+        .filter(|i| (i.when)(state))
+        .map(|i| i.name)
+        .collect();
     o.field_errors
         .iter()
         .filter(|(f, _)| !shown.contains(&f.as_str()) && f.as_str() != "city")

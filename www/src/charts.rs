@@ -21,7 +21,11 @@ fn yuan(m: Money) -> i64 {
 }
 
 fn path(points: &[(i64, i64)]) -> String {
-    points.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" ")
+    points
+        .iter()
+        .map(|(x, y)| format!("{x},{y}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn for_result(state: &State, r: &Response) -> Html {
@@ -36,7 +40,10 @@ pub fn for_result(state: &State, r: &Response) -> Html {
 fn series(state: &State, at: &ContributionResult) -> (Vec<(i64, i64, i64)>, i64) {
     let wage = yuan(at.wage);
     let ceiling = at.base_ceiling.map(yuan);
-    let top = [wage * 8 / 5, ceiling.map_or(0, |c| c * 6 / 5), 10_000].into_iter().max().unwrap_or(10_000);
+    let top = [wage * 8 / 5, ceiling.map_or(0, |c| c * 6 / 5), 10_000]
+        .into_iter()
+        .max()
+        .unwrap_or(10_000);
     let step = (top / 24 / 100 + 1) * 100;
     let mut points = Vec::new();
     for i in 0..=24 {
@@ -56,7 +63,12 @@ fn series(state: &State, at: &ContributionResult) -> (Vec<(i64, i64, i64)>, i64)
 fn wage_chart(state: &State, at: &ContributionResult) -> Html {
     let lang = state.lang;
     let (points, x_max) = series(state, at);
-    let y_max = points.iter().map(|p| p.1.max(p.2)).max().unwrap_or(1).max(1);
+    let y_max = points
+        .iter()
+        .map(|p| p.1.max(p.2))
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let x_max = x_max.max(1);
     let sx = |x: i64| L + x.min(x_max) * (W - L - R) / x_max;
     let sy = |y: i64| (H - B) - y * (H - B - 14) / y_max;
@@ -64,13 +76,25 @@ fn wage_chart(state: &State, at: &ContributionResult) -> Html {
     let individual: Vec<(i64, i64)> = points.iter().map(|p| (sx(p.0), sy(p.2))).collect();
     let vline = |x: i64, class: &'static str, label: String, y: i64| {
         let anchor = if sx(x) > W - 60 { "end" } else { "start" };
-        let tx = if anchor == "end" { sx(x) - 3 } else { sx(x) + 3 };
+        let tx = if anchor == "end" {
+            sx(x) - 3
+        } else {
+            sx(x) + 3
+        };
         html! { <g class={class}><line x1={sx(x).to_string()} x2={sx(x).to_string()} y1="12" y2={(H - B).to_string()} />
-            <text x={tx.to_string()} y={y.to_string()} text-anchor={anchor}>{ label }</text></g> }
+        <text x={tx.to_string()} y={y.to_string()} text-anchor={anchor}>{ label }</text></g> }
     };
     let wage = yuan(at.wage);
     let unit = tr(lang, "元/月", "yuan a month");
-    let desc = format!("{} 0–{x_max}; {} {wage}", tr(lang, "单位和个人每月缴费随工资变化，工资范围", "employer and individual monthly amounts against wage, wages"), tr(lang, "当前工资", "current wage"));
+    let desc = format!(
+        "{} 0–{x_max}; {} {wage}",
+        tr(
+            lang,
+            "单位和个人每月缴费随工资变化，工资范围",
+            "employer and individual monthly amounts against wage, wages"
+        ),
+        tr(lang, "当前工资", "current wage")
+    );
     html! {
         <figure class="chart">
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={desc}>
@@ -106,16 +130,29 @@ pub fn timeline(lang: Lang, r: &EligibilityResult) -> Html {
         return html! {};
     };
     let missing = scenario.shortfall_months as i32;
-    let end = scenario.benefits_from.map_or(ret, |b| b.max(ret)).max(r.as_of);
+    let end = scenario
+        .benefits_from
+        .map_or(ret, |b| b.max(ret))
+        .max(r.as_of);
     let span = i64::from((end.months_since(start).max(0) + missing.max(0)).max(1));
     let left = 8;
     let sx = |m: i32| left + i64::from(m) * (W - left - R) / span;
     let to_ret = ret.months_since(start).max(0);
     let label = |x: i64, y: i64, text: String| {
-        let anchor = if x < 70 { "start" } else if x > W - 70 { "end" } else { "middle" };
+        let anchor = if x < 70 {
+            "start"
+        } else if x > W - 70 {
+            "end"
+        } else {
+            "middle"
+        };
         html! { <text class="tick" x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ text }</text> }
     };
-    let desc = format!("{} {start} → {ret}; {} {missing}", tr(lang, "时间线", "timeline"), tr(lang, "差额月数", "months missing"));
+    let desc = format!(
+        "{} {start} → {ret}; {} {missing}",
+        tr(lang, "时间线", "timeline"),
+        tr(lang, "差额月数", "months missing")
+    );
     html! {
         <figure class="chart">
             <svg viewBox={format!("0 0 {W} 96")} role="img" aria-label={desc}>

@@ -32,38 +32,82 @@ fn computed(lang: Lang, o: &Outcome, pick: impl Fn(&Response) -> Option<String>)
     match &o.result {
         Ok(r) => {
             let c = r.explanation().confidence;
-            let badge = if c == yibao::Confidence::Official { html! {} } else { html! { <span class="badge caution">{ tx(lang, &c.label_short()) }</span> } };
-            (html! { <>{ pick(r).unwrap_or_else(|| "—".into()) }</> }, badge)
+            let badge = if c == yibao::Confidence::Official {
+                html! {}
+            } else {
+                html! { <span class="badge caution">{ tx(lang, &c.label_short()) }</span> }
+            };
+            (
+                html! { <>{ pick(r).unwrap_or_else(|| "—".into()) }</> },
+                badge,
+            )
         }
         Err(yibao::Error::MissingFigures { missing, .. }) => {
-            let names = missing.iter().map(|m| m.label.get(lang).to_string()).collect::<Vec<_>>().join(lang.pick("、", "; "));
-            (html! { <span class="missing">{ format!("{}{names}", tr(lang, "需补充：", "needs: ")) }</span> }, html! {})
+            let names = missing
+                .iter()
+                .map(|m| m.label.get(lang).to_string())
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", "; "));
+            (
+                html! { <span class="missing">{ format!("{}{names}", tr(lang, "需补充：", "needs: ")) }</span> },
+                html! {},
+            )
         }
         Err(_) => (html! { <>{ "—" }</> }, html! {}),
     }
 }
 
-fn rule_line(lang: Lang, label: String, f: Option<RuleFigure>, unit: (&'static str, &'static str)) -> Html {
+fn rule_line(
+    lang: Lang,
+    label: String,
+    f: Option<RuleFigure>,
+    unit: (&'static str, &'static str),
+) -> Html {
     match f {
-        Some(f) => line(label, html! { <>{ format!("{} {}", f.value.show(), lang.pick(unit.0, unit.1)) }</> }, status_badge(lang, f.status, f.carried.as_ref())),
-        None => line(label, html! { <span class="missing">{ tr(lang, "未公布", "not published") }</span> }, html! {}),
+        Some(f) => line(
+            label,
+            html! { <>{ format!("{} {}", f.value.show(), lang.pick(unit.0, unit.1)) }</> },
+            status_badge(lang, f.status, f.carried.as_ref()),
+        ),
+        None => line(
+            label,
+            html! { <span class="missing">{ tr(lang, "未公布", "not published") }</span> },
+            html! {},
+        ),
     }
 }
 
-fn card(state: &State, city: &'static City, month: YearMonth, employee: &Outcome, flexible: &Outcome, resident: &Outcome) -> Html {
+fn card(
+    state: &State,
+    city: &'static City,
+    month: YearMonth,
+    employee: &Outcome,
+    flexible: &Outcome,
+    resident: &Outcome,
+) -> Html {
     let lang = state.lang;
     let only = state.official_only;
     let year = yibao::compute::resident::benefit_year_at(month);
     let (pay, pay_badge) = computed(lang, employee, |r| match r {
-        Response::Contribution(c) => Some(format!("{} / {} {}", c.employer.total, c.individual.total, tr(lang, "元", "yuan"))),
+        Response::Contribution(c) => Some(format!(
+            "{} / {} {}",
+            c.employer.total,
+            c.individual.total,
+            tr(lang, "元", "yuan")
+        )),
         _ => None,
     });
     let (flex, flex_badge) = computed(lang, flexible, |r| match r {
-        Response::Flexible(f) => f.monthly_total.map(|m| format!("{m} {}", tr(lang, "元", "yuan"))),
+        Response::Flexible(f) => f
+            .monthly_total
+            .map(|m| format!("{m} {}", tr(lang, "元", "yuan"))),
         _ => None,
     });
     let (res, res_badge) = computed(lang, resident, |r| match r {
-        Response::Resident(x) => x.individual_premium.as_ref().map(|p| format!("{} {}", p.amount, tr(lang, "元/年", "yuan a year"))),
+        Response::Resident(x) => x
+            .individual_premium
+            .as_ref()
+            .map(|p| format!("{} {}", p.amount, tr(lang, "元/年", "yuan a year"))),
         _ => None,
     });
     let waiting = |id| rule_figure(city, id, month, only);
@@ -109,14 +153,26 @@ pub fn compare(state: &State) -> (Html, std::collections::BTreeMap<String, yibao
         .iter()
         .map(|city| {
             let employee = outcome_of("contribution", fields.clone(), state, &city.id, false);
-            errors.extend(employee.field_errors.iter().filter(|(f, _)| *f != "month" || month.is_none()).map(|(k, v)| (k.clone(), v.clone())));
+            errors.extend(
+                employee
+                    .field_errors
+                    .iter()
+                    .filter(|(f, _)| *f != "month" || month.is_none())
+                    .map(|(k, v)| (k.clone(), v.clone())),
+            );
             let Some(m) = month else {
                 return html! {};
             };
             let month_field = [("month", state.field("month"))].to_vec();
             let flexible = outcome_of("flexible", month_field, state, &city.id, false);
             let year = yibao::compute::resident::benefit_year_at(m).to_string();
-            let resident = outcome_of("resident", vec![("year", year.as_str())], state, &city.id, false);
+            let resident = outcome_of(
+                "resident",
+                vec![("year", year.as_str())],
+                state,
+                &city.id,
+                false,
+            );
             card(state, city, m, &employee, &flexible, &resident)
         })
         .collect();

@@ -30,13 +30,26 @@ pub fn install_figures(bytes: &[u8]) -> Result<(), wasm_bindgen::JsValue> {
         let _ = js_sys::Reflect::set(&o, &"en".into(), &en.into());
         wasm_bindgen::JsValue::from(o)
     };
-    let site: yibao::model::SiteFigures = postcard::from_bytes(bytes).map_err(|_| refused("数值文件无法读取".into(), "the figures file cannot be read".into()))?;
+    let site: yibao::model::SiteFigures = postcard::from_bytes(bytes).map_err(|_| {
+        refused(
+            "数值文件无法读取".into(),
+            "the figures file cannot be read".into(),
+        )
+    })?;
     yibao::rules::install_site(&site).map_err(|e| match e {
         yibao::Error::Rules { issues } => {
-            let lines = |f: fn(&yibao::RuleIssue) -> String| issues.iter().map(f).collect::<Vec<_>>().join("\n");
-            refused(lines(|i| format!("{} [{}]：{}", i.file, i.key, i.reason.zh)), lines(|i| format!("{} [{}]: {}", i.file, i.key, i.reason.en)))
+            let lines = |f: fn(&yibao::RuleIssue) -> String| {
+                issues.iter().map(f).collect::<Vec<_>>().join("\n")
+            };
+            refused(
+                lines(|i| format!("{} [{}]：{}", i.file, i.key, i.reason.zh)),
+                lines(|i| format!("{} [{}]: {}", i.file, i.key, i.reason.en)),
+            )
         }
-        _ => refused("数值文件无法使用".into(), "the figures file cannot be used".into()),
+        _ => refused(
+            "数值文件无法使用".into(),
+            "the figures file cannot be used".into(),
+        ),
     })
 }
 
@@ -65,9 +78,21 @@ pub fn start() {
 /// attribute changed) and when it leaves the page: an app not unmounted keeps its state and
 /// listeners alive after its DOM is gone.
 #[wasm_bindgen(js_name = mountCalculator)]
-pub fn mount_calculator(root: web_sys::Element, host: web_sys::HtmlElement, fragment: String, base: String) -> Mounted {
-    let embed = app::Embed { host, fragment, base };
-    Mounted(Some(yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { embed: Some(embed) }).render()))
+pub fn mount_calculator(
+    root: web_sys::Element,
+    host: web_sys::HtmlElement,
+    fragment: String,
+    base: String,
+) -> Mounted {
+    let embed = app::Embed {
+        host,
+        fragment,
+        base,
+    };
+    Mounted(Some(
+        yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { embed: Some(embed) })
+            .render(),
+    ))
 }
 
 /// A calculator mounted in a `<yibao-calculator>` element.

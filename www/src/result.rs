@@ -14,7 +14,14 @@ use crate::ui::{badges, tr, tx, txm, Ctx, Fold, Steps};
 
 /// Steps whose key is one of `keys` or starts with `key.`.
 pub fn steps_for(ex: &Explanation, keys: &[&str]) -> Vec<Step> {
-    ex.steps.iter().filter(|s| keys.iter().any(|k| s.key == *k || s.key.starts_with(&format!("{k}.")))).cloned().collect()
+    ex.steps
+        .iter()
+        .filter(|s| {
+            keys.iter()
+                .any(|k| s.key == *k || s.key.starts_with(&format!("{k}.")))
+        })
+        .cloned()
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -95,7 +102,8 @@ fn notices(lang: Lang, ex: &Explanation) -> Html {
 fn cards(lang: Lang, r: &Response) -> Html {
     let ex = r.explanation();
     let headline = r.headline();
-    let card = |h: &Headline| html! { <Card key={h.key} h={h.clone()} steps={steps_for(ex, h.steps)} /> };
+    let card =
+        |h: &Headline| html! { <Card key={h.key} h={h.clone()} steps={steps_for(ex, h.steps)} /> };
     let mut groups: Vec<(&'static str, yibao::Text)> = Vec::new();
     for h in &headline {
         if let Some((k, label)) = &h.group {
@@ -137,7 +145,12 @@ fn notes(lang: Lang, ex: &Explanation) -> Html {
 pub fn summary(lang: Lang, o: &Outcome) -> Html {
     let text = match &o.result {
         Ok(r) => tx(lang, &r.summary()),
-        Err(yibao::Error::MissingFigures { .. }) => tr(lang, "填写下方标出的未公布数据后即可算出", "enter the unpublished figures marked below to see the answer").to_string(),
+        Err(yibao::Error::MissingFigures { .. }) => tr(
+            lang,
+            "填写下方标出的未公布数据后即可算出",
+            "enter the unpublished figures marked below to see the answer",
+        )
+        .to_string(),
         Err(_) => tr(lang, "请按提示修改标出的内容", "correct the fields marked").to_string(),
     };
     html! { <p class="summary" role="status" aria-live="polite">{ text }</p> }

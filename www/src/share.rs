@@ -33,13 +33,24 @@ pub fn Share(p: &ShareProps) -> Html {
 }
 
 /// A link made under other rules says which of its figures have changed since.
-pub fn banner(state: &State, ctx: &Ctx, version: &str, now: &[(String, String)], labels: &[yibao::registry::Headline]) -> Html {
+pub fn banner(
+    state: &State,
+    ctx: &Ctx,
+    version: &str,
+    now: &[(String, String)],
+    labels: &[yibao::registry::Headline],
+) -> Html {
     let lang = state.lang;
     let Some(l) = state.link.as_ref().filter(|l| l.rules_version != version) else {
         return html! {};
     };
     let changed = calc::changed(&l.figures, now);
-    let label = |k: &str| labels.iter().find(|h| h.key == k).map_or_else(|| k.to_string(), |h| tx(lang, &h.label));
+    let label = |k: &str| {
+        labels
+            .iter()
+            .find(|h| h.key == k)
+            .map_or_else(|| k.to_string(), |h| tx(lang, &h.label))
+    };
     let dismiss = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::DismissLink))

@@ -17,7 +17,13 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Employee, View::Flexible, View::Resident, View::Eligibility, View::Compare];
+    pub const ALL: [View; 5] = [
+        View::Employee,
+        View::Flexible,
+        View::Resident,
+        View::Eligibility,
+        View::Compare,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -37,7 +43,9 @@ impl View {
 /// "This month" in China (UTC+8), as the CLI and the JS API count it.
 pub fn this_month() -> YearMonth {
     let secs = (js_sys::Date::now() / 1000.0) as i64;
-    YearMonth::in_china(secs).or_else(|| YearMonth::new(2026, 1)).expect("a month within 1900–2200")
+    YearMonth::in_china(secs)
+        .or_else(|| YearMonth::new(2026, 1))
+        .expect("a month within 1900–2200")
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -71,7 +79,11 @@ pub enum Action {
     View(View),
     City(String),
     Field(&'static str, String),
-    Figure { city: String, id: String, value: String },
+    Figure {
+        city: String,
+        id: String,
+        value: String,
+    },
     OfficialOnly(bool),
     /// A share link pasted into this tab (the fragment changed).
     Restore(String),
@@ -83,7 +95,10 @@ pub enum Action {
 impl State {
     pub fn new(now: YearMonth) -> State {
         // The core's starting fields: the same the CLI's horizon and its test compute.
-        let fields = yibao::defaults::fields(now).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let fields = yibao::defaults::fields(now)
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
         State {
             lang: Lang::Zh,
             view: View::Employee,
@@ -102,7 +117,11 @@ impl State {
 
     /// The figures the person typed for a city.
     pub fn figures_for(&self, city: &str) -> impl Iterator<Item = (&String, &String)> {
-        self.figures.get(city).into_iter().flatten().filter(|(_, v)| !v.trim().is_empty())
+        self.figures
+            .get(city)
+            .into_iter()
+            .flatten()
+            .filter(|(_, v)| !v.trim().is_empty())
     }
 }
 
@@ -122,7 +141,9 @@ impl Reducible for State {
                 s.figures.entry(city).or_default().insert(id, value);
             }
             Action::OfficialOnly(b) => s.official_only = b,
-            Action::Restore(fragment) => return Rc::new(from_fragment(&fragment, State::new(this_month()))),
+            Action::Restore(fragment) => {
+                return Rc::new(from_fragment(&fragment, State::new(this_month())))
+            }
             Action::DismissLink => s.link = None,
             Action::TextsLoaded => s.texts += 1,
         }
@@ -141,7 +162,9 @@ fn enc(s: &str) -> String {
 }
 
 fn dec(s: &str) -> String {
-    js_sys::decode_uri_component(s).map(String::from).unwrap_or_default()
+    js_sys::decode_uri_component(s)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// The fragment for a state, with the figures now shown.
@@ -176,9 +199,14 @@ pub fn to_fragment(s: &State, rules_version: &str, figures: &[(String, String)])
 pub fn from_fragment(fragment: &str, defaults: State) -> State {
     let mut s = defaults;
     let fragment = fragment.trim_start_matches('#');
-    let mut link = LinkInfo { rules_version: String::new(), figures: Vec::new() };
+    let mut link = LinkInfo {
+        rules_version: String::new(),
+        figures: Vec::new(),
+    };
     for pair in fragment.split('&') {
-        let Some((k, v)) = pair.split_once('=') else { continue };
+        let Some((k, v)) = pair.split_once('=') else {
+            continue;
+        };
         let (k, v) = (dec(k), dec(v));
         match k.as_str() {
             "lang" => s.lang = if v == "en" { Lang::En } else { Lang::Zh },
@@ -187,12 +215,19 @@ pub fn from_fragment(fragment: &str, defaults: State) -> State {
             "official" => s.official_only = v == "1",
             "rv" => link.rules_version = v,
             "f" => {
-                link.figures =
-                    v.split(',').filter_map(|p| p.split_once(':')).map(|(a, b)| (a.to_string(), b.to_string())).collect();
+                link.figures = v
+                    .split(',')
+                    .filter_map(|p| p.split_once(':'))
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .collect();
             }
             other => {
-                if let Some((city, id)) = other.strip_prefix("set.").and_then(|r| r.split_once('.')) {
-                    s.figures.entry(city.to_string()).or_default().insert(id.to_string(), v);
+                if let Some((city, id)) = other.strip_prefix("set.").and_then(|r| r.split_once('.'))
+                {
+                    s.figures
+                        .entry(city.to_string())
+                        .or_default()
+                        .insert(id.to_string(), v);
                 } else if crate::views::FIELD_NAMES.contains(&other) {
                     s.fields.insert(other.to_string(), v);
                 }

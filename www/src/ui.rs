@@ -37,7 +37,9 @@ pub fn txm(lang: Lang, t: &Text) -> Html {
     let mut rest = s;
     while let Some(start) = rest.find(is_han) {
         let (before, from) = rest.split_at(start);
-        let end = from.find(|c: char| !is_han(c) && !c.is_ascii_digit()).unwrap_or(from.len());
+        let end = from
+            .find(|c: char| !is_han(c) && !c.is_ascii_digit())
+            .unwrap_or(from.len());
         let (han, after) = from.split_at(end);
         parts.push(html! { { before.to_string() } });
         parts.push(html! { <span lang="zh-CN">{ han.to_string() }</span> });
@@ -68,7 +70,12 @@ pub struct FieldProps {
 #[function_component]
 pub fn Field(p: &FieldProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
-    let Some(input) = views::spec(p.view).inputs.iter().find(|i| i.name == p.input).copied() else {
+    let Some(input) = views::spec(p.view)
+        .inputs
+        .iter()
+        .find(|i| i.name == p.input)
+        .copied()
+    else {
         return html! {};
     };
     let lang = ctx.lang;
@@ -85,7 +92,9 @@ pub fn Field(p: &FieldProps) -> Html {
     };
     let value = ctx.field(name).to_string();
     let invalid = p.error.is_some();
-    let control = widget(&input, &id, &err_id, value, invalid, lang, on_input, on_change);
+    let control = widget(
+        &input, &id, &err_id, value, invalid, lang, on_input, on_change,
+    );
     html! {
         <div class={classes!("field", invalid.then_some("invalid"), (input.widget == Widget::Check).then_some("check"))}>
             if input.widget == Widget::Check {
@@ -100,7 +109,16 @@ pub fn Field(p: &FieldProps) -> Html {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn widget(input: &Input, id: &str, err_id: &str, value: String, invalid: bool, lang: Lang, on_input: Callback<InputEvent>, on_change: Callback<Event>) -> Html {
+fn widget(
+    input: &Input,
+    id: &str,
+    err_id: &str,
+    value: String,
+    invalid: bool,
+    lang: Lang,
+    on_input: Callback<InputEvent>,
+    on_change: Callback<Event>,
+) -> Html {
     let id = id.to_string();
     let described = err_id.to_string();
     match input.widget {
@@ -140,10 +158,20 @@ pub fn FigureBox(p: &FigureBoxProps) -> Html {
     let fid = format!("p-{}-{}", p.city, key.replace('.', "-"));
     let on_set = {
         let ctx = ctx.clone();
-        Callback::from(move |value: String| ctx.dispatch(Action::Figure { city: city.clone(), id: key.clone(), value }))
+        Callback::from(move |value: String| {
+            ctx.dispatch(Action::Figure {
+                city: city.clone(),
+                id: key.clone(),
+                value,
+            })
+        })
     };
     let unit = def.unit.label();
-    let label = if unit.is_empty() { def.label().get(lang).to_string() } else { format!("{}（{}）", def.label().get(lang), unit.get(lang)) };
+    let label = if unit.is_empty() {
+        def.label().get(lang).to_string()
+    } else {
+        format!("{}（{}）", def.label().get(lang), unit.get(lang))
+    };
     let others = views::also_read_by(p.ask.id, p.view);
     let described = format!("{fid}-hint {fid}-err");
     html! {
@@ -163,7 +191,14 @@ pub fn FigureBox(p: &FigureBoxProps) -> Html {
     }
 }
 
-fn figure_control(unit: Unit, fid: &str, text: &str, described: &str, lang: Lang, on_set: Callback<String>) -> Html {
+fn figure_control(
+    unit: Unit,
+    fid: &str,
+    text: &str,
+    described: &str,
+    lang: Lang,
+    on_set: Callback<String>,
+) -> Html {
     let (fid, described, value) = (fid.to_string(), described.to_string(), text.to_string());
     let on_input = on_set.reform(|e: InputEvent| value_of(&e));
     let on_change = on_set.reform(|e: Event| value_of(&e));
@@ -178,9 +213,15 @@ fn figure_control(unit: Unit, fid: &str, text: &str, described: &str, lang: Lang
     match unit {
         Unit::Flag => choose(vec![("true", "是", "yes"), ("false", "否", "no")]),
         Unit::Choice(c) => choose(c.iter().map(|c| (c.word, c.zh, c.en)).collect()),
-        Unit::ChoiceSet(c) => html! { <ChoiceSet id={fid} choices={c} value={value} on_set={on_set} /> },
-        Unit::Month => html! { <input id={fid} type="month" {value} oninput={on_input} aria-describedby={described} /> },
-        _ => html! { <input id={fid} type="text" inputmode="decimal" {value} oninput={on_input} autocomplete="off" aria-describedby={described} /> },
+        Unit::ChoiceSet(c) => {
+            html! { <ChoiceSet id={fid} choices={c} value={value} on_set={on_set} /> }
+        }
+        Unit::Month => {
+            html! { <input id={fid} type="month" {value} oninput={on_input} aria-describedby={described} /> }
+        }
+        _ => {
+            html! { <input id={fid} type="text" inputmode="decimal" {value} oninput={on_input} autocomplete="off" aria-describedby={described} /> }
+        }
     }
 }
 
@@ -197,7 +238,12 @@ struct ChoiceSetProps {
 fn ChoiceSet(p: &ChoiceSetProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let lang = ctx.lang;
-    let chosen: Vec<&str> = p.value.split(',').map(str::trim).filter(|w| !w.is_empty()).collect();
+    let chosen: Vec<&str> = p
+        .value
+        .split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
     html! {
         <fieldset class="choices" id={p.id.clone()}>
             { for p.choices.iter().map(|c| {
@@ -219,9 +265,15 @@ fn ChoiceSet(p: &ChoiceSetProps) -> Html {
 /// A badge where a figure rests on something less than an official document, saying what.
 fn badge(lang: Lang, c: &Cite) -> Html {
     match (c.origin, c.status) {
-        (Origin::User, _) => html! { <span class="badge user">{ tr(lang, "你提供的数据", "your figure") }</span> },
-        _ if c.carried.is_some() => html! { <span class="badge caution">{ c.carried.as_ref().map(|k| tx(lang, &k.words)).unwrap_or_default() }</span> },
-        (_, Some(s)) if s.needs_caution() => html! { <span class="badge caution">{ tx(lang, &s.label()) }</span> },
+        (Origin::User, _) => {
+            html! { <span class="badge user">{ tr(lang, "你提供的数据", "your figure") }</span> }
+        }
+        _ if c.carried.is_some() => {
+            html! { <span class="badge caution">{ c.carried.as_ref().map(|k| tx(lang, &k.words)).unwrap_or_default() }</span> }
+        }
+        (_, Some(s)) if s.needs_caution() => {
+            html! { <span class="badge caution">{ tx(lang, &s.label()) }</span> }
+        }
         _ => html! {},
     }
 }
@@ -243,8 +295,17 @@ fn cite_text(c: &Cite, inline: Option<&str>, field: &str) -> Option<String> {
 }
 
 fn cite(lang: Lang, c: &Cite) -> Html {
-    let quote = c.source.as_ref().and_then(|s| cite_text(c, Some(s.quote), "quote")).unwrap_or_default();
-    let note = c.note_text().or_else(|| Some(Text::new(cite_text(c, None, "note_zh")?, cite_text(c, None, "note")?)));
+    let quote = c
+        .source
+        .as_ref()
+        .and_then(|s| cite_text(c, Some(s.quote), "quote"))
+        .unwrap_or_default();
+    let note = c.note_text().or_else(|| {
+        Some(Text::new(
+            cite_text(c, None, "note_zh")?,
+            cite_text(c, None, "note")?,
+        ))
+    });
     html! {
         <li class="cite">
             <span>{ format!("{} = {}", c.label.get(lang), c.shown(lang)) }</span>{ " " }{ badge(lang, c) }
@@ -311,7 +372,9 @@ pub fn Fold(p: &FoldProps) -> Html {
         let opened = opened.clone();
         // `toggle` fires after the element opens or closes: it is open when it has `open`.
         Callback::from(move |e: Event| {
-            if e.target_dyn_into::<web_sys::Element>().is_some_and(|d| d.has_attribute("open")) {
+            if e.target_dyn_into::<web_sys::Element>()
+                .is_some_and(|d| d.has_attribute("open"))
+            {
                 opened.set(true);
             }
         })
@@ -328,7 +391,10 @@ pub fn Fold(p: &FoldProps) -> Html {
 pub fn badges(lang: Lang, steps: &[Step]) -> Html {
     let cites = || steps.iter().flat_map(|s| &s.cites);
     let user = cites().any(|c| c.origin == Origin::User);
-    let mut statuses: Vec<Status> = cites().filter_map(|c| c.status).filter(|s| s.needs_caution()).collect();
+    let mut statuses: Vec<Status> = cites()
+        .filter_map(|c| c.status)
+        .filter(|s| s.needs_caution())
+        .collect();
     statuses.sort();
     statuses.dedup();
     html! { <>

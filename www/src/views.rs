@@ -38,7 +38,13 @@ fn always(_: &State) -> bool {
 }
 
 const fn input(name: &'static str, label: (&'static str, &'static str), widget: Widget) -> Input {
-    Input { name, label, hint: None, widget, when: always }
+    Input {
+        name,
+        label,
+        hint: None,
+        widget,
+        when: always,
+    }
 }
 
 pub struct Spec {
@@ -59,26 +65,49 @@ const MONTH: Input = Input {
 const WAGE: Input = Input {
     name: "wage",
     label: ("月工资（元）", "Monthly wage (yuan)"),
-    hint: Some(("本人上年度月平均工资；可写 5,000、５０００", "your prior-year monthly average; 5,000 is fine")),
+    hint: Some((
+        "本人上年度月平均工资；可写 5,000、５０００",
+        "your prior-year monthly average; 5,000 is fine",
+    )),
     widget: Widget::Amount,
     when: always,
 };
-const EMPLOYER: Input = input("employer", ("单位类型", "Employer kind"), Widget::Choose(EmployerKind::CHOICES));
+const EMPLOYER: Input = input(
+    "employer",
+    ("单位类型", "Employer kind"),
+    Widget::Choose(EmployerKind::CHOICES),
+);
 
 fn situation(s: &State) -> Situation {
     Situation::parse(s.field("situation")).unwrap_or(Situation::Employee)
 }
 
 pub const SPECS: [Spec; 5] = [
-    Spec { view: View::Employee, kind: "contribution", tab: ("在职职工", "Employee"), inputs: &[MONTH, WAGE, EMPLOYER] },
+    Spec {
+        view: View::Employee,
+        kind: "contribution",
+        tab: ("在职职工", "Employee"),
+        inputs: &[MONTH, WAGE, EMPLOYER],
+    },
     Spec {
         view: View::Flexible,
         kind: "flexible",
         tab: ("灵活就业", "Flexible"),
         inputs: &[
             MONTH,
-            input("interrupted", ("中断后再次缴费（非首次参保）", "Paying again after an interruption (not a first enrolment)"), Widget::Check),
-            input("first_paid", ("首月缴费（可选）", "First month paid (optional)"), Widget::Month),
+            input(
+                "interrupted",
+                (
+                    "中断后再次缴费（非首次参保）",
+                    "Paying again after an interruption (not a first enrolment)",
+                ),
+                Widget::Check,
+            ),
+            input(
+                "first_paid",
+                ("首月缴费（可选）", "First month paid (optional)"),
+                Widget::Month,
+            ),
         ],
     },
     Spec {
@@ -89,13 +118,31 @@ pub const SPECS: [Spec; 5] = [
             Input {
                 name: "year",
                 label: ("待遇年度", "Benefit year"),
-                hint: Some(("缴费所保障的年度；秋季缴的是下一年", "the year the premium covers; autumn payments are for the next year")),
+                hint: Some((
+                    "缴费所保障的年度；秋季缴的是下一年",
+                    "the year the premium covers; autumn payments are for the next year",
+                )),
                 widget: Widget::Count,
                 when: always,
             },
-            input("break_years", ("断保年数（0 = 未断保）", "Years of break (0 = none)"), Widget::Count),
-            input("repaid_years", ("已补缴年数", "Years paid back"), Widget::Count),
-            input("in_enrolment_period", ("在集中参保期内参保", "Enrolled in the concentrated enrolment period"), Widget::Check),
+            input(
+                "break_years",
+                ("断保年数（0 = 未断保）", "Years of break (0 = none)"),
+                Widget::Count,
+            ),
+            input(
+                "repaid_years",
+                ("已补缴年数", "Years paid back"),
+                Widget::Count,
+            ),
+            input(
+                "in_enrolment_period",
+                (
+                    "在集中参保期内参保",
+                    "Enrolled in the concentrated enrolment period",
+                ),
+                Widget::Check,
+            ),
             input("newborn", ("新生儿", "Newborn"), Widget::Check),
         ],
     },
@@ -107,16 +154,39 @@ pub const SPECS: [Spec; 5] = [
             Input {
                 name: "as_of",
                 label: ("计算月份（今天）", "As of (today)"),
-                hint: Some(("已缴月数截至本月；规则按本月读取", "months paid up to this month; rules as of this month")),
+                hint: Some((
+                    "已缴月数截至本月；规则按本月读取",
+                    "months paid up to this month; rules as of this month",
+                )),
                 widget: Widget::Month,
                 when: always,
             },
             input("birth", ("出生年月", "Birth month"), Widget::Month),
-            input("category", ("类别", "Category"), Widget::Choose(Category::CHOICES)),
-            input("situation", ("情形", "Situation"), Widget::Choose(Situation::CHOICES)),
-            input("paid_months", ("实际缴费月数", "Months actually paid"), Widget::Count),
-            input("transferred_months", ("外地转入月数", "Months transferred in"), Widget::Count),
-            input("deemed_months", ("视同缴费月数", "Deemed months"), Widget::Count),
+            input(
+                "category",
+                ("类别", "Category"),
+                Widget::Choose(Category::CHOICES),
+            ),
+            input(
+                "situation",
+                ("情形", "Situation"),
+                Widget::Choose(Situation::CHOICES),
+            ),
+            input(
+                "paid_months",
+                ("实际缴费月数", "Months actually paid"),
+                Widget::Count,
+            ),
+            input(
+                "transferred_months",
+                ("外地转入月数", "Months transferred in"),
+                Widget::Count,
+            ),
+            input(
+                "deemed_months",
+                ("视同缴费月数", "Deemed months"),
+                Widget::Count,
+            ),
             Input {
                 name: "last_base",
                 label: ("最后一次缴费基数（元）", "Last contribution base (yuan)"),
@@ -138,10 +208,19 @@ pub const SPECS: [Spec; 5] = [
                 widget: Widget::Count,
                 when: |s| situation(s) == Situation::Bankrupt,
             },
-            input("payment_month", ("补缴月份（可选）", "Month of the top-up (optional)"), Widget::Month),
+            input(
+                "payment_month",
+                ("补缴月份（可选）", "Month of the top-up (optional)"),
+                Widget::Month,
+            ),
         ],
     },
-    Spec { view: View::Compare, kind: "compare", tab: ("城市对比", "Compare cities"), inputs: &[MONTH, WAGE, EMPLOYER] },
+    Spec {
+        view: View::Compare,
+        kind: "compare",
+        tab: ("城市对比", "Compare cities"),
+        inputs: &[MONTH, WAGE, EMPLOYER],
+    },
 ];
 
 pub fn spec(view: View) -> &'static Spec {
@@ -175,13 +254,21 @@ pub const FIELD_NAMES: &[&str] = &[
 
 /// The fields of a view as the core's request takes them (only those shown).
 pub fn fields<'s>(spec: &Spec, s: &'s State) -> Vec<(&'static str, &'s str)> {
-    spec.inputs.iter().filter(|i| (i.when)(s)).map(|i| (i.name, s.field(i.name))).collect()
+    spec.inputs
+        .iter()
+        .filter(|i| (i.when)(s))
+        .map(|i| (i.name, s.field(i.name)))
+        .collect()
 }
 
 /// The views other than `view` whose computation reads a parameter.
 pub fn also_read_by(id: yibao::ParamId, view: View) -> Vec<&'static Spec> {
     SPECS
         .iter()
-        .filter(|s| s.view != view && s.view != View::Compare && yibao::registry::params(s.kind).contains(&id))
+        .filter(|s| {
+            s.view != view
+                && s.view != View::Compare
+                && yibao::registry::params(s.kind).contains(&id)
+        })
         .collect()
 }

@@ -30,5 +30,6 @@ pub fn sheet_to_csv(bytes: &[u8]) -> Result<String, JsValue> {
 #[wasm_bindgen]
 pub fn workbook(sheets: JsValue) -> Result<Vec<u8>, JsValue> {
     let sheets: Vec<CsvSheet> = glue::request("sheets", sheets)?;
-    yibao_tables::xlsx::write(&sheets).map_err(|e| to_js(&Error::field("export", "xlsx", Text::same(e))))
+    yibao_tables::xlsx::write(&sheets)
+        .map_err(|e| to_js(&Error::field("export", "xlsx", Text::same(e))))
 }

@@ -19,7 +19,9 @@ fn parse_written(unit: Unit, value: &Written) -> Result<Value, String> {
         Written::Str(s) => parse_text(unit, s),
         Written::Int(i) if *i >= 0 => parse_text(unit, &i.to_string()),
         Written::Int(i) => Err(format!("{i} is negative")),
-        Written::Float(f) => Err(format!("write decimals as strings (\"{f}\"), so they stay exact")),
+        Written::Float(f) => Err(format!(
+            "write decimals as strings (\"{f}\"), so they stay exact"
+        )),
         Written::Bool(b) => parse_text(unit, if *b { "true" } else { "false" }),
         Written::List(words) => parse_text(unit, &words.join(",")),
         Written::Other => Err(format!("expected {}", unit.describe())),
@@ -37,14 +39,24 @@ pub(super) fn param_table(
     for (id, entries) in raw {
         let key = format!("param.\"{id}\"");
         let Some(def) = find(id) else {
-            issues.push(&key, format!("未知的参数编号：`{id}`"), format!("unknown parameter id: `{id}`"));
+            issues.push(
+                &key,
+                format!("未知的参数编号：`{id}`"),
+                format!("unknown parameter id: `{id}`"),
+            );
             continue;
         };
         let allowed = def.scope == scope || (scope == Scope::City && def.scope == Scope::Local);
         if !allowed {
             let (zh, en) = match def.scope {
-                Scope::National => ("该参数属于 national.toml", "this parameter belongs in national.toml"),
-                Scope::City | Scope::Local => ("该参数属于城市文件", "this parameter belongs in a city file"),
+                Scope::National => (
+                    "该参数属于 national.toml",
+                    "this parameter belongs in national.toml",
+                ),
+                Scope::City | Scope::Local => (
+                    "该参数属于城市文件",
+                    "this parameter belongs in a city file",
+                ),
             };
             issues.push(&key, zh, en);
             continue;
@@ -60,7 +72,13 @@ pub(super) fn param_table(
         }
         parsed.sort_by_key(|e| e.from);
         windows(issues, &key, &parsed, window);
-        out.insert(def.id, Series { id: def.id, entries: parsed });
+        out.insert(
+            def.id,
+            Series {
+                id: def.id,
+                entries: parsed,
+            },
+        );
     }
     if scope == Scope::City {
         for id in city_parameters() {
@@ -76,7 +94,13 @@ pub(super) fn param_table(
     out
 }
 
-fn value(issues: &mut Issues, key: &str, unit: Unit, e: &RawEntry, status: Status) -> Option<Value> {
+fn value(
+    issues: &mut Issues,
+    key: &str,
+    unit: Unit,
+    e: &RawEntry,
+    status: Status,
+) -> Option<Value> {
     match (&e.value, status) {
         (Some(_), Status::Unknown) => {
             issues.push(
@@ -98,7 +122,11 @@ fn value(issues: &mut Issues, key: &str, unit: Unit, e: &RawEntry, status: Statu
         (Some(v), _) => match parse_written(unit, v) {
             Ok(v) => Some(v),
             Err(reason) => {
-                issues.push(format!("{key}.value"), format!("数值无效：{reason}"), format!("invalid value: {reason}"));
+                issues.push(
+                    format!("{key}.value"),
+                    format!("数值无效：{reason}"),
+                    format!("invalid value: {reason}"),
+                );
                 None
             }
         },
@@ -117,17 +145,34 @@ fn source(
             let article = e.article.clone().unwrap_or_default();
             let quote = e.quote.clone().unwrap_or_default();
             if status != Status::Unknown && (article.trim().is_empty() || quote.trim().is_empty()) {
-                issues.push(key, "来源须注明条款（article）和原文摘录（quote）", "a source needs its article and a short quote");
+                issues.push(
+                    key,
+                    "来源须注明条款（article）和原文摘录（quote）",
+                    "a source needs its article and a short quote",
+                );
             }
-            Some(Source { doc: doc.clone(), article, quote, url: e.url.clone() })
+            Some(Source {
+                doc: doc.clone(),
+                article,
+                quote,
+                url: e.url.clone(),
+            })
         }
         (Some(doc), _) => {
-            issues.push(format!("{key}.doc"), format!("未在 [documents] 中找到：`{doc}`"), format!("not in [documents]: `{doc}`"));
+            issues.push(
+                format!("{key}.doc"),
+                format!("未在 [documents] 中找到：`{doc}`"),
+                format!("not in [documents]: `{doc}`"),
+            );
             None
         }
         (None, Status::Unknown) => None,
         (None, _) => {
-            issues.push(key, "数值缺少来源（doc、article、quote）", "a value without a source (doc, article, quote)");
+            issues.push(
+                key,
+                "数值缺少来源（doc、article、quote）",
+                "a value without a source (doc, article, quote)",
+            );
             None
         }
     }
@@ -142,7 +187,9 @@ pub(super) fn entry(
 ) -> Option<Entry> {
     let before = issues.count();
     let from = month(issues, &format!("{key}.from"), &e.from);
-    let to = e.to.as_deref().and_then(|t| month(issues, &format!("{key}.to"), t));
+    let to =
+        e.to.as_deref()
+            .and_then(|t| month(issues, &format!("{key}.to"), t));
     if let (Some(f), Some(t)) = (from, to) {
         if t < f {
             issues.push(format!("{key}.to"), "结束早于开始", "ends before it starts");
@@ -172,7 +219,17 @@ pub(super) fn entry(
     if issues.count() > before {
         return None;
     }
-    Some(Entry { from: from?, to, value, status, carry, source, note: e.note.clone(), note_zh: e.note_zh.clone(), site: false })
+    Some(Entry {
+        from: from?,
+        to,
+        value,
+        status,
+        carry,
+        source,
+        note: e.note.clone(),
+        note_zh: e.note_zh.clone(),
+        site: false,
+    })
 }
 
 /// The most months a value may be carried past its window: a year, as practice carries a
@@ -181,7 +238,13 @@ pub const MAX_CARRY: u32 = 12;
 
 /// `carry`: months a value may be carried past the end of its window, 0 to 12; only where
 /// the window ends and has a value.
-fn carry(issues: &mut Issues, key: &str, e: &RawEntry, to: Option<YearMonth>, status: Status) -> Option<u32> {
+fn carry(
+    issues: &mut Issues,
+    key: &str,
+    e: &RawEntry,
+    to: Option<YearMonth>,
+    status: Status,
+) -> Option<u32> {
     let w = e.carry.as_ref()?;
     let key = format!("{key}.carry");
     let months = match w {
@@ -210,13 +273,21 @@ fn carry(issues: &mut Issues, key: &str, e: &RawEntry, to: Option<YearMonth>, st
 /// file, and its value is carried provisionally as long as `carry` allows, so the last
 /// window, where it ends with a value, must say how long (`carry = 0` for never). A
 /// document whose term ends (`pooling_to`) bounds its windows.
-fn windows(issues: &mut Issues, key: &str, entries: &[Entry], window: Option<(YearMonth, Option<YearMonth>)>) {
+fn windows(
+    issues: &mut Issues,
+    key: &str,
+    entries: &[Entry],
+    window: Option<(YearMonth, Option<YearMonth>)>,
+) {
     for (a, b) in entries.iter().zip(entries.iter().skip(1)) {
         match a.to {
             None => issues.push(
                 key,
                 format!("时段重叠：{} 起的时段未结束，{} 起又有新值", a.from, b.from),
-                format!("overlapping windows: the one from {} never ends, another starts {}", a.from, b.from),
+                format!(
+                    "overlapping windows: the one from {} never ends, another starts {}",
+                    a.from, b.from
+                ),
             ),
             Some(to) if to >= b.from => issues.push(
                 key,
@@ -246,8 +317,14 @@ fn windows(issues: &mut Issues, key: &str, entries: &[Entry], window: Option<(Ye
     if let Some(first) = entries.first().filter(|f| f.from > from) {
         issues.push(
             key,
-            format!("时段有空档：统筹自 {from} 起，而该参数自 {} 起才有值", first.from),
-            format!("gap: pooling starts {from} but the first window starts {}", first.from),
+            format!(
+                "时段有空档：统筹自 {from} 起，而该参数自 {} 起才有值",
+                first.from
+            ),
+            format!(
+                "gap: pooling starts {from} but the first window starts {}",
+                first.from
+            ),
         );
     }
     if let Some(term) = term {
@@ -266,9 +343,24 @@ fn windows(issues: &mut Issues, key: &str, entries: &[Entry], window: Option<(Ye
 pub(super) fn cross_checks(issues: &mut Issues, params: &BTreeMap<ParamId, Series>) {
     use ParamId::*;
     let pairs = [
-        (BaseFloor, BaseCeiling, "下限高于上限", "the floor is above the ceiling"),
-        (MaternityRatePublicBody, EmployerRatePublicBody, "生育部分高于单位费率", "the maternity part is above the employer rate"),
-        (MaternityRateOther, EmployerRateOther, "生育部分高于单位费率", "the maternity part is above the employer rate"),
+        (
+            BaseFloor,
+            BaseCeiling,
+            "下限高于上限",
+            "the floor is above the ceiling",
+        ),
+        (
+            MaternityRatePublicBody,
+            EmployerRatePublicBody,
+            "生育部分高于单位费率",
+            "the maternity part is above the employer rate",
+        ),
+        (
+            MaternityRateOther,
+            EmployerRateOther,
+            "生育部分高于单位费率",
+            "the maternity part is above the employer rate",
+        ),
     ];
     for (low_id, high_id, zh, en) in pairs {
         let (Some(low), Some(high)) = (params.get(&low_id), params.get(&high_id)) else {
@@ -289,7 +381,11 @@ pub(super) fn cross_checks(issues: &mut Issues, params: &BTreeMap<ParamId, Serie
                     _ => false,
                 };
                 if overlap && bigger {
-                    issues.push(format!("param.\"{}\"", low_id.key()), format!("{zh}（{start} 起）"), format!("{en} (from {start})"));
+                    issues.push(
+                        format!("param.\"{}\"", low_id.key()),
+                        format!("{zh}（{start} 起）"),
+                        format!("{en} (from {start})"),
+                    );
                 }
             }
         }
@@ -298,39 +394,66 @@ pub(super) fn cross_checks(issues: &mut Issues, params: &BTreeMap<ParamId, Serie
 
 /// Reads a file's `[[notice]]` tables: each with a source, a status, both languages and
 /// parameter ids that exist; a notice's id is unique in its file.
-pub(super) fn notices(issues: &mut Issues, raw: &[RawNotice], documents: &BTreeMap<String, Document>) -> Vec<Notice> {
+pub(super) fn notices(
+    issues: &mut Issues,
+    raw: &[RawNotice],
+    documents: &BTreeMap<String, Document>,
+) -> Vec<Notice> {
     let mut out: Vec<Notice> = Vec::new();
     for (i, n) in raw.iter().enumerate() {
         let key = format!("notice[{i}]");
         let before = issues.count();
         let from = month(issues, &format!("{key}.from"), &n.from);
-        let to = n.to.as_deref().and_then(|t| month(issues, &format!("{key}.to"), t));
+        let to =
+            n.to.as_deref()
+                .and_then(|t| month(issues, &format!("{key}.to"), t));
         let status = Status::parse(&n.status).filter(|s| *s != Status::Unknown);
         if status.is_none() {
             issues.push(
                 format!("{key}.status"),
                 format!("未知的可信度：`{}`", n.status),
-                format!("`{}` is not a status (seed, official, secondary, low-reliability, inferred)", n.status),
+                format!(
+                    "`{}` is not a status (seed, official, secondary, low-reliability, inferred)",
+                    n.status
+                ),
             );
         }
         let mut bears_on = Vec::new();
         for id in &n.bears_on {
             match find(id) {
                 Some(d) => bears_on.push(d.id),
-                None => issues.push(format!("{key}.bears_on"), format!("未知的参数编号：`{id}`"), format!("unknown parameter id: `{id}`")),
+                None => issues.push(
+                    format!("{key}.bears_on"),
+                    format!("未知的参数编号：`{id}`"),
+                    format!("unknown parameter id: `{id}`"),
+                ),
             }
         }
         let doc = n.doc.clone().unwrap_or_default();
         if !documents.contains_key(&doc) {
-            issues.push(format!("{key}.doc"), format!("未在 [documents] 中找到：`{doc}`"), format!("not in [documents]: `{doc}`"));
+            issues.push(
+                format!("{key}.doc"),
+                format!("未在 [documents] 中找到：`{doc}`"),
+                format!("not in [documents]: `{doc}`"),
+            );
         }
         if n.text_zh.trim().is_empty() || n.text_en.trim().is_empty() || n.id.trim().is_empty() {
-            issues.push(&key, "提示须有编号（id）及中英文内容（text_zh、text_en）", "a notice needs an id and its text in both languages (text_zh, text_en)");
+            issues.push(
+                &key,
+                "提示须有编号（id）及中英文内容（text_zh、text_en）",
+                "a notice needs an id and its text in both languages (text_zh, text_en)",
+            );
         }
         if out.iter().any(|o| o.id == n.id) {
-            issues.push(format!("{key}.id"), format!("提示编号重复：{}", n.id), format!("notice id used twice: {}", n.id));
+            issues.push(
+                format!("{key}.id"),
+                format!("提示编号重复：{}", n.id),
+                format!("notice id used twice: {}", n.id),
+            );
         }
-        let (Some(from), Some(status)) = (from, status) else { continue };
+        let (Some(from), Some(status)) = (from, status) else {
+            continue;
+        };
         if issues.count() > before {
             continue;
         }

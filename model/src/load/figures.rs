@@ -14,17 +14,28 @@ use crate::site::{SiteFigure, SiteFigures};
 
 /// The line (1-based) of each `[[figure]]` header, in order.
 fn figure_lines(text: &str) -> Vec<usize> {
-    text.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with("[[figure]]")).map(|(i, _)| i + 1).collect()
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[figure]]"))
+        .map(|(i, _)| i + 1)
+        .collect()
 }
 
 /// Reads and checks a site's figures file (`name` is how messages name it).
 pub fn figures(name: &str, text: &str) -> Result<SiteFigures, Vec<RuleIssue>> {
     let mut list = Vec::new();
-    let mut issues = Issues { file: name, list: &mut list };
+    let mut issues = Issues {
+        file: name,
+        list: &mut list,
+    };
     let table: toml::Table = match toml::from_str(text) {
         Ok(t) => t,
         Err(e) => {
-            issues.push("(syntax)", format!("不是有效的 TOML：{e}"), format!("not valid TOML: {e}"));
+            issues.push(
+                "(syntax)",
+                format!("不是有效的 TOML：{e}"),
+                format!("not valid TOML: {e}"),
+            );
             return Err(list);
         }
     };
@@ -67,10 +78,18 @@ pub fn figures(name: &str, text: &str) -> Result<SiteFigures, Vec<RuleIssue>> {
         issues.push(key, zh, en);
     }
     if format != Some(Written::Int(FORMAT)) {
-        issues.push("format", format!("本版本只读取 format = {FORMAT}"), format!("this build reads format = {FORMAT} only"));
+        issues.push(
+            "format",
+            format!("本版本只读取 format = {FORMAT}"),
+            format!("this build reads format = {FORMAT} only"),
+        );
     }
     if site.is_empty() {
-        issues.push("site", "请写明发布此文件的网站或单位（site = \"…\"），结果会注明数值来自那里", "name who publishes the file (site = \"…\"): results say their figures came from it");
+        issues.push(
+            "site",
+            "请写明发布此文件的网站或单位（site = \"…\"），结果会注明数值来自那里",
+            "name who publishes the file (site = \"…\"): results say their figures came from it",
+        );
     }
     let mut docs = documents(&mut issues, &raw_documents);
     for d in docs.values_mut() {
@@ -97,9 +116,15 @@ pub fn figures(name: &str, text: &str) -> Result<SiteFigures, Vec<RuleIssue>> {
         for (key, zh, en) in problems.drain(..) {
             issues.push(key, zh, en);
         }
-        let Some(mut entry) = check::entry(&mut issues, &place, def.unit, &raw, &docs) else { continue };
+        let Some(mut entry) = check::entry(&mut issues, &place, def.unit, &raw, &docs) else {
+            continue;
+        };
         if entry.value.is_none() {
-            issues.push(&place, "数值文件只收有数值的数据（status 不能为 unknown）", "a figures file gives figures: status cannot be unknown");
+            issues.push(
+                &place,
+                "数值文件只收有数值的数据（status 不能为 unknown）",
+                "a figures file gives figures: status cannot be unknown",
+            );
         }
         if let (Some(end), None) = (entry.to, entry.carry) {
             issues.push(
@@ -116,10 +141,20 @@ pub fn figures(name: &str, text: &str) -> Result<SiteFigures, Vec<RuleIssue>> {
             continue;
         }
         let city = (city != "national").then(|| city.to_string());
-        figures.push(SiteFigure { city, param: def.id, entry, place });
+        figures.push(SiteFigure {
+            city,
+            param: def.id,
+            entry,
+            place,
+        });
     }
     if !list.is_empty() {
         return Err(list);
     }
-    Ok(SiteFigures { site, file: name.to_string(), documents: docs.into_values().collect(), figures })
+    Ok(SiteFigures {
+        site,
+        file: name.to_string(),
+        documents: docs.into_values().collect(),
+        figures,
+    })
 }

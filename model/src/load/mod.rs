@@ -28,7 +28,12 @@ pub(crate) struct Issues<'a> {
 }
 
 impl Issues<'_> {
-    pub(crate) fn push(&mut self, key: impl Into<String>, zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) {
+    pub(crate) fn push(
+        &mut self,
+        key: impl Into<String>,
+        zh: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+    ) {
         self.list.push(RuleIssue {
             file: self.file.to_string(),
             key: key.into(),
@@ -77,12 +82,19 @@ pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
     let mut national = None;
     let mut cities: Vec<City> = Vec::new();
     for (name, text) in files {
-        let mut issues = Issues { file: name, list: &mut list };
+        let mut issues = Issues {
+            file: name,
+            list: &mut list,
+        };
         if let Some(loaded) = file(&mut issues, name, text) {
             match loaded {
                 Loaded::National(params, docs, notices) => {
                     if national.replace((params, docs, notices)).is_some() {
-                        issues.push("(file)", "national.toml 出现两次", "national.toml appears twice");
+                        issues.push(
+                            "(file)",
+                            "national.toml 出现两次",
+                            "national.toml appears twice",
+                        );
                     }
                 }
                 Loaded::City(city) => {
@@ -123,7 +135,11 @@ pub fn load(files: &[(&str, &str)]) -> Result<Rules, Vec<RuleIssue>> {
 }
 
 enum Loaded {
-    National(BTreeMap<crate::ParamId, crate::rules::Series>, BTreeMap<String, Document>, Vec<crate::rules::Notice>),
+    National(
+        BTreeMap<crate::ParamId, crate::rules::Series>,
+        BTreeMap<String, Document>,
+        Vec<crate::rules::Notice>,
+    ),
     City(Box<City>),
 }
 
@@ -131,7 +147,11 @@ fn file(issues: &mut Issues, name: &str, text: &str) -> Option<Loaded> {
     let (raw, problems) = match read::read(text) {
         Ok(r) => r,
         Err(msg) => {
-            issues.push("(syntax)", format!("不是有效的 TOML：{msg}"), format!("not valid TOML: {msg}"));
+            issues.push(
+                "(syntax)",
+                format!("不是有效的 TOML：{msg}"),
+                format!("not valid TOML: {msg}"),
+            );
             return None;
         }
     };
@@ -150,11 +170,19 @@ fn file(issues: &mut Issues, name: &str, text: &str) -> Option<Loaded> {
     let is_national = name == "national.toml";
     match (&raw.city, is_national) {
         (Some(_), true) => {
-            issues.push("city", "national.toml 不应有 [city]", "national.toml must not have a [city] table");
+            issues.push(
+                "city",
+                "national.toml 不应有 [city]",
+                "national.toml must not have a [city] table",
+            );
             None
         }
         (None, false) => {
-            issues.push("city", "城市文件缺少 [city] 表", "a city file needs a [city] table");
+            issues.push(
+                "city",
+                "城市文件缺少 [city] 表",
+                "a city file needs a [city] table",
+            );
             None
         }
         (None, true) => {
@@ -177,7 +205,10 @@ fn file(issues: &mut Issues, name: &str, text: &str) -> Option<Loaded> {
     }
 }
 
-pub(crate) fn documents(issues: &mut Issues, raw: &BTreeMap<String, RawDocument>) -> BTreeMap<String, Document> {
+pub(crate) fn documents(
+    issues: &mut Issues,
+    raw: &BTreeMap<String, RawDocument>,
+) -> BTreeMap<String, Document> {
     let mut out = BTreeMap::new();
     for (id, d) in raw {
         let key = format!("documents.{id}");
@@ -225,15 +256,22 @@ fn city_header(
     documents: &BTreeMap<String, Document>,
 ) -> Option<City> {
     let stem = file.trim_end_matches(".toml");
-    if c.id != stem || c.id.is_empty() || !c.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+    if c.id != stem || c.id.is_empty() || !c.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+    {
         issues.push(
             "city.id",
             format!("城市编号应与文件名相同且为小写字母：`{}`", c.id),
-            format!("the city id must be the file name in lower-case letters: `{}`", c.id),
+            format!(
+                "the city id must be the file name in lower-case letters: `{}`",
+                c.id
+            ),
         );
     }
     let from = month(issues, "city.pooling_from", &c.pooling_from);
-    let to = c.pooling_to.as_deref().and_then(|t| month(issues, "city.pooling_to", t));
+    let to = c
+        .pooling_to
+        .as_deref()
+        .and_then(|t| month(issues, "city.pooling_to", t));
     if let (Some(f), Some(t)) = (from, to) {
         if t < f {
             issues.push("city.pooling_to", "结束早于开始", "ends before it starts");
@@ -278,8 +316,13 @@ fn city_header(
 /// A document whose term ends keeps its rules provisionally after it, and says so: a city
 /// with `pooling_to` needs a notice for every result from the month after it.
 fn term_notice(issues: &mut Issues, city: &City, notices: &[crate::rules::Notice]) {
-    let Some(after) = city.pooling_to.and_then(|t| t.plus(1)) else { return };
-    if !notices.iter().any(|n| n.from == after && n.bears_on.is_empty()) {
+    let Some(after) = city.pooling_to.and_then(|t| t.plus(1)) else {
+        return;
+    };
+    if !notices
+        .iter()
+        .any(|n| n.from == after && n.bears_on.is_empty())
+    {
         issues.push(
             "notice",
             format!("统筹文件有效期至 {}：须有自 {after} 起、适用于全部结果的提示（[[notice]]，bears_on = []），说明其后暂按原规定计算", after.plus(-1).map(|m| m.to_string()).unwrap_or_default()),
@@ -290,5 +333,8 @@ fn term_notice(issues: &mut Issues, city: &City, notices: &[crate::rules::Notice
 
 /// Every city parameter a city file must list.
 pub(crate) fn city_parameters() -> impl Iterator<Item = crate::ParamId> {
-    CATALOGUE.iter().filter(|d| d.scope == Scope::City).map(|d| d.id)
+    CATALOGUE
+        .iter()
+        .filter(|d| d.scope == Scope::City)
+        .map(|d| d.id)
 }

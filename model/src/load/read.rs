@@ -120,7 +120,11 @@ pub(crate) fn unknown(problems: &mut Vec<Problem>, key: String) {
 }
 
 fn missing(problems: &mut Vec<Problem>, key: String) {
-    problems.push((key, "缺少必填字段".into(), "a required field is missing".into()));
+    problems.push((
+        key,
+        "缺少必填字段".into(),
+        "a required field is missing".into(),
+    ));
 }
 
 /// Parses and reads one file. `Err` is the TOML parser's message.
@@ -136,7 +140,8 @@ pub fn read(text: &str) -> Result<(RawFile, Vec<Problem>), String> {
                 for (id, d) in t {
                     match d {
                         toml::Value::Table(d) => {
-                            file.documents.insert(id.clone(), document(id, d, &mut problems));
+                            file.documents
+                                .insert(id.clone(), document(id, d, &mut problems));
                         }
                         _ => unknown(&mut problems, format!("documents.{id}")),
                     }
@@ -144,7 +149,8 @@ pub fn read(text: &str) -> Result<(RawFile, Vec<Problem>), String> {
             }
             ("param", toml::Value::Table(t)) => {
                 for (id, blocks) in t {
-                    file.param.insert(id.clone(), entries(id, blocks, &mut problems));
+                    file.param
+                        .insert(id.clone(), entries(id, blocks, &mut problems));
                 }
             }
             ("notice", toml::Value::Array(blocks)) => {
@@ -223,7 +229,11 @@ pub(crate) fn document(id: &str, t: &toml::Table, problems: &mut Vec<Problem>) -
     d
 }
 
-pub(crate) fn entries(id: &str, blocks: &toml::Value, problems: &mut Vec<Problem>) -> Vec<RawEntry> {
+pub(crate) fn entries(
+    id: &str,
+    blocks: &toml::Value,
+    problems: &mut Vec<Problem>,
+) -> Vec<RawEntry> {
     let toml::Value::Array(blocks) = blocks else {
         problems.push((
             format!("param.\"{id}\""),
@@ -238,7 +248,12 @@ pub(crate) fn entries(id: &str, blocks: &toml::Value, problems: &mut Vec<Problem
             unknown(problems, format!("param.\"{id}\"[{index}]"));
             continue;
         };
-        out.push(raw_entry(t, &format!("param.\"{id}\"[{index}]"), &[], problems));
+        out.push(raw_entry(
+            t,
+            &format!("param.\"{id}\"[{index}]"),
+            &[],
+            problems,
+        ));
     }
     out
 }
@@ -270,7 +285,9 @@ fn notice(index: usize, t: &toml::Table, problems: &mut Vec<Problem>) -> RawNoti
             _ => unknown(problems, format!("notice[{index}].{key}")),
         }
     }
-    for key in ["id", "from", "status", "doc", "article", "quote", "text_zh", "text_en"] {
+    for key in [
+        "id", "from", "status", "doc", "article", "quote", "text_zh", "text_en",
+    ] {
         if !t.contains_key(key) {
             missing(problems, format!("notice[{index}].{key}"));
         }
@@ -279,7 +296,12 @@ fn notice(index: usize, t: &toml::Table, problems: &mut Vec<Problem>) -> RawNoti
 }
 
 /// One dated value's fields; `extra` keys belong to the caller (a figures file's `city`).
-pub(crate) fn raw_entry(t: &toml::Table, key: &str, extra: &[&str], problems: &mut Vec<Problem>) -> RawEntry {
+pub(crate) fn raw_entry(
+    t: &toml::Table,
+    key: &str,
+    extra: &[&str],
+    problems: &mut Vec<Problem>,
+) -> RawEntry {
     let mut e = RawEntry::default();
     for (k, v) in t {
         let w = Written::of(v);

@@ -31,7 +31,10 @@ fn category(req: &EligibilityRequest) -> Result<Category, Error> {
     word(
         "category",
         &req.category,
-        text!("请选择类别：男职工、女职工（原55岁退休）或女职工（原50岁退休）", "choose a category: male, female-55 or female-50"),
+        text!(
+            "请选择类别：男职工、女职工（原55岁退休）或女职工（原50岁退休）",
+            "choose a category: male, female-55 or female-50"
+        ),
         "unknown_category",
         ("未知的类别", "unknown category"),
     )
@@ -41,7 +44,13 @@ fn situation(req: &EligibilityRequest) -> Result<Situation, Error> {
     if req.situation.is_blank() {
         return Ok(Situation::Employee);
     }
-    word("situation", &req.situation, text!("请选择情形", "choose a situation"), "unknown_situation", ("未知的情形", "unknown situation"))
+    word(
+        "situation",
+        &req.situation,
+        text!("请选择情形", "choose a situation"),
+        "unknown_situation",
+        ("未知的情形", "unknown situation"),
+    )
 }
 
 fn age(req: &EligibilityRequest) -> Result<Option<Decimal>, Error> {
@@ -50,14 +59,30 @@ fn age(req: &EligibilityRequest) -> Result<Option<Decimal>, Error> {
     }
     let age = input::decimal("bankruptcy_age", &req.bankruptcy_age)?;
     if age > Decimal::from(150) {
-        return Err(Error::field("bankruptcy_age", "too_large", text!("年龄不合理：{age}", "not a plausible age: {age}")));
+        return Err(Error::field(
+            "bankruptcy_age",
+            "too_large",
+            text!("年龄不合理：{age}", "not a plausible age: {age}"),
+        ));
     }
     Ok(Some(age))
 }
 
 pub(super) fn read(req: &EligibilityRequest) -> Result<Inputs, Error> {
     let months = |field: &str, raw| input::count_or_zero(field, raw, MAX_MONTHS);
-    let (birth, category, as_of, paid, deemed, transferred, last_base, situation, pension, bankruptcy_age, payment_month) = (
+    let (
+        birth,
+        category,
+        as_of,
+        paid,
+        deemed,
+        transferred,
+        last_base,
+        situation,
+        pension,
+        bankruptcy_age,
+        payment_month,
+    ) = (
         input::month("birth", &req.birth),
         category(req),
         input::month("as_of", &req.as_of),
@@ -71,7 +96,19 @@ pub(super) fn read(req: &EligibilityRequest) -> Result<Inputs, Error> {
         input::opt_month("payment_month", &req.payment_month),
     )
         .all_ok()?;
-    let i = Inputs { birth, category, as_of, paid, deemed, transferred, last_base, situation, pension, bankruptcy_age, payment_month };
+    let i = Inputs {
+        birth,
+        category,
+        as_of,
+        paid,
+        deemed,
+        transferred,
+        last_base,
+        situation,
+        pension,
+        bankruptcy_age,
+        payment_month,
+    };
     between(&i)?;
     Ok(i)
 }
@@ -81,7 +118,14 @@ fn between(i: &Inputs) -> Result<(), Error> {
     let mut p = Problems::default();
     let (birth, as_of) = (i.birth, i.as_of);
     if birth > as_of {
-        p.push("birth", "birth_in_future", text!("出生年月 {birth} 晚于计算月份 {as_of}", "the birth month {birth} is after the as-of month {as_of}"));
+        p.push(
+            "birth",
+            "birth_in_future",
+            text!(
+                "出生年月 {birth} 晚于计算月份 {as_of}",
+                "the birth month {birth} is after the as-of month {as_of}"
+            ),
+        );
         return p.finish();
     }
     let lived = as_of.months_since(birth).max(0) as u32;
@@ -108,7 +152,11 @@ fn between(i: &Inputs) -> Result<(), Error> {
             ),
         );
     }
-    if matches!(i.situation, Situation::NeverEnrolled | Situation::FlexibleRetiree) && i.paid + i.transferred > 0 {
+    if matches!(
+        i.situation,
+        Situation::NeverEnrolled | Situation::FlexibleRetiree
+    ) && i.paid + i.transferred > 0
+    {
         p.push(
             "paid_months",
             "paid_but_never_enrolled",

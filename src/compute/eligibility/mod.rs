@@ -23,7 +23,9 @@ use crate::error::{AllOk, Error};
 use crate::explain::Explanation;
 use crate::input::{self, Raw};
 use crate::lookup::{Ctx, Overrides};
-use crate::model::{Category, CountedMonths, Money, ParamId, Shortfall, Situation, Text, YearMonth};
+use crate::model::{
+    Category, CountedMonths, Money, ParamId, Shortfall, Situation, Text, YearMonth,
+};
 use crate::text;
 use crate::trace::{Expr, Term};
 
@@ -121,10 +123,19 @@ pub struct EligibilityResult {
 }
 
 pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error> {
-    let options = Options { official_only: req.official_only, explain: req.explain.unwrap_or(true) };
+    let options = Options {
+        official_only: req.official_only,
+        explain: req.explain.unwrap_or(true),
+    };
     let (i, setup) = (
         inputs::read(req),
-        open(&req.city, "as_of", input::month("as_of", &req.as_of), &req.overrides, options),
+        open(
+            &req.city,
+            "as_of",
+            input::month("as_of", &req.as_of),
+            &req.overrides,
+            options,
+        ),
     )
         .all_ok()?;
     let mut cx = Ctx::new(&setup, "as_of");
@@ -132,13 +143,26 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
     inputs::against_retirement(&i, ret.month)?;
     let retired = ret.month <= i.as_of;
     // Where the city's rules set a women's minimum of their own (郑州, 盐城), a woman's is that.
-    let min_id = if i.category != Category::Male && cx.has(ParamId::MinYearsWomen) { ParamId::MinYearsWomen } else { ParamId::MinYears };
+    let min_id = if i.category != Category::Male && cx.has(ParamId::MinYearsWomen) {
+        ParamId::MinYearsWomen
+    } else {
+        ParamId::MinYears
+    };
     let min = cx.optional::<Decimal>(
         min_id,
-        text!("无法判断是否达到最低缴费年限、还差多少", "whether the minimum is met, and what is missing, cannot be said"),
+        text!(
+            "无法判断是否达到最低缴费年限、还差多少",
+            "whether the minimum is met, and what is missing, cannot be said"
+        ),
     );
     let min_actual = if cx.has(ParamId::MinActualYears) {
-        cx.optional::<Decimal>(ParamId::MinActualYears, text!("未核对实际缴费年限的最低要求", "the minimum of years actually paid is not checked"))
+        cx.optional::<Decimal>(
+            ParamId::MinActualYears,
+            text!(
+                "未核对实际缴费年限的最低要求",
+                "the minimum of years actually paid is not checked"
+            ),
+        )
     } else {
         None
     };
@@ -147,7 +171,10 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
     // at once (and the boxes do not change under the person's fingers as they type it).
     let shortfall = cx.unasked::<Shortfall>(
         ParamId::ShortfallRule,
-        text!("不知道年限不足时可否按月续缴或一次性补缴", "whether short years may be paid monthly or at once is not known"),
+        text!(
+            "不知道年限不足时可否按月续缴或一次性补缴",
+            "whether short years may be paid monthly or at once is not known"
+        ),
     );
     let rule = topup::Rule::look_up(&mut cx)?;
     let Some(min) = min else {
@@ -174,7 +201,10 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
                 "months",
             )?);
             let transferred = counts.transferred.as_ref().is_some_and(|t| t.0);
-            Some(Actual { min: months, now: i.paid + if transferred { i.transferred } else { 0 } })
+            Some(Actual {
+                min: months,
+                now: i.paid + if transferred { i.transferred } else { 0 },
+            })
         }
         None => None,
     };
@@ -183,13 +213,31 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
         "computed with the rules in force at the as-of month ({}), assuming they still apply at retirement",
         i.as_of
     ));
-    let stop_now = scenario(&mut cx, &i, &ret, (min_months, actual), counted_now, "stop_now", &rule)?;
+    let stop_now = scenario(
+        &mut cx,
+        &i,
+        &ret,
+        (min_months, actual),
+        counted_now,
+        "stop_now",
+        &rule,
+    )?;
     let continue_paying = if i.situation.retired() || retired {
         None
     } else {
-        Some(continue_scenario(&mut cx, &i, &ret, (min_months, actual), counted_now, &rule)?)
+        Some(continue_scenario(
+            &mut cx,
+            &i,
+            &ret,
+            (min_months, actual),
+            counted_now,
+            &rule,
+        )?)
     };
-    if let Some(s) = shortfall.as_ref().filter(|s| s.value == Shortfall::MonthlyOrOneOff && stop_now.shortfall_months > 0) {
+    if let Some(s) = shortfall
+        .as_ref()
+        .filter(|s| s.value == Shortfall::MonthlyOrOneOff && stop_now.shortfall_months > 0)
+    {
         shortfall_fact(&mut cx, s, stop_now.shortfall_months);
     }
     Ok(EligibilityResult {
@@ -211,7 +259,13 @@ pub fn eligibility(req: &EligibilityRequest) -> Result<EligibilityResult, Error>
 
 /// Without the city's minimum years: the retirement month (and what a retiree still pays)
 /// only, saying why.
-fn retirement_only(cx: &mut Ctx, setup: &super::Setup, i: &Inputs, ret: Retirement, retiree_fixed: Option<RetireeFixed>) -> Result<EligibilityResult, Error> {
+fn retirement_only(
+    cx: &mut Ctx,
+    setup: &super::Setup,
+    i: &Inputs,
+    ret: Retirement,
+    retiree_fixed: Option<RetireeFixed>,
+) -> Result<EligibilityResult, Error> {
     cx.ex.note(text!(
         "本市最低缴费年限未公布：只给出法定退休月份；填写最低缴费年限即可算出差额",
         "the city's minimum years are not published: only the retirement month is given; enter the minimum to see what is missing"
@@ -254,24 +308,40 @@ fn counts(cx: &mut Ctx, i: &Inputs) -> Result<Counts, Error> {
         }
         None => None,
     };
-    Ok(Counts { deemed, transferred })
+    Ok(Counts {
+        deemed,
+        transferred,
+    })
 }
 
 /// If payments go on: the months paid so far include the as-of month; going on adds each
 /// month after it up to the month before retirement.
-fn continue_scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min: (u32, Option<Actual>), counted_now: u32, rule: &topup::Rule) -> Result<Scenario, Error> {
+fn continue_scenario(
+    cx: &mut Ctx,
+    i: &Inputs,
+    ret: &Retirement,
+    min: (u32, Option<Actual>),
+    counted_now: u32,
+    rule: &topup::Rule,
+) -> Result<Scenario, Error> {
     let more = (ret.month.months_since(i.as_of) - 1).max(0) as u32;
     let (a, r) = (i.as_of, ret.month);
     let counted = whole(cx.number(
         "counted_continue",
-        text!("若持续缴费至退休（{a} 之后至 {r} 前一月）", "if payments go on until retirement (after {a}, up to the month before {r})"),
+        text!(
+            "若持续缴费至退休（{a} 之后至 {r} 前一月）",
+            "if payments go on until retirement (after {a}, up to the month before {r})"
+        ),
         "paid_months",
         Expr::count(counted_now).named("已计", "counted") + Expr::count(more).named("再缴", "more"),
         "months",
     )?);
     // Months paid from now on are actual payments too.
     let (min_months, actual) = min;
-    let actual = actual.map(|a| Actual { now: a.now.saturating_add(more), ..a });
+    let actual = actual.map(|a| Actual {
+        now: a.now.saturating_add(more),
+        ..a
+    });
     scenario(cx, i, ret, (min_months, actual), counted, "continue", rule)
 }
 
@@ -288,7 +358,10 @@ fn shortfall_fact(cx: &mut Ctx, s: &crate::lookup::Cited<Shortfall>, m: u32) {
     cx.fact(
         "shortfall_rule",
         text!("年限不足的办法", "when years are short"),
-        text!("可按月继续缴纳 {m} 个月，或一次性缴纳不足年限的费用", "keep paying monthly for {m} months, or pay the missing months at once"),
+        text!(
+            "可按月继续缴纳 {m} 个月，或一次性缴纳不足年限的费用",
+            "keep paying monthly for {m} months, or pay the missing months at once"
+        ),
         m,
         "months",
         std::slice::from_ref(&s.cite),
@@ -296,33 +369,87 @@ fn shortfall_fact(cx: &mut Ctx, s: &crate::lookup::Cited<Shortfall>, m: u32) {
 }
 
 /// A scenario's figures as headline cards, grouped.
-fn scenario_headline(out: &mut Vec<crate::registry::Headline>, s: &Scenario, group: (&'static str, Text), keys: (&'static str, &'static str, &'static str)) {
+fn scenario_headline(
+    out: &mut Vec<crate::registry::Headline>,
+    s: &Scenario,
+    group: (&'static str, Text),
+    keys: (&'static str, &'static str, &'static str),
+) {
     use crate::registry::Headline as H;
     let (g, label) = group;
-    let steps: (&'static [&'static str], &'static [&'static str], &'static [&'static str]) = if g == "stop_now" {
-        (&["min_months", "counted_now", "counted_rule", "stop_now.shortfall"], &["stop_now.topup", "stop_now.to_personal_account", "stop_now.serious_illness"], &["stop_now.benefits_from"])
+    let steps: (
+        &'static [&'static str],
+        &'static [&'static str],
+        &'static [&'static str],
+    ) = if g == "stop_now" {
+        (
+            &[
+                "min_months",
+                "counted_now",
+                "counted_rule",
+                "stop_now.shortfall",
+            ],
+            &[
+                "stop_now.topup",
+                "stop_now.to_personal_account",
+                "stop_now.serious_illness",
+            ],
+            &["stop_now.benefits_from"],
+        )
     } else {
-        (&["min_months", "counted_continue", "continue.shortfall"], &["continue.topup", "continue.to_personal_account", "continue.serious_illness"], &["continue.benefits_from"])
+        (
+            &["min_months", "counted_continue", "continue.shortfall"],
+            &[
+                "continue.topup",
+                "continue.to_personal_account",
+                "continue.serious_illness",
+            ],
+            &["continue.benefits_from"],
+        )
     };
-    let mut short = H::months(keys.0, text!("仍差", "months missing"), s.shortfall_months, steps.0);
+    let mut short = H::months(
+        keys.0,
+        text!("仍差", "months missing"),
+        s.shortfall_months,
+        steps.0,
+    );
     if s.eligible {
-        short = short.detail(text!("已达到最低缴费年限，退休后不再缴费", "the minimum is met: nothing more to pay after retirement"));
+        short = short.detail(text!(
+            "已达到最低缴费年限，退休后不再缴费",
+            "the minimum is met: nothing more to pay after retirement"
+        ));
     }
     out.push(short.in_group(g, &label));
     if let Some(t) = &s.topup {
-        let mut h = H::money(keys.1, text!("一次性补缴", "one-off top-up"), t.amount, steps.1);
+        let mut h = H::money(
+            keys.1,
+            text!("一次性补缴", "one-off top-up"),
+            t.amount,
+            steps.1,
+        );
         match t.payer {
             Some(Payer::Employer) => h = h.detail(text!("由单位缴纳", "paid by the employer")),
             Some(Payer::Person) => h = h.detail(text!("由本人缴纳", "paid by the person")),
             None => {}
         }
         if t.estimate {
-            h = h.detail(text!("按最后一次缴费基数估算", "estimated on the last contribution base"));
+            h = h.detail(text!(
+                "按最后一次缴费基数估算",
+                "estimated on the last contribution base"
+            ));
         }
         out.push(h.in_group(g, &label));
     }
     if let Some(b) = s.benefits_from {
-        out.push(H::plain(keys.2, text!("退休待遇起始", "retiree benefits from"), b, steps.2).in_group(g, &label));
+        out.push(
+            H::plain(
+                keys.2,
+                text!("退休待遇起始", "retiree benefits from"),
+                b,
+                steps.2,
+            )
+            .in_group(g, &label),
+        );
     }
 }
 
@@ -348,26 +475,73 @@ fn count_now(cx: &mut Ctx, i: &Inputs, c: &Counts) -> Result<u32, Error> {
     }
     let mut left_out = Vec::new();
     if d > 0 && !with_deemed {
-        left_out.push(Text::new(format!("视同 {d} 个月"), format!("deemed {d} months")));
+        left_out.push(Text::new(
+            format!("视同 {d} 个月"),
+            format!("deemed {d} months"),
+        ));
     }
     if t > 0 && !with_transferred {
-        left_out.push(Text::new(format!("转入 {t} 个月"), format!("transferred {t} months")));
+        left_out.push(Text::new(
+            format!("转入 {t} 个月"),
+            format!("transferred {t} months"),
+        ));
     }
     let label = if left_out.is_empty() {
-        text!("截至 {} 计入年限的月数", "months that count up to {}", i.as_of)
+        text!(
+            "截至 {} 计入年限的月数",
+            "months that count up to {}",
+            i.as_of
+        )
     } else {
-        let zh = left_out.iter().map(|t| t.zh.clone()).collect::<Vec<_>>().join("、");
-        let en = left_out.iter().map(|t| t.en.clone()).collect::<Vec<_>>().join(", ");
-        text!("截至 {} 计入年限的月数（{zh}不计入）", "months that count up to {} ({en} do not count)", i.as_of)
+        let zh = left_out
+            .iter()
+            .map(|t| t.zh.clone())
+            .collect::<Vec<_>>()
+            .join("、");
+        let en = left_out
+            .iter()
+            .map(|t| t.en.clone())
+            .collect::<Vec<_>>()
+            .join(", ");
+        text!(
+            "截至 {} 计入年限的月数（{zh}不计入）",
+            "months that count up to {} ({en} do not count)",
+            i.as_of
+        )
     };
     let n = whole(cx.number("counted_now", label, "paid_months", e, "months")?);
     if let Some((yes, cite)) = &c.deemed {
-        let shown = if *yes { text!("计入视同缴费年限", "deemed years count") } else { text!("只计实际缴费", "actual payments only") };
-        cx.fact("counted_rule", text!("计入年限的月份", "months that count"), shown, "", "", std::slice::from_ref(cite));
+        let shown = if *yes {
+            text!("计入视同缴费年限", "deemed years count")
+        } else {
+            text!("只计实际缴费", "actual payments only")
+        };
+        cx.fact(
+            "counted_rule",
+            text!("计入年限的月份", "months that count"),
+            shown,
+            "",
+            "",
+            std::slice::from_ref(cite),
+        );
     }
     if let Some((yes, cite)) = &c.transferred {
-        let shown = if *yes { text!("外地转入的实际缴费月数计入", "months paid elsewhere and transferred in count") } else { text!("转入月数不计入", "transferred months do not count") };
-        cx.fact("transferred_rule", text!("外地转入的月数", "months transferred in"), shown, "", "", std::slice::from_ref(cite));
+        let shown = if *yes {
+            text!(
+                "外地转入的实际缴费月数计入",
+                "months paid elsewhere and transferred in count"
+            )
+        } else {
+            text!("转入月数不计入", "transferred months do not count")
+        };
+        cx.fact(
+            "transferred_rule",
+            text!("外地转入的月数", "months transferred in"),
+            shown,
+            "",
+            "",
+            std::slice::from_ref(cite),
+        );
     }
     Ok(n)
 }
@@ -378,11 +552,20 @@ fn retiree_fixed(cx: &mut Ctx, situation: Situation) -> Result<Option<RetireeFix
     if !cx.has(ParamId::RetireePaysFixed) {
         return Ok(None);
     }
-    let pays = cx.optional::<bool>(ParamId::RetireePaysFixed, text!("不确定退休后是否仍缴纳每月定额", "whether retirees still pay the fixed amounts is not known"));
+    let pays = cx.optional::<bool>(
+        ParamId::RetireePaysFixed,
+        text!(
+            "不确定退休后是否仍缴纳每月定额",
+            "whether retirees still pay the fixed amounts is not known"
+        ),
+    );
     let Some(pays) = pays.filter(|p| p.value) else {
         return Ok(None);
     };
-    let effect = text!("无法给出退休后每月仍缴的金额", "what a retiree still pays each month cannot be given");
+    let effect = text!(
+        "无法给出退休后每月仍缴的金额",
+        "what a retiree still pays each month cannot be given"
+    );
     let er = cx.optional::<Money>(ParamId::EmployerFixed, effect.clone());
     let ind = cx.optional::<Money>(ParamId::IndividualFixed, effect);
     let rounding = cx.rounding(ParamId::RoundingMoney)?;
@@ -399,8 +582,14 @@ fn retiree_fixed(cx: &mut Ctx, situation: Situation) -> Result<Option<RetireeFix
     if monthly_total.is_some() {
         cx.fact(
             "retiree_fixed.rule",
-            text!("退休人员缴纳每月定额", "retirees pay the fixed monthly amounts"),
-            text!("职工和退休人员均按月缴纳", "workers and retirees alike pay them each month"),
+            text!(
+                "退休人员缴纳每月定额",
+                "retirees pay the fixed monthly amounts"
+            ),
+            text!(
+                "职工和退休人员均按月缴纳",
+                "workers and retirees alike pay them each month"
+            ),
             "true",
             "",
             std::slice::from_ref(&pays.cite),
@@ -412,14 +601,30 @@ fn retiree_fixed(cx: &mut Ctx, situation: Situation) -> Result<Option<RetireeFix
             "retirees of a bankrupt enterprise: the employer's part is paid at once up to life expectancy, the individual part deducted yearly from the personal account"
         ));
     }
-    Ok(Some(RetireeFixed { employer: er.map(|c| c.value), individual: ind.map(|c| c.value), monthly_total }))
+    Ok(Some(RetireeFixed {
+        employer: er.map(|c| c.value),
+        individual: ind.map(|c| c.value),
+        monthly_total,
+    }))
 }
 
-fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min: (u32, Option<Actual>), counted: u32, key: &str, rule: &topup::Rule) -> Result<Scenario, Error> {
+fn scenario(
+    cx: &mut Ctx,
+    i: &Inputs,
+    ret: &Retirement,
+    min: (u32, Option<Actual>),
+    counted: u32,
+    key: &str,
+    rule: &topup::Rule,
+) -> Result<Scenario, Error> {
     let (min_months, actual) = min;
     let short_actual = actual.map_or(0, |a| a.min.saturating_sub(a.now));
     let shortfall = min_months.saturating_sub(counted).max(short_actual);
-    let (zh, en) = if key == "stop_now" { ("若现在停止缴费", "if payments stop now") } else { ("若持续缴费至退休", "if payments go on until retirement") };
+    let (zh, en) = if key == "stop_now" {
+        ("若现在停止缴费", "if payments stop now")
+    } else {
+        ("若持续缴费至退休", "if payments go on until retirement")
+    };
     let label = Text::new(format!("{zh}：差额"), format!("{en}: months missing"));
     if shortfall == 0 {
         cx.fact(
@@ -440,16 +645,39 @@ fn scenario(cx: &mut Ctx, i: &Inputs, ret: &Retirement, min: (u32, Option<Actual
             &[],
         );
         // Retiree benefits start with retirement, whether that is still ahead or past.
-        return Ok(Scenario { counted_months: counted, shortfall_months: 0, eligible: true, topup: None, benefits_from: Some(ret.month) });
+        return Ok(Scenario {
+            counted_months: counted,
+            shortfall_months: 0,
+            eligible: true,
+            topup: None,
+            benefits_from: Some(ret.month),
+        });
     }
-    let mut e = Expr::count(min_months).named("最低", "minimum") - Expr::count(counted).named("已计", "counted");
+    let mut e = Expr::count(min_months).named("最低", "minimum")
+        - Expr::count(counted).named("已计", "counted");
     if let Some(a) = actual {
-        e = Expr::max(e, Expr::count(a.min).named("实际最低", "actually paid, minimum") - Expr::count(a.now).named("实际缴费", "actually paid"));
+        e = Expr::max(
+            e,
+            Expr::count(a.min).named("实际最低", "actually paid, minimum")
+                - Expr::count(a.now).named("实际缴费", "actually paid"),
+        );
     }
-    cx.number(format!("{key}.shortfall"), label, "paid_months", e, "months")?;
+    cx.number(
+        format!("{key}.shortfall"),
+        label,
+        "paid_months",
+        e,
+        "months",
+    )?;
     let topup = topup::topup(cx, i, ret, shortfall, key, rule)?;
     let benefits_from = topup.as_ref().and_then(|t| t.benefits_from);
-    Ok(Scenario { counted_months: counted, shortfall_months: shortfall, eligible: false, topup, benefits_from })
+    Ok(Scenario {
+        counted_months: counted,
+        shortfall_months: shortfall,
+        eligible: false,
+        topup,
+        benefits_from,
+    })
 }
 
 /// Months as years and months, as people count them: "14 年", "13 年 8 个月".
@@ -476,19 +704,41 @@ impl crate::registry::Computation for Eligibility {
         use crate::registry::Headline as H;
         let ret = &r.retirement;
         let (y, m, month) = (ret.age_years, ret.age_months, ret.month);
-        let mut out = vec![H::plain("retirement", text!("法定退休月份", "statutory retirement month"), month, &["retirement_month"])
-            .detail(text!("{y}岁{m}个月", "at {y} years {m} months"))];
+        let mut out = vec![H::plain(
+            "retirement",
+            text!("法定退休月份", "statutory retirement month"),
+            month,
+            &["retirement_month"],
+        )
+        .detail(text!("{y}岁{m}个月", "at {y} years {m} months"))];
         let now = if r.retired {
-            text!("已于 {month} 达到法定退休年龄", "reached the statutory retirement age in {month}")
+            text!(
+                "已于 {month} 达到法定退休年龄",
+                "reached the statutory retirement age in {month}"
+            )
         } else {
             text!("若现在停止缴费", "if payments stop now")
         };
         if let Some(s) = &r.stop_now {
-            scenario_headline(&mut out, s, ("stop_now", now), ("shortfall", "topup", "benefits_from"));
+            scenario_headline(
+                &mut out,
+                s,
+                ("stop_now", now),
+                ("shortfall", "topup", "benefits_from"),
+            );
         }
         if let Some(c) = &r.continue_paying {
             let label = text!("若持续缴费至退休", "if payments go on until retirement");
-            scenario_headline(&mut out, c, ("continue", label), ("continue.shortfall", "continue.topup", "continue.benefits_from"));
+            scenario_headline(
+                &mut out,
+                c,
+                ("continue", label),
+                (
+                    "continue.shortfall",
+                    "continue.topup",
+                    "continue.benefits_from",
+                ),
+            );
         }
         if let Some(f) = &r.retiree_fixed {
             if let (Some(t), Some(e), Some(i)) = (f.monthly_total, f.employer, f.individual) {
@@ -510,29 +760,91 @@ impl crate::registry::Computation for Eligibility {
         };
         let counted = years(s.counted_months);
         let min = years(min);
-        let when = if r.continue_paying.is_some() { text!("到 {month} 退休时", "at retirement in {month}, ") } else { Text::default() };
+        let when = if r.continue_paying.is_some() {
+            text!("到 {month} 退休时", "at retirement in {month}, ")
+        } else {
+            Text::default()
+        };
         if s.eligible {
             return Text::new(
-                format!("{}累计 {} ≥ 最低 {}：退休后不再缴费", when.zh, counted.zh, min.zh),
-                format!("{}{} counted ≥ the minimum {}: nothing more to pay after retirement", when.en, counted.en, min.en),
+                format!(
+                    "{}累计 {} ≥ 最低 {}：退休后不再缴费",
+                    when.zh, counted.zh, min.zh
+                ),
+                format!(
+                    "{}{} counted ≥ the minimum {}: nothing more to pay after retirement",
+                    when.en, counted.en, min.en
+                ),
             );
         }
         let short = years(s.shortfall_months);
         let cost = match &s.topup {
-            Some(t) if t.estimate => text!("；一次性补缴约 {} 元（估算）", "; a one-off top-up of about {} yuan (estimated)", t.amount),
-            Some(t) => text!("；一次性补缴 {} 元", "; a one-off top-up of {} yuan", t.amount),
+            Some(t) if t.estimate => text!(
+                "；一次性补缴约 {} 元（估算）",
+                "; a one-off top-up of about {} yuan (estimated)",
+                t.amount
+            ),
+            Some(t) => text!(
+                "；一次性补缴 {} 元",
+                "; a one-off top-up of {} yuan",
+                t.amount
+            ),
             None => Text::default(),
         };
-        Text::new(format!("{}累计 {}，还差 {}{}", when.zh, counted.zh, short.zh, cost.zh), format!("{}{} counted, {} short{}", when.en, counted.en, short.en, cost.en))
+        Text::new(
+            format!(
+                "{}累计 {}，还差 {}{}",
+                when.zh, counted.zh, short.zh, cost.zh
+            ),
+            format!(
+                "{}{} counted, {} short{}",
+                when.en, counted.en, short.en, cost.en
+            ),
+        )
     }
     fn explanation(r: &EligibilityResult) -> &Explanation {
         &r.explanation
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[MaleOriginalAge, MaleFinalAge, MaleStep, F55OriginalAge, F55FinalAge, F55Step, F50OriginalAge, F50FinalAge, F50Step, ReformFrom, MinYears, MinYearsWomen, MinActualYears, CountedMonthsRule, TransferredCount, ShortfallRule, TopupRate, TopupBaseRule, TopupAverageWage, TopupSituations, TopupToPersonalAccount, BenefitsAfterTopup, BenefitsAfterTopupStatedFor, RetireePaysFixed, LifeExpectancy, BaseFloor, FlexibleBase, EmployerFixed, IndividualFixed, RoundingMoney]
+        &[
+            MaleOriginalAge,
+            MaleFinalAge,
+            MaleStep,
+            F55OriginalAge,
+            F55FinalAge,
+            F55Step,
+            F50OriginalAge,
+            F50FinalAge,
+            F50Step,
+            ReformFrom,
+            MinYears,
+            MinYearsWomen,
+            MinActualYears,
+            CountedMonthsRule,
+            TransferredCount,
+            ShortfallRule,
+            TopupRate,
+            TopupBaseRule,
+            TopupAverageWage,
+            TopupSituations,
+            TopupToPersonalAccount,
+            BenefitsAfterTopup,
+            BenefitsAfterTopupStatedFor,
+            RetireePaysFixed,
+            LifeExpectancy,
+            BaseFloor,
+            FlexibleBase,
+            EmployerFixed,
+            IndividualFixed,
+            RoundingMoney,
+        ]
     }
     fn options(req: &mut EligibilityRequest) -> crate::registry::RequestOptions<'_> {
-        crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }
+        crate::registry::RequestOptions {
+            overrides: &mut req.overrides,
+            official_only: &mut req.official_only,
+            explain: &mut req.explain,
+        }
     }
 }

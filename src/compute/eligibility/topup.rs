@@ -105,15 +105,36 @@ impl Rule {
 fn base(cx: &mut Ctx, i: &Inputs, rule: &Rule, key: &str) -> Result<Option<Money>, Error> {
     let situations = rule.situations.as_ref().map(|s| s.cite.clone());
     let e = match i.situation {
-        Situation::Employee | Situation::Flexible if rule.base_rule.as_ref().is_some_and(|b| b.value == TopupBase::AverageWage) => {
-            let Some(avg) = cx.optional::<Money>(ParamId::TopupAverageWage, text!("无法计算补缴金额", "the top-up cost cannot be computed")) else {
+        Situation::Employee | Situation::Flexible
+            if rule
+                .base_rule
+                .as_ref()
+                .is_some_and(|b| b.value == TopupBase::AverageWage) =>
+        {
+            let Some(avg) = cx.optional::<Money>(
+                ParamId::TopupAverageWage,
+                text!("无法计算补缴金额", "the top-up cost cannot be computed"),
+            ) else {
                 return Ok(None);
             };
             let rule_cite = rule.base_rule.as_ref().map(|b| b.cite.clone());
             if let (Some(c), true) = (rule_cite, cx.explain) {
-                cx.fact(format!("{key}.topup_base_rule"), text!("补缴基数", "top-up base"), text!("补缴时上年度全省社会平均工资", "the province's average wage of the year before the top-up"), "", "", &[c]);
+                cx.fact(
+                    format!("{key}.topup_base_rule"),
+                    text!("补缴基数", "top-up base"),
+                    text!(
+                        "补缴时上年度全省社会平均工资",
+                        "the province's average wage of the year before the top-up"
+                    ),
+                    "",
+                    "",
+                    &[c],
+                );
             }
-            avg.expr().named("上年度全省平均工资（月）", "the province's prior-year average wage (monthly)")
+            avg.expr().named(
+                "上年度全省平均工资（月）",
+                "the province's prior-year average wage (monthly)",
+            )
         }
         Situation::Employee | Situation::Flexible => {
             let Some(b) = i.last_base else {
@@ -123,36 +144,74 @@ fn base(cx: &mut Ctx, i: &Inputs, rule: &Rule, key: &str) -> Result<Option<Money
                 ));
                 return Ok(None);
             };
-            Expr::input("last_base", ("本人最后一次缴费基数", "last contribution base"), b.amount(), true)
+            Expr::input(
+                "last_base",
+                ("本人最后一次缴费基数", "last contribution base"),
+                b.amount(),
+                true,
+            )
         }
         Situation::NeverEnrolled | Situation::Bankrupt => {
             let Some(p) = i.pension else {
                 return Err(Error::field(
                     "pension",
                     "empty",
-                    text!("该情形以补缴时本人上月养老金为基数，请填写", "this situation uses last month's pension as the base; enter it"),
+                    text!(
+                        "该情形以补缴时本人上月养老金为基数，请填写",
+                        "this situation uses last month's pension as the base; enter it"
+                    ),
                 ));
             };
             let floor = cx.need::<Money>(ParamId::BaseFloor);
             let floor = cx.resolve(floor)?;
             Expr::max(
-                Expr::input("pension", ("上月养老金", "last month's pension"), p.amount(), true),
-                floor.expr().named("当年最低缴费基数", "the year's minimum base"),
+                Expr::input(
+                    "pension",
+                    ("上月养老金", "last month's pension"),
+                    p.amount(),
+                    true,
+                ),
+                floor
+                    .expr()
+                    .named("当年最低缴费基数", "the year's minimum base"),
             )
         }
         Situation::FlexibleRetiree => {
             let avg = cx.need::<Money>(ParamId::FlexibleBase);
-            cx.resolve(avg)?.expr().named("全省上年度全口径平均工资（月）", "the province's prior-year full-caliber average wage (monthly)")
+            cx.resolve(avg)?.expr().named(
+                "全省上年度全口径平均工资（月）",
+                "the province's prior-year full-caliber average wage (monthly)",
+            )
         }
     };
-    let b = cx.money(format!("{key}.topup_base"), text!("补缴基数", "top-up base"), "last_base", e, rule.rounding)?;
+    let b = cx.money(
+        format!("{key}.topup_base"),
+        text!("补缴基数", "top-up base"),
+        "last_base",
+        e,
+        rule.rounding,
+    )?;
     if let (Some(c), true) = (situations, cx.explain) {
-        cx.fact(format!("{key}.topup_rule"), text!("补缴办法适用的情形", "situations with a top-up rule"), i.situation.label(), "", "", &[c]);
+        cx.fact(
+            format!("{key}.topup_rule"),
+            text!("补缴办法适用的情形", "situations with a top-up rule"),
+            i.situation.label(),
+            "",
+            "",
+            &[c],
+        );
     }
     Ok(Some(b))
 }
 
-pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key: &str, rule: &Rule) -> Result<Option<TopUp>, Error> {
+pub(super) fn topup(
+    cx: &mut Ctx,
+    i: &Inputs,
+    ret: &Retirement,
+    months: u32,
+    key: &str,
+    rule: &Rule,
+) -> Result<Option<TopUp>, Error> {
     let Some(rate) = &rule.rate else {
         return Ok(None);
     };
@@ -163,11 +222,19 @@ pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key
     // retiree's is not computed.
     let estimate = match &rule.situations {
         Some(situations) if !situations.value.contains(&s) => {
-            let (cz, ce, sz, se) = (&cx.city.name.zh, &cx.city.name.en, s.label().zh, s.label().en);
+            let (cz, ce, sz, se) = (
+                &cx.city.name.zh,
+                &cx.city.name.en,
+                s.label().zh,
+                s.label().en,
+            );
             return Err(Error::field(
                 "situation",
                 "no_rule_for_situation",
-                text!("{cz} 的规则没有为情形「{sz}」规定补缴办法", "{ce}'s rules set no top-up for the situation “{se}”"),
+                text!(
+                    "{cz} 的规则没有为情形「{sz}」规定补缴办法",
+                    "{ce}'s rules set no top-up for the situation “{se}”"
+                ),
             ));
         }
         Some(_) => false,
@@ -186,10 +253,20 @@ pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key
         rule.rounding,
     )?;
     // Who pays, only where the rules say (the situations they name come with it).
-    let payer = rule.situations.as_ref().filter(|c| matches!(c.cite, CiteRef::Rule { .. })).map(|_| Payer::of(s));
+    let payer = rule
+        .situations
+        .as_ref()
+        .filter(|c| matches!(c.cite, CiteRef::Rule { .. }))
+        .map(|_| Payer::of(s));
     match payer {
-        Some(Payer::Employer) => cx.ex.note(text!("补缴费用由单位缴纳", "the top-up is paid by the employer")),
-        Some(Payer::Person) => cx.ex.note(text!("补缴费用由本人缴纳", "the top-up is paid by the person")),
+        Some(Payer::Employer) => cx.ex.note(text!(
+            "补缴费用由单位缴纳",
+            "the top-up is paid by the employer"
+        )),
+        Some(Payer::Person) => cx.ex.note(text!(
+            "补缴费用由本人缴纳",
+            "the top-up is paid by the person"
+        )),
         None => {}
     }
     if estimate {
@@ -211,13 +288,23 @@ pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key
             std::slice::from_ref(&pa.cite),
         );
     }
-    let serious_illness = if s == Situation::Bankrupt { Some(serious_illness(cx, i, key, rule.rounding)?) } else { None };
-    let default_payment = if s.retired() { i.as_of } else { ret.month.max(i.as_of) };
+    let serious_illness = if s == Situation::Bankrupt {
+        Some(serious_illness(cx, i, key, rule.rounding)?)
+    } else {
+        None
+    };
+    let default_payment = if s.retired() {
+        i.as_of
+    } else {
+        ret.month.max(i.as_of)
+    };
     let payment_month = i.payment_month.unwrap_or(default_payment);
     // 三（二）4 states 次月 for a bankrupt enterprise's retirees only when they were never
     // enrolled; with some months paid it says only "补足十年后". For a situation the document
     // does not state, the same timing is an inference, and its step says so.
-    let said = rule.stated_for.as_ref().is_none_or(|stated| stated.value.contains(&s) && !(s == Situation::Bankrupt && i.paid + i.transferred > 0));
+    let said = rule.stated_for.as_ref().is_none_or(|stated| {
+        stated.value.contains(&s) && !(s == Situation::Bankrupt && i.paid + i.transferred > 0)
+    });
     let benefits_from = match &rule.after {
         Some(after) => {
             let mut after = after.clone();
@@ -259,23 +346,43 @@ pub(super) fn topup(cx: &mut Ctx, i: &Inputs, ret: &Retirement, months: u32, key
 }
 
 /// Bankrupt enterprises also pay the employer's 大病 share up to life expectancy.
-fn serious_illness(cx: &mut Ctx, i: &Inputs, key: &str, rounding: Rounding) -> Result<Money, Error> {
+fn serious_illness(
+    cx: &mut Ctx,
+    i: &Inputs,
+    key: &str,
+    rounding: Rounding,
+) -> Result<Money, Error> {
     let Some(age) = i.bankruptcy_age else {
         return Err(Error::field(
             "bankruptcy_age",
             "empty",
-            text!("请填写企业破产时本人的年龄", "enter the age at the enterprise's bankruptcy"),
+            text!(
+                "请填写企业破产时本人的年龄",
+                "enter the age at the enterprise's bankruptcy"
+            ),
         ));
     };
-    let needs = (cx.need::<Decimal>(ParamId::LifeExpectancy), cx.need::<Money>(ParamId::EmployerFixed));
+    let needs = (
+        cx.need::<Decimal>(ParamId::LifeExpectancy),
+        cx.need::<Money>(ParamId::EmployerFixed),
+    );
     let (life, fixed) = cx.resolve(needs)?;
     let years = Expr::max(
-        life.expr().named("期望寿命", "life expectancy") - Expr::input("bankruptcy_age", ("破产时年龄", "age at bankruptcy"), age, false),
+        life.expr().named("期望寿命", "life expectancy")
+            - Expr::input(
+                "bankruptcy_age",
+                ("破产时年龄", "age at bankruptcy"),
+                age,
+                false,
+            ),
         Expr::count(0),
     );
     let si = cx.money(
         format!("{key}.serious_illness"),
-        text!("大病保险单位部分一次性补足", "the employer's share of the serious-illness premium, paid at once"),
+        text!(
+            "大病保险单位部分一次性补足",
+            "the employer's share of the serious-illness premium, paid at once"
+        ),
         "bankruptcy_age",
         fixed.expr().named("单位每月", "employer monthly") * Expr::count(12) * years,
         rounding,

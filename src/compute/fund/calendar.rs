@@ -45,9 +45,14 @@ pub(crate) fn calendar(cx: &mut Ctx) -> Result<Option<Calendar>, Error> {
     );
     let total = cx.number(
         "calendar.total",
-        text!("计划截止后至资金拨到县级支出户，最多", "from the plan's deadline to the money in the county's account, at most"),
+        text!(
+            "计划截止后至资金拨到县级支出户，最多",
+            "from the plan's deadline to the money in the county's account, at most"
+        ),
         "rows",
-        city.expr().named("市医保部门", "city bureau") + finance.expr().named("市财政", "finance bureau") + county.expr().named("拨付县级", "to the county"),
+        city.expr().named("市医保部门", "city bureau")
+            + finance.expr().named("市财政", "finance bureau")
+            + county.expr().named("拨付县级", "to the county"),
         "working days",
     )?;
     Ok(Some(Calendar {
@@ -62,5 +67,8 @@ pub(crate) fn calendar(cx: &mut Ctx) -> Result<Option<Calendar>, Error> {
 /// The calendar as one line for a headline.
 pub fn line(c: &Calendar) -> Text {
     let (d, t) = (c.plan_due_day, c.total_working_days);
-    text!("每月 {d} 日前报计划，至迟 {t} 个工作日拨到县级", "plan by the {d}th; money at the county within {t} working days")
+    text!(
+        "每月 {d} 日前报计划，至迟 {t} 个工作日拨到县级",
+        "plan by the {d}th; money at the county within {t} working days"
+    )
 }

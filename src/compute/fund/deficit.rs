@@ -33,7 +33,10 @@ pub enum CoverSource {
 impl CoverSource {
     /// Whether the money came out of the city-level pool.
     pub fn is_city_pool(self) -> bool {
-        matches!(self, CoverSource::CityFund | CoverSource::AccumulatedSurplus)
+        matches!(
+            self,
+            CoverSource::CityFund | CoverSource::AccumulatedSurplus
+        )
     }
 }
 
@@ -55,25 +58,36 @@ pub(crate) struct Rule {
 impl Rule {
     /// `split_needed`: whether a deficit reaches the city/county split (else the split, often
     /// unpublished, is not asked for: a figure that does not affect the input is not asked).
-    pub(crate) fn look_up(cx: &mut Ctx, method: DeficitMethod, split_needed: bool) -> Result<Rule, Error> {
+    pub(crate) fn look_up(
+        cx: &mut Ctx,
+        method: DeficitMethod,
+        split_needed: bool,
+    ) -> Result<Rule, Error> {
         let (gov_share, city_share) = match method {
             DeficitMethod::ReserveWaterfall => {
                 let n = cx.need::<Ratio>(ParamId::CountyGovernmentShare);
                 (Some(cx.resolve(n)?), None)
             }
-            DeficitMethod::HistoricalThenShared | DeficitMethod::Shared if !split_needed => (None, None),
+            DeficitMethod::HistoricalThenShared | DeficitMethod::Shared if !split_needed => {
+                (None, None)
+            }
             DeficitMethod::HistoricalThenShared | DeficitMethod::Shared => {
                 let n = cx.need::<Ratio>(ParamId::CityShare);
                 (None, Some(cx.resolve(n)?))
             }
             DeficitMethod::SurplusThenPolicy => (None, None),
         };
-        Ok(Rule { gov_share, city_share })
+        Ok(Rule {
+            gov_share,
+            city_share,
+        })
     }
 }
 
 fn share(amount: Money, r: Ratio, rounding: Rounding) -> Result<Money, Error> {
-    r.of(amount.amount()).map(|d| rounding.apply(d)).ok_or_else(|| crate::compute::overflow("rows"))
+    r.of(amount.amount())
+        .map(|d| rounding.apply(d))
+        .ok_or_else(|| crate::compute::overflow("rows"))
 }
 
 struct Covering {
@@ -86,7 +100,11 @@ struct Covering {
 impl Covering {
     fn push(&mut self, source: CoverSource, label: Text, amount: Money) {
         if !amount.is_zero() {
-            self.covers.push(Cover { source, label, amount });
+            self.covers.push(Cover {
+                source,
+                label,
+                amount,
+            });
         }
     }
 }
@@ -99,16 +117,31 @@ fn take(account: &mut Money, due: &mut Money) -> Result<Money, Error> {
     Ok(a)
 }
 
-fn waterfall(c: &mut Covering, gov: &Cited<Ratio>, county: &str, mut due: Money, books: &mut Books, rounding: Rounding) -> Result<(), Error> {
+fn waterfall(
+    c: &mut Covering,
+    gov: &Cited<Ratio>,
+    county: &str,
+    mut due: Money,
+    books: &mut Books,
+    rounding: Rounding,
+) -> Result<(), Error> {
     let d0 = due;
     let mut balance = books.balance.get(county).copied().unwrap_or(Money::ZERO);
     let a = take(&mut balance, &mut due)?;
     books.balance.insert(county.to_string(), balance);
-    c.push(CoverSource::HistoricalSurplus, text!("历史结余", "historical surplus"), a);
+    c.push(
+        CoverSource::HistoricalSurplus,
+        text!("历史结余", "historical surplus"),
+        a,
+    );
     let mut adj = books.adjustment.get(county).copied().unwrap_or(Money::ZERO);
     let b = take(&mut adj, &mut due)?;
     books.adjustment.insert(county.to_string(), adj);
-    c.push(CoverSource::AdjustmentFund, text!("本县提取的风险调剂金", "the county's risk adjustment fund"), b);
+    c.push(
+        CoverSource::AdjustmentFund,
+        text!("本县提取的风险调剂金", "the county's risk adjustment fund"),
+        b,
+    );
     // The split, as the parameter gives it (黄冈: 8/10 → 8:2).
     let split = gov.value.show_split();
     let (gov_n, pool_n) = split.split_once(':').unwrap_or(("", ""));
@@ -117,9 +150,27 @@ fn waterfall(c: &mut Covering, gov: &Cited<Ratio>, county: &str, mut due: Money,
     let paid_pool = pool_part.min(books.pooling);
     books.pooling = minus(books.pooling, paid_pool)?;
     let rest = minus(pool_part, paid_pool)?;
-    c.push(CoverSource::CountyGovernment, Text::new(format!("县政府（{split} 中的 {gov_n}）"), format!("county government (the {gov_n} of {split})")), gov_part);
-    c.push(CoverSource::PoolingFund, Text::new(format!("统筹调节金（{split} 中的 {pool_n}）"), format!("pooling adjustment fund (the {pool_n} of {split})")), paid_pool);
-    c.push(CoverSource::CountyGovernmentRest, text!("缺口地政府全额补足", "county government, the rest"), rest);
+    c.push(
+        CoverSource::CountyGovernment,
+        Text::new(
+            format!("县政府（{split} 中的 {gov_n}）"),
+            format!("county government (the {gov_n} of {split})"),
+        ),
+        gov_part,
+    );
+    c.push(
+        CoverSource::PoolingFund,
+        Text::new(
+            format!("统筹调节金（{split} 中的 {pool_n}）"),
+            format!("pooling adjustment fund (the {pool_n} of {split})"),
+        ),
+        paid_pool,
+    );
+    c.push(
+        CoverSource::CountyGovernmentRest,
+        text!("缺口地政府全额补足", "county government, the rest"),
+        rest,
+    );
     c.statement = text!(
         "缺口 {d0}：历史结余 {a}，风险调剂金 {b}，余 {due} 按 {split} → 县政府 {gov_part}、统筹调节金 {paid_pool}（应 {pool_part}），仍不足 {rest} 由县政府补足",
         "deficit {d0}: historical surplus {a}, adjustment fund {b}, the remaining {due} split {split} → county government {gov_part}, pooling fund {paid_pool} (of {pool_part}), the rest {rest} by the county government"
@@ -131,18 +182,33 @@ fn waterfall(c: &mut Covering, gov: &Cited<Ratio>, county: &str, mut due: Money,
 /// `historical`: 济宁's method (三（四）6), where the county's historical surplus goes first and
 /// the city fund helps only "在全市城镇职工医保基金仍有累计结余的情况下": its share stops at what it
 /// holds. 郑州's and 温州's split (四（三）, 二（二）9) sets no such condition.
-fn shared(c: &mut Covering, city_share: Option<&Cited<Ratio>>, historical: bool, county: &str, mut due: Money, books: &mut Books, rounding: Rounding) -> Result<(), Error> {
+fn shared(
+    c: &mut Covering,
+    city_share: Option<&Cited<Ratio>>,
+    historical: bool,
+    county: &str,
+    mut due: Money,
+    books: &mut Books,
+    rounding: Rounding,
+) -> Result<(), Error> {
     let d0 = due;
     let mut a = Money::ZERO;
     if historical {
         let mut balance = books.balance.get(county).copied().unwrap_or(Money::ZERO);
         a = take(&mut balance, &mut due)?;
         books.balance.insert(county.to_string(), balance);
-        c.push(CoverSource::HistoricalSurplus, text!("本县历史结余", "the county's historical surplus"), a);
+        c.push(
+            CoverSource::HistoricalSurplus,
+            text!("本县历史结余", "the county's historical surplus"),
+            a,
+        );
     }
     let Some(city_share) = city_share else {
         if due.is_zero() {
-            c.statement = text!("缺口 {d0}：本县历史结余 {a} 足以弥补", "deficit {d0}: the county's historical surplus {a} covers it");
+            c.statement = text!(
+                "缺口 {d0}：本县历史结余 {a} 足以弥补",
+                "deficit {d0}: the county's historical surplus {a} covers it"
+            );
         } else {
             // The split is needed after all: the year is computed again with it.
             books.split_needed = true;
@@ -151,11 +217,19 @@ fn shared(c: &mut Covering, city_share: Option<&Cited<Ratio>>, historical: bool,
     };
     let city_part = share(due, city_share.value, rounding)?;
     let gov_part = minus(due, city_part)?;
-    let paid = if historical { city_part.min(books.city_pool.max(Money::ZERO)) } else { city_part };
+    let paid = if historical {
+        city_part.min(books.city_pool.max(Money::ZERO))
+    } else {
+        city_part
+    };
     let unpaid = minus(city_part, paid)?;
     books.city_pool = minus(books.city_pool, paid)?;
     c.push(CoverSource::CityFund, text!("市级基金", "city fund"), paid);
-    c.push(CoverSource::CountyGovernment, text!("县级政府", "county government"), gov_part);
+    c.push(
+        CoverSource::CountyGovernment,
+        text!("县级政府", "county government"),
+        gov_part,
+    );
     c.push(CoverSource::Uncovered, text!("市级基金已无累计结余，文件未规定来源", "the city fund has no accumulated surplus left; the document does not say who covers it"), unpaid);
     let css = city_share.value.show();
     c.statement = if unpaid.is_zero() {
@@ -176,7 +250,14 @@ fn shared(c: &mut Covering, city_share: Option<&Cited<Ratio>>, historical: bool,
 fn surplus_then_policy(c: &mut Covering, mut due: Money, books: &mut Books) -> Result<(), Error> {
     let d0 = due;
     let a = take(&mut books.city_pool, &mut due)?;
-    c.push(CoverSource::AccumulatedSurplus, text!("历年结余基金（含当年他县结余）", "accumulated surplus (with other counties' surpluses of the year)"), a);
+    c.push(
+        CoverSource::AccumulatedSurplus,
+        text!(
+            "历年结余基金（含当年他县结余）",
+            "accumulated surplus (with other counties' surpluses of the year)"
+        ),
+        a,
+    );
     if !due.is_zero() {
         c.policy = Some(due);
     }
@@ -187,12 +268,24 @@ fn surplus_then_policy(c: &mut Covering, mut due: Money, books: &mut Books) -> R
     Ok(())
 }
 
-pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, levy: Money, books: &mut Books) -> Result<CountyYear, Error> {
+pub(crate) fn county_year(
+    cx: &mut Ctx,
+    r: &FundRules,
+    year: i32,
+    row: &Row,
+    levy: Money,
+    books: &mut Books,
+) -> Result<CountyYear, Error> {
     let result = minus(minus(row.revenue, row.expenditure)?, levy)?;
     let (rv, ex, c) = (row.revenue, row.expenditure, row.county.as_str());
     let mut surplus_not_kept = None;
     let mut to_city = None;
-    let mut covering = Covering { covers: Vec::new(), statement: Text::default(), cites: vec![r.method.cite.clone()], policy: None };
+    let mut covering = Covering {
+        covers: Vec::new(),
+        statement: Text::default(),
+        cites: vec![r.method.cite.clone()],
+        policy: None,
+    };
     if !result.is_negative() {
         // 黄冈 第十八条: kept only "在年度收入计划完成、基金支出管理规范的前提下".
         let plan_missed = r.requires_plan.as_ref().is_some_and(|p| p.value) && !row.plan_met;
@@ -223,8 +316,20 @@ pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, lev
         cites.extend(r.requires_plan.iter().map(|p| p.cite.clone()));
         cx.fact(
             format!("{year}.{c}.result"),
-            Text::new(format!("{year} {c} 当年结余"), format!("{year} {c}: surplus")),
-            Text::new(format!("收入 {rv} − 支出 {ex} − 提取 {levy} = {result}，{}", whose.zh), format!("revenue {rv} − expenditure {ex} − reserve {levy} = {result}, {}", whose.en)),
+            Text::new(
+                format!("{year} {c} 当年结余"),
+                format!("{year} {c}: surplus"),
+            ),
+            Text::new(
+                format!(
+                    "收入 {rv} − 支出 {ex} − 提取 {levy} = {result}，{}",
+                    whose.zh
+                ),
+                format!(
+                    "revenue {rv} − expenditure {ex} − reserve {levy} = {result}, {}",
+                    whose.en
+                ),
+            ),
             result,
             "yuan",
             &cites,
@@ -232,16 +337,31 @@ pub(crate) fn county_year(cx: &mut Ctx, r: &FundRules, year: i32, row: &Row, lev
     } else {
         let due = result.negate();
         match (r.method.value, &r.deficit.gov_share, &r.deficit.city_share) {
-            (DeficitMethod::ReserveWaterfall, Some(gov), _) => waterfall(&mut covering, gov, c, due, books, r.rounding)?,
-            (DeficitMethod::HistoricalThenShared, _, s) => shared(&mut covering, s.as_ref(), true, c, due, books, r.rounding)?,
-            (DeficitMethod::Shared, _, s) => shared(&mut covering, s.as_ref(), false, c, due, books, r.rounding)?,
+            (DeficitMethod::ReserveWaterfall, Some(gov), _) => {
+                waterfall(&mut covering, gov, c, due, books, r.rounding)?
+            }
+            (DeficitMethod::HistoricalThenShared, _, s) => {
+                shared(&mut covering, s.as_ref(), true, c, due, books, r.rounding)?
+            }
+            (DeficitMethod::Shared, _, s) => {
+                shared(&mut covering, s.as_ref(), false, c, due, books, r.rounding)?
+            }
             _ => surplus_then_policy(&mut covering, due, books)?,
         }
         let s = &covering.statement;
         cx.fact(
             format!("{year}.{c}.deficit"),
-            Text::new(format!("{year} {c} 当年缺口"), format!("{year} {c}: deficit")),
-            Text::new(format!("收入 {rv} − 支出 {ex} − 提取 {levy} = {result}；{}", s.zh), format!("revenue {rv} − expenditure {ex} − reserve {levy} = {result}; {}", s.en)),
+            Text::new(
+                format!("{year} {c} 当年缺口"),
+                format!("{year} {c}: deficit"),
+            ),
+            Text::new(
+                format!("收入 {rv} − 支出 {ex} − 提取 {levy} = {result}；{}", s.zh),
+                format!(
+                    "revenue {rv} − expenditure {ex} − reserve {levy} = {result}; {}",
+                    s.en
+                ),
+            ),
             due,
             "yuan",
             &covering.cites,

@@ -148,15 +148,23 @@ pub(crate) struct FundRules {
 }
 
 fn look_up(cx: &mut Ctx, first: &[&Row], split_needed: bool) -> Result<FundRules, Error> {
-    let any_surplus = first.iter().any(|r| r.opening.is_some_and(|o| !o.is_negative() && !o.is_zero()));
-    let any_deficit = first.iter().any(|r| r.opening.is_some_and(Money::is_negative));
+    let any_surplus = first
+        .iter()
+        .any(|r| r.opening.is_some_and(|o| !o.is_negative() && !o.is_zero()));
+    let any_deficit = first
+        .iter()
+        .any(|r| r.opening.is_some_and(Money::is_negative));
     let method = cx.need::<DeficitMethod>(ParamId::DeficitMethodRule);
     let method = cx.resolve(method)?;
     let reserve = reserve::Rule::look_up(cx)?;
     let warnings = warnings::Rule::look_up(cx)?;
     let deficit = deficit::Rule::look_up(cx, method.value, split_needed)?;
     let historical = remittance::Rule::look_up(cx, any_surplus)?;
-    let pre_pooling = if any_deficit { remittance::local(cx, ParamId::PrePoolingDeficitRule)? } else { None };
+    let pre_pooling = if any_deficit {
+        remittance::local(cx, ParamId::PrePoolingDeficitRule)?
+    } else {
+        None
+    };
     let requires_plan = remittance::local(cx, ParamId::SurplusRequiresPlan)?;
     let kept_by_county = if cx.has(ParamId::SurplusKeptByCounty) {
         let k = cx.need::<bool>(ParamId::SurplusKeptByCounty);
@@ -165,7 +173,17 @@ fn look_up(cx: &mut Ctx, first: &[&Row], split_needed: bool) -> Result<FundRules
         None
     };
     let rounding = cx.rounding(ParamId::RoundingMoney)?;
-    Ok(FundRules { method, reserve, warnings, deficit, historical, kept_by_county, requires_plan, pre_pooling, rounding })
+    Ok(FundRules {
+        method,
+        reserve,
+        warnings,
+        deficit,
+        historical,
+        kept_by_county,
+        requires_plan,
+        pre_pooling,
+        rounding,
+    })
 }
 
 /// The accounts the years move money between.
@@ -186,15 +204,34 @@ pub(crate) struct Books {
 fn checked_setup(req: &FundRequest) -> Result<(Setup, Vec<Row>), Error> {
     let rules = rules()?;
     let overrides = parse_overrides(&req.overrides).map_err(|errors| Error::Input { errors });
-    let (city, rows, overrides) = (city(rules, "city", &req.city), rows::read(&req.rows), overrides).all_ok()?;
+    let (city, rows, overrides) = (
+        city(rules, "city", &req.city),
+        rows::read(&req.rows),
+        overrides,
+    )
+        .all_ok()?;
     let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
-        return Err(Error::field("rows", "empty", text!("没有数据行", "there are no rows")));
+        return Err(Error::field(
+            "rows",
+            "empty",
+            text!("没有数据行", "there are no rows"),
+        ));
     };
-    let start = |y: i32| if y == city.pooling_from.year() { Some(city.pooling_from) } else { YearMonth::new(y, 1) };
+    let start = |y: i32| {
+        if y == city.pooling_from.year() {
+            Some(city.pooling_from)
+        } else {
+            YearMonth::new(y, 1)
+        }
+    };
     let last_year = rows.iter().map(|r| r.year).max().unwrap_or(first.year);
     let checks = (
-        start(first.year).map_or(Ok(()), |m| in_pooling(city, &rows::field(first.line, "year"), m)),
-        start(last_year).map_or(Ok(()), |m| in_pooling(city, &rows::field(last.line, "year"), m)),
+        start(first.year).map_or(Ok(()), |m| {
+            in_pooling(city, &rows::field(first.line, "year"), m)
+        }),
+        start(last_year).map_or(Ok(()), |m| {
+            in_pooling(city, &rows::field(last.line, "year"), m)
+        }),
         if city.params.contains_key(&ParamId::DeficitMethodRule) {
             Ok(())
         } else {
@@ -204,8 +241,18 @@ fn checked_setup(req: &FundRequest) -> Result<(Setup, Vec<Row>), Error> {
     );
     checks.all_ok()?;
     let month = start(first.year).unwrap_or(city.pooling_from);
-    let options = Options { official_only: req.official_only, explain: req.explain.unwrap_or(true) };
-    let setup = Setup { rules, city, month, overrides, official_only: options.official_only, explain: options.explain };
+    let options = Options {
+        official_only: req.official_only,
+        explain: req.explain.unwrap_or(true),
+    };
+    let setup = Setup {
+        rules,
+        city,
+        month,
+        overrides,
+        official_only: options.official_only,
+        explain: options.explain,
+    };
     Ok((setup, rows))
 }
 
@@ -216,7 +263,13 @@ pub fn fund(req: &FundRequest) -> Result<FundResult, Error> {
     // and again with it when one does.
     match run(&setup, &rows, false)? {
         Some(result) => Ok(result),
-        None => run(&setup, &rows, true)?.ok_or_else(|| Error::field("rows", "internal", text!("基金计算未能完成", "the fund could not be computed"))),
+        None => run(&setup, &rows, true)?.ok_or_else(|| {
+            Error::field(
+                "rows",
+                "internal",
+                text!("基金计算未能完成", "the fund could not be computed"),
+            )
+        }),
     }
 }
 
@@ -230,7 +283,10 @@ fn run(setup: &Setup, rows: &[Row], split_needed: bool) -> Result<Option<FundRes
     let calendar = calendar::calendar(&mut cx)?;
     let mut books = Books {
         balance: BTreeMap::new(),
-        adjustment: first.iter().map(|r| (r.county.clone(), Money::ZERO)).collect(),
+        adjustment: first
+            .iter()
+            .map(|r| (r.county.clone(), Money::ZERO))
+            .collect(),
         pooling: Money::ZERO,
         city_pool: Money::ZERO,
         keeps_city_pool: r.method.value != DeficitMethod::ReserveWaterfall,
@@ -240,12 +296,24 @@ fn run(setup: &Setup, rows: &[Row], split_needed: bool) -> Result<Option<FundRes
     // What the counties remitted before the first year, shown on the first year's line.
     let mut remitted = books.city_pool;
     books.city_pool = Money::ZERO;
-    let mut prior: BTreeMap<String, Option<Money>> = first.iter().map(|r| (r.county.clone(), r.prior)).collect();
+    let mut prior: BTreeMap<String, Option<Money>> =
+        first.iter().map(|r| (r.county.clone(), r.prior)).collect();
     let mut years = Vec::new();
     for year in first_year..=last_year {
         let this: Vec<&Row> = rows.iter().filter(|r| r.year == year).collect();
-        years.push(one_year(&mut cx, &r, year, &this, &prior, std::mem::take(&mut remitted), &mut books)?);
-        prior = this.iter().map(|r| (r.county.clone(), Some(r.revenue))).collect();
+        years.push(one_year(
+            &mut cx,
+            &r,
+            year,
+            &this,
+            &prior,
+            std::mem::take(&mut remitted),
+            &mut books,
+        )?);
+        prior = this
+            .iter()
+            .map(|r| (r.county.clone(), Some(r.revenue)))
+            .collect();
     }
     if books.keeps_city_pool {
         cx.ex.note(text!(
@@ -302,7 +370,9 @@ fn one_year(
     // the rows in the file never changes who covers what; the counties are shown in the
     // file's order.
     let levy_of = |row: &Row| levy.get(&row.county).copied().unwrap_or(Money::ZERO);
-    let is_deficit = |row: &Row| minus(minus(row.revenue, row.expenditure)?, levy_of(row)).map(|m| m.is_negative());
+    let is_deficit = |row: &Row| {
+        minus(minus(row.revenue, row.expenditure)?, levy_of(row)).map(|m| m.is_negative())
+    };
     let mut order: Vec<(bool, usize)> = Vec::with_capacity(this.len());
     for (i, row) in this.iter().enumerate() {
         order.push((is_deficit(row)?, i));
@@ -316,18 +386,42 @@ fn one_year(
     }
     let counties: Vec<CountyYear> = counties.into_iter().flatten().collect();
     // 黄冈 keeps no city pool of its own, but a surplus a county may not keep goes up to it.
-    let city_pool = if books.keeps_city_pool || !opening.is_zero() || counties.iter().any(|c| c.to_city.is_some()) {
+    let city_pool = if books.keeps_city_pool
+        || !opening.is_zero()
+        || counties.iter().any(|c| c.to_city.is_some())
+    {
         let received = sum(counties.iter().filter_map(|c| c.to_city.as_ref()))?;
-        let paid_out = sum(counties.iter().flat_map(|c| &c.covered_by).filter(|c| c.source.is_city_pool()).map(|c| &c.amount))?;
-        let pool = CityPool { opening, remitted, received, paid_out, closing: books.city_pool };
+        let paid_out = sum(counties
+            .iter()
+            .flat_map(|c| &c.covered_by)
+            .filter(|c| c.source.is_city_pool())
+            .map(|c| &c.amount))?;
+        let pool = CityPool {
+            opening,
+            remitted,
+            received,
+            paid_out,
+            closing: books.city_pool,
+        };
         city_pool_step(cx, year, &pool);
         Some(pool)
     } else {
         None
     };
-    let accumulated = plus(sum(books.balance.values())?, city_pool.as_ref().map_or(Money::ZERO, |p| p.closing))?;
+    let accumulated = plus(
+        sum(books.balance.values())?,
+        city_pool.as_ref().map_or(Money::ZERO, |p| p.closing),
+    )?;
     let warnings = match &r.warnings {
-        Some(rule) => warnings::check(cx, rule, r.rounding, year, revenue, expenditure, accumulated)?,
+        Some(rule) => warnings::check(
+            cx,
+            rule,
+            r.rounding,
+            year,
+            revenue,
+            expenditure,
+            accumulated,
+        )?,
         None => Vec::new(),
     };
     let reserve = match reserve {
@@ -352,7 +446,13 @@ fn one_year(
 
 /// The pool's year as a step: where each yuan came from and went.
 fn city_pool_step(cx: &mut Ctx, year: i32, p: &CityPool) {
-    let CityPool { opening, remitted, received, paid_out, closing } = p;
+    let CityPool {
+        opening,
+        remitted,
+        received,
+        paid_out,
+        closing,
+    } = p;
     let caveat = if closing.is_negative() {
         text!("（市级基金不足支付其应承担部分，文件未规定差额来源）", " (the city fund held less than its part; the documents do not say where the difference comes from)")
     } else {
@@ -387,34 +487,98 @@ impl crate::registry::Computation for Fund {
             return Vec::new();
         };
         let y = last.year;
-        let raised = r.years.iter().flat_map(|y| &y.warnings).filter(|w| w.raised).count();
+        let raised = r
+            .years
+            .iter()
+            .flat_map(|y| &y.warnings)
+            .filter(|w| w.raised)
+            .count();
         let mut out = vec![
-            H::money("accumulated", text!("{y} 年末累计结余", "accumulated surplus, end of {y}"), last.accumulated_surplus, &[]),
-            H::plain("warnings", text!("触发预警次数", "warning lines crossed"), raised, &[]),
+            H::money(
+                "accumulated",
+                text!("{y} 年末累计结余", "accumulated surplus, end of {y}"),
+                last.accumulated_surplus,
+                &[],
+            ),
+            H::plain(
+                "warnings",
+                text!("触发预警次数", "warning lines crossed"),
+                raised,
+                &[],
+            ),
         ];
         if let Some(c) = &r.calendar {
-            out.push(H::new("calendar", text!("月度拨付流程", "monthly disbursement"), calendar::line(c), Text::default(), &["calendar.plan", "calendar.total"]));
+            out.push(H::new(
+                "calendar",
+                text!("月度拨付流程", "monthly disbursement"),
+                calendar::line(c),
+                Text::default(),
+                &["calendar.plan", "calendar.total"],
+            ));
         }
         for g in &r.pre_pooling_deficits {
             let c = &g.county;
-            out.push(H::money("pre_pooling", text!("{c} 统筹前缺口", "{c}: deficit from before pooling"), g.amount, &[]).detail(g.label.clone()));
+            out.push(
+                H::money(
+                    "pre_pooling",
+                    text!("{c} 统筹前缺口", "{c}: deficit from before pooling"),
+                    g.amount,
+                    &[],
+                )
+                .detail(g.label.clone()),
+            );
         }
         out
     }
     fn summary(r: &FundResult) -> Text {
-        let Some(last) = r.years.last() else { return Text::default() };
+        let Some(last) = r.years.last() else {
+            return Text::default();
+        };
         let (y, a) = (last.year, last.accumulated_surplus);
-        let raised = r.years.iter().flat_map(|y| &y.warnings).filter(|w| w.raised).count();
-        text!("{y} 年末累计结余 {a} 元 · 触发预警 {raised} 次", "accumulated surplus at the end of {y}: {a} yuan · warning lines crossed: {raised}")
+        let raised = r
+            .years
+            .iter()
+            .flat_map(|y| &y.warnings)
+            .filter(|w| w.raised)
+            .count();
+        text!(
+            "{y} 年末累计结余 {a} 元 · 触发预警 {raised} 次",
+            "accumulated surplus at the end of {y}: {a} yuan · warning lines crossed: {raised}"
+        )
     }
     fn explanation(r: &FundResult) -> &Explanation {
         &r.explanation
     }
     fn params() -> &'static [crate::model::ParamId] {
         use crate::model::ParamId::*;
-        &[DeficitMethodRule, ReserveAdjustmentRate, ReservePoolingRate, ReserveCap, WarningSurplusRate, WarningMonths, CountyGovernmentShare, CityShare, CollectedShare, FirstDue, SecondDue, KeptMonths, PrePoolingDeficitRule, SurplusKeptByCounty, SurplusRequiresPlan, CalendarPlanDay, CalendarCityDays, CalendarFinanceDays, CalendarCountyDays, RoundingMoney]
+        &[
+            DeficitMethodRule,
+            ReserveAdjustmentRate,
+            ReservePoolingRate,
+            ReserveCap,
+            WarningSurplusRate,
+            WarningMonths,
+            CountyGovernmentShare,
+            CityShare,
+            CollectedShare,
+            FirstDue,
+            SecondDue,
+            KeptMonths,
+            PrePoolingDeficitRule,
+            SurplusKeptByCounty,
+            SurplusRequiresPlan,
+            CalendarPlanDay,
+            CalendarCityDays,
+            CalendarFinanceDays,
+            CalendarCountyDays,
+            RoundingMoney,
+        ]
     }
     fn options(req: &mut FundRequest) -> crate::registry::RequestOptions<'_> {
-        crate::registry::RequestOptions { overrides: &mut req.overrides, official_only: &mut req.official_only, explain: &mut req.explain }
+        crate::registry::RequestOptions {
+            overrides: &mut req.overrides,
+            official_only: &mut req.official_only,
+            explain: &mut req.explain,
+        }
     }
 }

@@ -42,12 +42,18 @@ impl Rule {
             cx.need::<Ratio>(ParamId::ReserveCap),
         );
         let (adjustment, pooling, cap) = cx.resolve(needs)?;
-        Ok(Some(Rule { adjustment, pooling, cap }))
+        Ok(Some(Rule {
+            adjustment,
+            pooling,
+            cap,
+        }))
     }
 }
 
 fn share(amount: Money, r: Ratio, rounding: Rounding) -> Result<Money, Error> {
-    r.of(amount.amount()).map(|d| rounding.apply(d)).ok_or_else(|| crate::compute::overflow("rows"))
+    r.of(amount.amount())
+        .map(|d| rounding.apply(d))
+        .ok_or_else(|| crate::compute::overflow("rows"))
 }
 
 /// The year's draw: each county's levy and the reserve's year.
@@ -60,14 +66,24 @@ pub(crate) fn draw(
     books: &mut Books,
 ) -> Result<(ReserveYear, BTreeMap<String, Money>), Error> {
     let (ar, pr, cr) = (rule.adjustment.value, rule.pooling.value, rule.cap.value);
-    let known: Vec<(String, Money)> = prior.iter().filter_map(|(c, p)| p.map(|p| (c.clone(), p))).collect();
+    let known: Vec<(String, Money)> = prior
+        .iter()
+        .filter_map(|(c, p)| p.map(|p| (c.clone(), p)))
+        .collect();
     let total_prior = sum(known.iter().map(|(_, p)| p))?;
     let cap = share(total_prior, cr, rounding)?;
     let held = plus(sum(books.adjustment.values())?, books.pooling)?;
-    let room = if cap > held { minus(cap, held)? } else { Money::ZERO };
+    let room = if cap > held {
+        minus(cap, held)?
+    } else {
+        Money::ZERO
+    };
     let mut planned = Money::ZERO;
     for (_, p) in &known {
-        planned = plus(planned, plus(share(*p, ar, rounding)?, share(*p, pr, rounding)?)?)?;
+        planned = plus(
+            planned,
+            plus(share(*p, ar, rounding)?, share(*p, pr, rounding)?)?,
+        )?;
     }
     let capped = planned > room;
     let (mut da, mut dp) = (Money::ZERO, Money::ZERO);
@@ -76,7 +92,10 @@ pub(crate) fn draw(
         let (mut a, mut b) = (share(*p, ar, rounding)?, share(*p, pr, rounding)?);
         if capped && !planned.is_zero() {
             // Cut each county's draw in proportion, so the reserve stops at the cap.
-            let f = Ratio { num: room.amount(), den: planned.amount() };
+            let f = Ratio {
+                num: room.amount(),
+                den: planned.amount(),
+            };
             a = share(a, f, rounding)?;
             b = share(b, f, rounding)?;
         }
@@ -91,7 +110,10 @@ pub(crate) fn draw(
     let drawn = plus(da, dp)?;
     let after = plus(held, drawn)?;
     let statement = if known.is_empty() {
-        text!("缺少上年收入，本年不提取", "no prior-year revenue given: nothing drawn this year")
+        text!(
+            "缺少上年收入，本年不提取",
+            "no prior-year revenue given: nothing drawn this year"
+        )
     } else if capped {
         text!(
             "计划 上年收入 {total_prior} × ({ars} + {prs}) = {planned}；上限 {total_prior} × {crs} = {cap}，已有 {held}，只能再提 {room}：风险调剂金 {da}，统筹调节金 {dp}（按比例缩减）",
@@ -103,8 +125,30 @@ pub(crate) fn draw(
             "prior-year revenue {total_prior} × {ars} = {da} (adjustment), × {prs} = {dp} (pooling); cap {cap}, held after {after}"
         )
     };
-    let cites = [rule.adjustment.cite.clone(), rule.pooling.cite.clone(), rule.cap.cite.clone()];
-    cx.fact(format!("{year}.reserve"), Text::new(format!("{year} 年风险储备金提取"), format!("{year}: risk reserve drawn")), statement, drawn, "yuan", &cites);
-    let y = ReserveYear { planned, drawn_adjustment: da, drawn_pooling: dp, capped, cap, adjustment_balance: Money::ZERO, pooling_balance: Money::ZERO };
+    let cites = [
+        rule.adjustment.cite.clone(),
+        rule.pooling.cite.clone(),
+        rule.cap.cite.clone(),
+    ];
+    cx.fact(
+        format!("{year}.reserve"),
+        Text::new(
+            format!("{year} 年风险储备金提取"),
+            format!("{year}: risk reserve drawn"),
+        ),
+        statement,
+        drawn,
+        "yuan",
+        &cites,
+    );
+    let y = ReserveYear {
+        planned,
+        drawn_adjustment: da,
+        drawn_pooling: dp,
+        capped,
+        cap,
+        adjustment_balance: Money::ZERO,
+        pooling_balance: Money::ZERO,
+    };
     Ok((y, levy))
 }

@@ -58,26 +58,54 @@ fn row(index: usize, r: &FundRow) -> Result<Row, Error> {
     let line = r.line.unwrap_or(index + 2);
     let county = r.county.as_str().trim().to_string();
     let county_ok = if county.is_empty() {
-        Err(Error::field(field(line, "county"), "empty", text!("县（市、区）名称不能为空", "the county name must not be empty")))
+        Err(Error::field(
+            field(line, "county"),
+            "empty",
+            text!(
+                "县（市、区）名称不能为空",
+                "the county name must not be empty"
+            ),
+        ))
     } else {
         Ok(())
     };
     let (year, (), revenue, expenditure, opening, prior, plan_met) = (
-        input::count(&field(line, "year"), &r.year, crate::model::month::MAX_YEAR as u32),
+        input::count(
+            &field(line, "year"),
+            &r.year,
+            crate::model::month::MAX_YEAR as u32,
+        ),
         county_ok,
         input::amount(&field(line, "revenue"), &r.revenue),
         input::amount(&field(line, "expenditure"), &r.expenditure),
         input::opt_signed_amount(&field(line, "opening_balance"), &r.opening_balance),
         input::opt_amount(&field(line, "prior_revenue"), &r.prior_revenue),
-        if r.plan_met.is_blank() { Ok(true) } else { input::flag(&field(line, "plan_met"), &r.plan_met) },
+        if r.plan_met.is_blank() {
+            Ok(true)
+        } else {
+            input::flag(&field(line, "plan_met"), &r.plan_met)
+        },
     )
         .all_ok()?;
-    Ok(Row { line, year: year as i32, county, revenue, expenditure, opening, prior, plan_met })
+    Ok(Row {
+        line,
+        year: year as i32,
+        county,
+        revenue,
+        expenditure,
+        opening,
+        prior,
+        plan_met,
+    })
 }
 
 pub(crate) fn read(rows: &[FundRow]) -> Result<Vec<Row>, Error> {
     if rows.is_empty() {
-        return Err(Error::field("rows", "empty", text!("没有数据行", "there are no rows")));
+        return Err(Error::field(
+            "rows",
+            "empty",
+            text!("没有数据行", "there are no rows"),
+        ));
     }
     let mut p = Problems::default();
     let mut out = Vec::new();
@@ -102,23 +130,59 @@ fn order(rows: &[Row]) -> Result<(), Error> {
     for r in rows {
         if r.year < last {
             let l = last;
-            p.push(&field(r.line, "year"), "year_out_of_order", text!("年度 {} 排在 {l} 之后；请按年度从早到晚排列", "year {} comes after {l}; list the years from earliest to latest", r.year));
+            p.push(
+                &field(r.line, "year"),
+                "year_out_of_order",
+                text!(
+                    "年度 {} 排在 {l} 之后；请按年度从早到晚排列",
+                    "year {} comes after {l}; list the years from earliest to latest",
+                    r.year
+                ),
+            );
         } else if r.year > last + 1 {
             let missing = last + 1;
-            p.push(&field(r.line, "year"), "missing_year", text!("缺少 {missing} 年的数据（{last} 之后是 {}）", "year {missing} is missing ({last} is followed by {})", r.year));
+            p.push(
+                &field(r.line, "year"),
+                "missing_year",
+                text!(
+                    "缺少 {missing} 年的数据（{last} 之后是 {}）",
+                    "year {missing} is missing ({last} is followed by {})",
+                    r.year
+                ),
+            );
         }
         last = last.max(r.year);
         if let Some(prev) = seen.insert((r.year, r.county.clone()), r.line) {
-            p.push(&field(r.line, "county"), "county_twice", text!("{} 在 {} 年已出现（第 {prev} 行）", "{} is listed twice for {} (also row {prev})", r.county, r.year));
+            p.push(
+                &field(r.line, "county"),
+                "county_twice",
+                text!(
+                    "{} 在 {} 年已出现（第 {prev} 行）",
+                    "{} is listed twice for {} (also row {prev})",
+                    r.county,
+                    r.year
+                ),
+            );
         }
         if r.year != first && (r.opening.is_some() || r.prior.is_some()) {
-            p.push(&field(r.line, "opening_balance"), "not_first_year", text!("期初结余和上年收入只填在第一年", "the opening balance and prior revenue go on the first year's rows only"));
+            p.push(
+                &field(r.line, "opening_balance"),
+                "not_first_year",
+                text!(
+                    "期初结余和上年收入只填在第一年",
+                    "the opening balance and prior revenue go on the first year's rows only"
+                ),
+            );
         }
     }
     for y in first..=last {
         for c in rows.iter().filter(|r| r.year == first).map(|r| &r.county) {
             if !seen.contains_key(&(y, c.clone())) {
-                p.push("rows", "missing_county", text!("{y} 年缺少 {c} 的数据", "{c} has no row for {y}"));
+                p.push(
+                    "rows",
+                    "missing_county",
+                    text!("{y} 年缺少 {c} 的数据", "{c} has no row for {y}"),
+                );
             }
         }
     }

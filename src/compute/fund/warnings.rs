@@ -42,7 +42,10 @@ impl Rule {
         if !cx.has(ParamId::WarningSurplusRate) || !cx.has(ParamId::WarningMonths) {
             return Ok(None);
         }
-        let needs = (cx.need::<Ratio>(ParamId::WarningSurplusRate), cx.need::<u32>(ParamId::WarningMonths));
+        let needs = (
+            cx.need::<Ratio>(ParamId::WarningSurplusRate),
+            cx.need::<u32>(ParamId::WarningMonths),
+        );
         let (rate, months) = cx.resolve(needs)?;
         Ok(Some(Rule { rate, months }))
     }
@@ -67,18 +70,43 @@ pub(crate) fn check(
 ) -> Result<Vec<Warning>, Error> {
     let overflow = || crate::compute::overflow("rows");
     let surplus = revenue.checked_sub(expenditure).ok_or_else(overflow)?;
-    let rate = if revenue.is_zero() { Decimal::ZERO } else { surplus.amount().checked_div(revenue.amount()).ok_or_else(overflow)? };
+    let rate = if revenue.is_zero() {
+        Decimal::ZERO
+    } else {
+        surplus
+            .amount()
+            .checked_div(revenue.amount())
+            .ok_or_else(overflow)?
+    };
     let threshold = rule.rate.value.as_decimal().unwrap_or(Decimal::ZERO);
     let raised = rate < threshold;
     // Four decimals, so a rate just under the line never shows as equal to it.
     let shown = format!("{}%", (rate * Decimal::ONE_HUNDRED).round_dp(4).normalize());
     let ls = percent(threshold);
-    let below = |r: bool| if r { text!("低于预警线", "below the line") } else { text!("不低于", "not below") };
+    let below = |r: bool| {
+        if r {
+            text!("低于预警线", "below the line")
+        } else {
+            text!("不低于", "not below")
+        }
+    };
     let b = below(raised);
     cx.fact(
         format!("{year}.warning.surplus_rate"),
-        Text::new(format!("{year} 当年结余率"), format!("{year}: current-year surplus rate")),
-        Text::new(format!("({revenue} − {expenditure}) ÷ {revenue} = {shown}，{} {ls}", b.zh), format!("({revenue} − {expenditure}) ÷ {revenue} = {shown}, {} {ls}", b.en)),
+        Text::new(
+            format!("{year} 当年结余率"),
+            format!("{year}: current-year surplus rate"),
+        ),
+        Text::new(
+            format!(
+                "({revenue} − {expenditure}) ÷ {revenue} = {shown}，{} {ls}",
+                b.zh
+            ),
+            format!(
+                "({revenue} − {expenditure}) ÷ {revenue} = {shown}, {} {ls}",
+                b.en
+            ),
+        ),
         &shown,
         "rate",
         std::slice::from_ref(&rule.rate.cite),
@@ -92,7 +120,10 @@ pub(crate) fn check(
     let covered = if expenditure.is_zero() {
         Decimal::ZERO
     } else {
-        (accumulated.amount() * Decimal::from(12)).checked_div(expenditure.amount()).ok_or_else(overflow)?.round_dp(2)
+        (accumulated.amount() * Decimal::from(12))
+            .checked_div(expenditure.amount())
+            .ok_or_else(overflow)?
+            .round_dp(2)
     };
     let raised2 = accumulated < need;
     let cm = covered.normalize().to_string();
@@ -109,17 +140,29 @@ pub(crate) fn check(
         std::slice::from_ref(&rule.months.cite),
     );
     if raised || raised2 {
-        let art = article(&rule.rate.cite).or_else(|| article(&rule.months.cite)).unwrap_or_default();
+        let art = article(&rule.rate.cite)
+            .or_else(|| article(&rule.months.cite))
+            .unwrap_or_default();
         cx.ex.note(text!(
             "{year} 年触发预警：市医疗保障部门应会同市财政部门向市人民政府报告（{art}）",
             "{year}: a warning line is crossed; the city's medical-security department must report to the city government with the finance department ({art})"
         ));
     }
     Ok(vec![
-        Warning { line: WarningLine::SurplusRate, label: text!("当年结余率", "current-year surplus rate"), value: shown, threshold: ls, threshold_amount: None, raised },
+        Warning {
+            line: WarningLine::SurplusRate,
+            label: text!("当年结余率", "current-year surplus rate"),
+            value: shown,
+            threshold: ls,
+            threshold_amount: None,
+            raised,
+        },
         Warning {
             line: WarningLine::MonthsOfPayments,
-            label: text!("累计结余可支付月数", "months of payments in the accumulated surplus"),
+            label: text!(
+                "累计结余可支付月数",
+                "months of payments in the accumulated surplus"
+            ),
             value: cm,
             threshold: months.to_string(),
             threshold_amount: Some(need),

@@ -53,7 +53,9 @@ pub fn asks(options: &Options, kinds: &[EmployerKind]) -> Vec<Ask> {
     let mut valid = options.overrides.clone();
     // Every typed figure keeps its box, with its reading or why it cannot be read.
     for (key, raw) in &options.overrides {
-        let Some(id) = ParamId::parse(key) else { continue };
+        let Some(id) = ParamId::parse(key) else {
+            continue;
+        };
         let mut a = ask(id);
         a.text = raw.0.clone();
         match input::figure(id.def(), raw) {
@@ -65,20 +67,37 @@ pub fn asks(options: &Options, kinds: &[EmployerKind]) -> Vec<Ask> {
         }
         boxes.insert(id, a);
     }
-    let settings = Settings { official_only: options.official_only, explain: false };
+    let settings = Settings {
+        official_only: options.official_only,
+        explain: false,
+    };
     for &kind in kinds {
         // Which figures the batch cannot do without whatever was typed: a box stays "required"
         // after the person fills it in.
-        let needed: Vec<String> = match plan(&options.city, &options.month, kind, &Default::default(), settings) {
-            Err(Error::MissingFigures { missing, .. }) => missing.into_iter().map(|m| m.id).collect(),
+        let needed: Vec<String> = match plan(
+            &options.city,
+            &options.month,
+            kind,
+            &Default::default(),
+            settings,
+        ) {
+            Err(Error::MissingFigures { missing, .. }) => {
+                missing.into_iter().map(|m| m.id).collect()
+            }
             _ => Vec::new(),
         };
         let mut result = plan(&options.city, &options.month, kind, &valid, settings);
         // A figure the rules refuse (a floor above its ceiling) is marked, and the others
         // are still asked for, as without it.
         if let Err(Error::Input { errors }) = &result {
-            let refused: Vec<(String, Text)> =
-                errors.iter().filter_map(|e| e.field.strip_prefix("set:").map(|k| (k.to_string(), e.message.clone()))).collect();
+            let refused: Vec<(String, Text)> = errors
+                .iter()
+                .filter_map(|e| {
+                    e.field
+                        .strip_prefix("set:")
+                        .map(|k| (k.to_string(), e.message.clone()))
+                })
+                .collect();
             for (key, message) in &refused {
                 if let Some(a) = ParamId::parse(key).and_then(|id| boxes.get_mut(&id)) {
                     a.error = Some(message.clone());
@@ -99,14 +118,22 @@ pub fn asks(options: &Options, kinds: &[EmployerKind]) -> Vec<Ask> {
             }
         };
         match result {
-            Ok(p) => p.not_known.iter().chain(&p.user_supplied).filter_map(|k| ParamId::parse(k)).for_each(|id| offer(id, false, None)),
+            Ok(p) => p
+                .not_known
+                .iter()
+                .chain(&p.user_supplied)
+                .filter_map(|k| ParamId::parse(k))
+                .for_each(|id| offer(id, false, None)),
             Err(Error::MissingFigures { missing, optional }) => {
                 for m in missing {
                     if let Some(id) = ParamId::parse(&m.id) {
                         offer(id, true, m.set_aside);
                     }
                 }
-                optional.iter().filter_map(|k| ParamId::parse(k)).for_each(|id| offer(id, false, None));
+                optional
+                    .iter()
+                    .filter_map(|k| ParamId::parse(k))
+                    .for_each(|id| offer(id, false, None));
             }
             Err(_) => {}
         }
@@ -116,15 +143,23 @@ pub fn asks(options: &Options, kinds: &[EmployerKind]) -> Vec<Ask> {
 
 /// The figures still missing for the batch to run, as one message (none: it can run).
 pub fn missing_message(boxes: &[Ask]) -> Option<Text> {
-    let missing: Vec<&Ask> = boxes.iter().filter(|a| a.required && (a.text.trim().is_empty() || a.error.is_some())).collect();
+    let missing: Vec<&Ask> = boxes
+        .iter()
+        .filter(|a| a.required && (a.text.trim().is_empty() || a.error.is_some()))
+        .collect();
     if missing.is_empty() {
         return None;
     }
     let zh: Vec<&str> = missing.iter().map(|a| a.label.zh.as_ref()).collect();
     let en: Vec<&str> = missing.iter().map(|a| a.label.en.as_ref()).collect();
     Some(Text::new(
-        format!("本市未公布以下数据，请在上方填写后再计算：{}", zh.join("、")),
-        format!("This city has not published these figures; enter them above, then compute: {}", en.join("; ")),
+        format!(
+            "本市未公布以下数据，请在上方填写后再计算：{}",
+            zh.join("、")
+        ),
+        format!(
+            "This city has not published these figures; enter them above, then compute: {}",
+            en.join("; ")
+        ),
     ))
 }
-

@@ -43,7 +43,11 @@ fn chosen_position(headers: &[String], field: &str, choice: &str) -> Result<Opti
     if c.is_empty() || c == "-" {
         return Ok(None);
     }
-    if let Some(i) = headers.iter().position(|h| h.trim() == c).or_else(|| headers.iter().position(|h| headers::normalize(h) == headers::normalize(c))) {
+    if let Some(i) = headers.iter().position(|h| h.trim() == c).or_else(|| {
+        headers
+            .iter()
+            .position(|h| headers::normalize(h) == headers::normalize(c))
+    }) {
         return Ok(Some(i));
     }
     if let Ok(n) = c.parse::<usize>() {
@@ -54,17 +58,29 @@ fn chosen_position(headers: &[String], field: &str, choice: &str) -> Result<Opti
     let seen = headers.join(", ");
     Err(column_error(
         "no_such_column",
-        text!("{field}：文件中没有「{c}」这一列；表头是：{seen}", "{field}: the file has no column “{c}”; its header reads: {seen}"),
+        text!(
+            "{field}：文件中没有「{c}」这一列；表头是：{seen}",
+            "{field}: the file has no column “{c}”; its header reads: {seen}"
+        ),
     ))
 }
 
 impl Mapping {
     /// Reads the header row; `chosen` (field → header or number) overrides what the names say.
-    pub fn from_header(headers: &[String], chosen: &BTreeMap<String, String>) -> Result<Mapping, Error> {
+    pub fn from_header(
+        headers: &[String],
+        chosen: &BTreeMap<String, String>,
+    ) -> Result<Mapping, Error> {
         for field in chosen.keys() {
             if !FIELDS.iter().any(|(f, _)| f == field) {
                 let all = FIELDS.map(|(f, _)| f).join(", ");
-                return Err(column_error("unknown_field", text!("没有「{field}」这一项；可选：{all}", "there is no field “{field}”; the fields are: {all}")));
+                return Err(column_error(
+                    "unknown_field",
+                    text!(
+                        "没有「{field}」这一项；可选：{all}",
+                        "there is no field “{field}”; the fields are: {all}"
+                    ),
+                ));
             }
         }
         let mut at = [None; 5];
@@ -80,7 +96,15 @@ impl Mapping {
             .and_then(|h| headers::caution(Column::Wage, h))
             .into_iter()
             .collect();
-        Ok(Mapping { headers: headers.to_vec(), employee_id, name, wage, employer_kind, deducted, notes })
+        Ok(Mapping {
+            headers: headers.to_vec(),
+            employee_id,
+            name,
+            wage,
+            employer_kind,
+            deducted,
+            notes,
+        })
     }
 
     pub fn header(&self, i: usize) -> String {
@@ -110,17 +134,28 @@ const TITLE_ROWS: usize = 5;
 /// single cell; 用友 and 金蝶 exports a unit or date line). Returns its line, its cells and a
 /// note for each title line skipped, or `None` for a file with no such row. No data row is
 /// read: the header is the first row that is not a title line.
-pub fn find_header<I: Iterator<Item = (usize, Vec<String>)>>(rows: &mut I) -> Option<(usize, Vec<String>, Vec<Text>)> {
+pub fn find_header<I: Iterator<Item = (usize, Vec<String>)>>(
+    rows: &mut I,
+) -> Option<(usize, Vec<String>, Vec<Text>)> {
     let mut notes = Vec::new();
     for (line, cells) in rows.by_ref() {
-        let written: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        let written: Vec<&str> = cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
         // A one-cell row that names a column ("工资") is a header all the same.
-        let names_a_column = FIELDS.iter().any(|(_, col)| headers::find(&cells, *col).is_some());
+        let names_a_column = FIELDS
+            .iter()
+            .any(|(_, col)| headers::find(&cells, *col).is_some());
         match written.len() {
             0 => continue,
             1 if notes.len() < TITLE_ROWS && !names_a_column => {
                 let title = written.join(" ");
-                notes.push(text!("第 {line} 行「{title}」是标题，不是表头，已跳过", "line {line}, “{title}”, is a title, not the header: skipped"));
+                notes.push(text!(
+                    "第 {line} 行「{title}」是标题，不是表头，已跳过",
+                    "line {line}, “{title}”, is a title, not the header: skipped"
+                ));
             }
             _ => return Some((line, cells, notes)),
         }

@@ -10,7 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 use yibao::compute::contribution::{plan, Amounts, FenPlan, Plan};
-use yibao::{input, text, EmployerKind, Error, Lang, MissingFigure, Money, Options as Settings, Overrides, ParamId, Raw, Text};
+use yibao::{
+    input, text, EmployerKind, Error, Lang, MissingFigure, Money, Options as Settings, Overrides,
+    ParamId, Raw, Text,
+};
 
 use crate::read::Cells;
 
@@ -44,9 +47,16 @@ pub enum RowStatus {
 pub fn is_total_row<C: Cells + ?Sized>(cells: &C, mapping: &Mapping) -> bool {
     let says_total = |t: &str| {
         let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-        matches!(t.as_str(), "合计" | "总计" | "小计" | "本页合计" | "合计：" | "合计:")
+        matches!(
+            t.as_str(),
+            "合计" | "总计" | "小计" | "本页合计" | "合计：" | "合计:"
+        )
     };
-    [Some(0), mapping.employee_id, mapping.name].into_iter().flatten().filter_map(|i| cells.cell(i)).any(says_total)
+    [Some(0), mapping.employee_id, mapping.name]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| cells.cell(i))
+        .any(says_total)
 }
 
 /// One row's result.
@@ -100,16 +110,32 @@ impl FenTotal {
     /// Adds a row; a total too large to hold is an error, never a silently kept old total.
     fn add(&mut self, employer: i64, individual: i64, total: i64) -> Result<(), Error> {
         let sum = |x: i128, y: i64| {
-            x.checked_add(i128::from(y)).filter(|s| s.abs() < TOTAL_LIMIT).ok_or_else(|| yibao::compute::overflow("file"))
+            x.checked_add(i128::from(y))
+                .filter(|s| s.abs() < TOTAL_LIMIT)
+                .ok_or_else(|| yibao::compute::overflow("file"))
         };
-        let (e, i, t) = (sum(self.employer, employer)?, sum(self.individual, individual)?, sum(self.total, total)?);
-        *self = FenTotal { rows: self.rows + 1, employer: e, individual: i, total: t };
+        let (e, i, t) = (
+            sum(self.employer, employer)?,
+            sum(self.individual, individual)?,
+            sum(self.total, total)?,
+        );
+        *self = FenTotal {
+            rows: self.rows + 1,
+            employer: e,
+            individual: i,
+            total: t,
+        };
         Ok(())
     }
 
     fn money(&self) -> Total {
         let m = |fen: i128| Money::from_fen_wide(fen).unwrap_or_default();
-        Total { rows: self.rows, employer: m(self.employer), individual: m(self.individual), total: m(self.total) }
+        Total {
+            rows: self.rows,
+            employer: m(self.employer),
+            individual: m(self.individual),
+            total: m(self.total),
+        }
     }
 }
 
@@ -177,10 +203,18 @@ fn plain_fen(text: &str) -> Option<i64> {
         Some(p) => (bytes.get(..p)?, bytes.get(p + 1..)?),
         None => (bytes, &[][..]),
     };
-    if int.is_empty() || int.len() > 10 || frac.len() > 2 || (frac.is_empty() && int.len() < bytes.len()) {
+    if int.is_empty()
+        || int.len() > 10
+        || frac.len() > 2
+        || (frac.is_empty() && int.len() < bytes.len())
+    {
         return None;
     }
-    let digits = |s: &[u8]| s.iter().try_fold(0i64, |n, &b| b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0')));
+    let digits = |s: &[u8]| {
+        s.iter().try_fold(0i64, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0'))
+        })
+    };
     let fen = digits(int)? * 100 + digits(frac)? * if frac.len() == 1 { 10 } else { 1 };
     (fen <= input::MAX_AMOUNT as i64 * 100).then_some(fen)
 }
@@ -233,14 +267,25 @@ pub struct PlanNotes {
 
 fn noted<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Noted> {
     let set: BTreeSet<ParamId> = ids.filter_map(ParamId::parse).collect();
-    set.into_iter().map(|id| Noted { id: id.key().into(), label: id.def().label() }).collect()
+    set.into_iter()
+        .map(|id| Noted {
+            id: id.key().into(),
+            label: id.def().label(),
+        })
+        .collect()
 }
 
 fn reason(e: Error) -> Text {
     match e {
-        Error::Input { errors } => errors.into_iter().next().map_or_else(Text::default, |e| e.message),
+        Error::Input { errors } => errors
+            .into_iter()
+            .next()
+            .map_or_else(Text::default, |e| e.message),
         Error::MissingFigures { missing, .. } => missing_figures_text(&missing),
-        Error::Rules { issues } => issues.into_iter().next().map_or_else(Text::default, |i| i.reason),
+        Error::Rules { issues } => issues
+            .into_iter()
+            .next()
+            .map_or_else(Text::default, |i| i.reason),
     }
 }
 
@@ -250,7 +295,10 @@ fn reason(e: Error) -> Text {
 pub fn missing_figures_text(missing: &[MissingFigure]) -> Text {
     let zh: Vec<&str> = missing.iter().map(|m| m.label.zh.as_ref()).collect();
     let en: Vec<&str> = missing.iter().map(|m| m.label.en.as_ref()).collect();
-    Text::new(format!("缺少未公布的数据：{}", zh.join("、")), format!("figures nobody published are needed: {}", en.join("; ")))
+    Text::new(
+        format!("缺少未公布的数据：{}", zh.join("、")),
+        format!("figures nobody published are needed: {}", en.join("; ")),
+    )
 }
 
 impl Batch {
@@ -258,11 +306,20 @@ impl Batch {
     pub fn new(options: Options, mapping: Mapping) -> Result<Batch, Error> {
         let wage = mapping.wage_column()?;
         let probe = options.employer.unwrap_or(EmployerKind::Other);
-        let settings = Settings { official_only: options.official_only, explain: false };
+        let settings = Settings {
+            official_only: options.official_only,
+            explain: false,
+        };
         // Where every row has the same employer kind (no kind column, one kind given), a
         // figure nobody published is asked for before any row, not reported on every row.
         let one_kind = mapping.employer_kind.is_none() && options.employer.is_some();
-        match plan(&options.city, &options.month, probe, &options.overrides, settings) {
+        match plan(
+            &options.city,
+            &options.month,
+            probe,
+            &options.overrides,
+            settings,
+        ) {
             Err(e @ Error::Input { .. }) | Err(e @ Error::Rules { .. }) => return Err(e),
             Err(e @ Error::MissingFigures { .. }) if one_kind => return Err(e),
             _ => {}
@@ -311,7 +368,13 @@ impl Batch {
             mismatched_rows: self.mismatched_rows,
             total_rows: self.total_rows,
             kinds_read_as_other: self.read_as_other,
-            texts_read_as_other: self.kinds.iter().filter(|k| k.2).map(|k| k.0.clone()).take(8).collect(),
+            texts_read_as_other: self
+                .kinds
+                .iter()
+                .filter(|k| k.2)
+                .map(|k| k.0.clone())
+                .take(8)
+                .collect(),
         }
     }
 
@@ -341,8 +404,13 @@ impl Batch {
     /// The plan for an employer kind, resolved once.
     pub fn plan(&mut self, kind: EmployerKind) -> &Result<Plan, Error> {
         let o = &self.options;
-        let settings = Settings { official_only: o.official_only, explain: false };
-        self.plans.entry(kind).or_insert_with(|| plan(&o.city, &o.month, kind, &o.overrides, settings))
+        let settings = Settings {
+            official_only: o.official_only,
+            explain: false,
+        };
+        self.plans
+            .entry(kind)
+            .or_insert_with(|| plan(&o.city, &o.month, kind, &o.overrides, settings))
     }
 
     fn failed(&mut self, mut r: RowResult, column: String, e: Error) -> RowResult {
@@ -377,35 +445,75 @@ impl Batch {
         };
         if is_total_row(cells, m) {
             self.total_rows += 1;
-            return RowResult { status: RowStatus::Total, reason: Some(text!("合计行，已跳过", "a total line: skipped")), ..r };
+            return RowResult {
+                status: RowStatus::Total,
+                reason: Some(text!("合计行，已跳过", "a total line: skipped")),
+                ..r
+            };
         }
         let kind_text = cell(m.employer_kind).to_string();
-        let kind_col = m.employer_kind.map_or_else(|| "employer".to_string(), |i| m.header(i));
+        let kind_col = m
+            .employer_kind
+            .map_or_else(|| "employer".to_string(), |i| m.header(i));
         let wage_col = m.header(self.wage);
         let deducted_col = m.deducted.map(|i| m.header(i)).unwrap_or_default();
         let wage = input::amount("wage", &Raw(cell(Some(self.wage)).to_string()));
-        let deducted = match m.deducted.map(|i| cell(Some(i))).filter(|t| !t.trim().is_empty()) {
+        let deducted = match m
+            .deducted
+            .map(|i| cell(Some(i)))
+            .filter(|t| !t.trim().is_empty())
+        {
             None => Ok(None),
             Some(t) => input::amount("deducted", &Raw(t.to_string())).map(Some),
         };
-        let kind = self.kind_of_text(&kind_text).ok_or_else(|| Error::field("employer", "empty", text!("单位类型为空", "the employer kind is empty")));
+        let kind = self.kind_of_text(&kind_text).ok_or_else(|| {
+            Error::field(
+                "employer",
+                "empty",
+                text!("单位类型为空", "the employer kind is empty"),
+            )
+        });
         // Every problem of the row at once, so one correction is enough.
         let mut problems: Vec<(String, Error)> = Vec::new();
         let kind = kind.map_err(|e| problems.push((kind_col, e))).ok();
         let wage = wage.map_err(|e| problems.push((wage_col.clone(), e))).ok();
         let deducted = deducted.map_err(|e| problems.push((deducted_col, e))).ok();
         let (Some(kind), Some(wage), Some(deducted)) = (kind, wage, deducted) else {
-            let columns = problems.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join("、");
+            let columns = problems
+                .iter()
+                .map(|(c, _)| c.as_str())
+                .collect::<Vec<_>>()
+                .join("、");
             let reasons: Vec<Text> = problems.into_iter().map(|(_, e)| reason(e)).collect();
-            let zh = reasons.iter().map(|t| t.zh.as_ref()).collect::<Vec<_>>().join("；");
-            let en = reasons.iter().map(|t| t.en.as_ref()).collect::<Vec<_>>().join("; ");
+            let zh = reasons
+                .iter()
+                .map(|t| t.zh.as_ref())
+                .collect::<Vec<_>>()
+                .join("；");
+            let en = reasons
+                .iter()
+                .map(|t| t.en.as_ref())
+                .collect::<Vec<_>>()
+                .join("; ");
             self.failed_rows += 1;
-            return RowResult { employer_kind: kind, column: Some(columns), reason: Some(Text::new(zh, en)), ..r };
+            return RowResult {
+                employer_kind: kind,
+                column: Some(columns),
+                reason: Some(Text::new(zh, en)),
+                ..r
+            };
         };
         self.computed(r, kind, wage, deducted, wage_col)
     }
 
-    fn computed(&mut self, mut r: RowResult, kind: EmployerKind, wage: Money, deducted: Option<Money>, wage_col: String) -> RowResult {
+    fn computed(
+        &mut self,
+        mut r: RowResult,
+        kind: EmployerKind,
+        wage: Money,
+        deducted: Option<Money>,
+        wage_col: String,
+    ) -> RowResult {
         r.employer_kind = Some(kind);
         let (a, fixed) = match self.plan(kind) {
             Ok(p) => (p.amounts(wage), (p.employer_fixed, p.individual_fixed)),
@@ -416,15 +524,27 @@ impl Batch {
             // A figure nobody published is the city's, not the row's: no column is blamed,
             // and the batch names it once.
             Err(Error::MissingFigures { missing, optional }) => {
-                self.missing.extend(missing.iter().filter_map(|m| ParamId::parse(&m.id)));
-                return self.failed(r, String::new(), Error::MissingFigures { missing, optional });
+                self.missing
+                    .extend(missing.iter().filter_map(|m| ParamId::parse(&m.id)));
+                return self.failed(
+                    r,
+                    String::new(),
+                    Error::MissingFigures { missing, optional },
+                );
             }
             Err(e) => return self.failed(r, wage_col, e),
         };
         let fen = |m: Money| m.to_fen().ok_or_else(|| yibao::compute::overflow("wage"));
-        let added = (fen(a.employer_total), fen(a.individual_total), fen(a.monthly_total));
+        let added = (
+            fen(a.employer_total),
+            fen(a.individual_total),
+            fen(a.monthly_total),
+        );
         let added = match added {
-            (Ok(e), Ok(i), Ok(t)) => self.by_kind.get_mut(kind_index(kind)).map_or(Ok(()), |total| total.add(e, i, t)),
+            (Ok(e), Ok(i), Ok(t)) => self
+                .by_kind
+                .get_mut(kind_index(kind))
+                .map_or(Ok(()), |total| total.add(e, i, t)),
             (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
         };
         if let Err(e) = added {
@@ -442,7 +562,11 @@ impl Batch {
         r.individual_total = Some(a.individual_total);
         r.deducted = deducted;
         r.difference = deducted.and_then(|d| d.checked_sub(a.individual_total));
-        r.status = if r.difference.is_some_and(|d| !d.is_zero()) { RowStatus::Mismatch } else { RowStatus::Ok };
+        r.status = if r.difference.is_some_and(|d| !d.is_zero()) {
+            RowStatus::Mismatch
+        } else {
+            RowStatus::Ok
+        };
         if r.status == RowStatus::Mismatch {
             self.mismatched_rows += 1;
         }
@@ -453,7 +577,13 @@ impl Batch {
     /// `out`. Rows with plain amounts and a plan that fits in whole fen take the integer
     /// path (no decimal arithmetic, no allocation); any other row, and every failing row,
     /// goes through [`Batch::row`]. Both write the same line (tested row by row).
-    pub fn write_row<C: Cells + ?Sized>(&mut self, row: usize, cells: &C, lang: Lang, out: &mut String) -> RowStatus {
+    pub fn write_row<C: Cells + ?Sized>(
+        &mut self,
+        row: usize,
+        cells: &C,
+        lang: Lang,
+        out: &mut String,
+    ) -> RowStatus {
         if let Some(status) = self.fast_row(row, cells, lang, out) {
             return status;
         }
@@ -468,7 +598,10 @@ impl Batch {
         if text.is_empty() {
             return self.options.employer;
         }
-        self.kinds.iter().find(|(t, ..)| t == text).map(|(_, k, _)| *k)
+        self.kinds
+            .iter()
+            .find(|(t, ..)| t == text)
+            .map(|(_, k, _)| *k)
     }
 
     fn fen_plan(&mut self, kind: EmployerKind) -> Option<FenPlan> {
@@ -480,17 +613,33 @@ impl Batch {
         p
     }
 
-    fn fast_row<C: Cells + ?Sized>(&mut self, row: usize, cells: &C, lang: Lang, out: &mut String) -> Option<RowStatus> {
+    fn fast_row<C: Cells + ?Sized>(
+        &mut self,
+        row: usize,
+        cells: &C,
+        lang: Lang,
+        out: &mut String,
+    ) -> Option<RowStatus> {
         let m = &self.mapping;
         let cell = |i: Option<usize>| i.and_then(|i| cells.cell(i)).map_or("", trim);
-        let (id, name, kind_text, wage) = (cell(m.employee_id), cell(m.name), cell(m.employer_kind), cell(Some(self.wage)));
+        let (id, name, kind_text, wage) = (
+            cell(m.employee_id),
+            cell(m.name),
+            cell(m.employer_kind),
+            cell(Some(self.wage)),
+        );
         let deducted = match cell(m.deducted) {
             "" => None,
             t => Some(plain_fen(t)?),
         };
         let wage = plain_fen(wage)?;
         // A total line, or a kind never seen, goes the long way.
-        if [m.employee_id, m.name, Some(0)].into_iter().flatten().filter_map(|i| cells.cell(i)).any(|c| c.contains('计')) {
+        if [m.employee_id, m.name, Some(0)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| cells.cell(i))
+            .any(|c| c.contains('计'))
+        {
             return None;
         }
         if !kind_text.is_empty() && !self.kinds.iter().any(|(t, ..)| t == kind_text) {
@@ -510,8 +659,14 @@ impl Batch {
             EmployerKind::PublicBody => public_body,
             EmployerKind::Other => other,
         };
-        total.add(a.employer_total, a.individual_total, a.monthly_total).ok()?;
-        let status = if difference.is_some_and(|d| d != 0) { RowStatus::Mismatch } else { RowStatus::Ok };
+        total
+            .add(a.employer_total, a.individual_total, a.monthly_total)
+            .ok()?;
+        let status = if difference.is_some_and(|d| d != 0) {
+            RowStatus::Mismatch
+        } else {
+            RowStatus::Ok
+        };
         if status == RowStatus::Mismatch {
             self.mismatched_rows += 1;
         }
@@ -520,7 +675,8 @@ impl Batch {
         }
         let labels = self.labels.get_or_insert_with(|| Labels {
             lang,
-            kinds: [EmployerKind::PublicBody, EmployerKind::Other].map(|k| k.label().get(lang).to_string()),
+            kinds: [EmployerKind::PublicBody, EmployerKind::Other]
+                .map(|k| k.label().get(lang).to_string()),
             ok: lang.pick("正常", "ok"),
             mismatch: lang.pick("扣款不符", "mismatch"),
         });
@@ -542,10 +698,24 @@ impl Batch {
             EmployerKind::Other => other,
         });
         out.push(',');
-        for v in [Some(a.base), Some(a.employer_basic), employer_fixed, Some(a.employer_total), Some(a.individual_basic), individual_fixed, Some(a.individual_total), deducted, difference] {
+        for v in [
+            Some(a.base),
+            Some(a.employer_basic),
+            employer_fixed,
+            Some(a.employer_total),
+            Some(a.individual_basic),
+            individual_fixed,
+            Some(a.individual_total),
+            deducted,
+            difference,
+        ] {
             money(out, v);
         }
-        out.push_str(if status == RowStatus::Ok { labels.ok } else { labels.mismatch });
+        out.push_str(if status == RowStatus::Ok {
+            labels.ok
+        } else {
+            labels.mismatch
+        });
         out.push_str(",,\r\n");
         Some(status)
     }
@@ -557,19 +727,25 @@ impl Batch {
             user_supplied: noted(plans().flat_map(|p| p.user_supplied.iter().map(String::as_str))),
             not_known: noted(plans().flat_map(|p| p.not_known.iter().map(String::as_str))),
             missing: noted(self.missing.iter().map(|id| id.key())),
-            cautions: plans().flat_map(|p| p.cautions.iter()).fold(Vec::new(), |mut all, c| {
-                if !all.contains(c) {
-                    all.push(c.clone());
-                }
-                all
-            }),
+            cautions: plans()
+                .flat_map(|p| p.cautions.iter())
+                .fold(Vec::new(), |mut all, c| {
+                    if !all.contains(c) {
+                        all.push(c.clone());
+                    }
+                    all
+                }),
         }
     }
 
     /// The employer kind a row's cell gives (or the default for an empty cell), read as the
     /// batch reads it.
     pub fn kind_of<C: Cells + ?Sized>(&self, cells: &C) -> Option<EmployerKind> {
-        let text = self.mapping.employer_kind.and_then(|i| cells.cell(i)).map_or("", str::trim);
+        let text = self
+            .mapping
+            .employer_kind
+            .and_then(|i| cells.cell(i))
+            .map_or("", str::trim);
         if text.is_empty() {
             self.options.employer
         } else {

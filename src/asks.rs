@@ -91,7 +91,9 @@ pub fn asks(req: &Request) -> Vec<ParamId> {
                     .filter(|n| n.asked)
                     .map(|n| n.param)
                     .collect(),
-                Err(Error::MissingFigures { missing, optional }) => missing
+                Err(Error::MissingFigures {
+                    missing, optional, ..
+                }) => missing
                     .iter()
                     .map(|m| m.id.as_str())
                     .chain(optional.iter().map(String::as_str))

@@ -51,6 +51,10 @@ pub enum Error {
         missing: Vec<MissingFigure>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         optional: Vec<String>,
+        /// The rules' notices that bear on what was looked up (a document's term that
+        /// ended), shown with the request for figures as with a result.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        notices: Vec<crate::explain::NoticeShown>,
     },
     /// The embedded (or checked) rules are invalid; nothing is computed from them.
     Rules { issues: Vec<RuleIssue> },

@@ -63,7 +63,7 @@ pub struct Carried {
     pub since: YearMonth,
     /// The published value's own status.
     pub status: Status,
-    /// In words: "暂按 2026 年标准（2027 年标准尚未收录）".
+    /// In words: "暂按 2026 年标准，2027 年标准尚未收录".
     pub words: Text,
 }
 
@@ -88,6 +88,13 @@ pub struct CiteSource {
     pub quote: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<&'static str>,
+}
+
+impl CiteSource {
+    /// The document's short name and where in it: "郑政办〔2021〕24号 四（四）".
+    pub fn citation(&self) -> Text {
+        crate::model::rules::citation(self.document.short_name(), self.article)
+    }
 }
 
 // The texts of a citation borrow from the rules, which live as long as the program (a
@@ -197,14 +204,12 @@ impl Cite {
         };
         match &self.source {
             Some(s) => format!(
-                "{who} — {} {} «{}»{}",
-                s.document.short_name(),
-                s.article,
+                "{who} — {} «{}»{}",
+                s.citation().get(lang),
                 s.quote,
-                match (&self.carried, self.status) {
-                    (Some(c), _) => format!(" [{}]", c.words.get(lang)),
-                    (None, Some(st)) => format!(" [{}]", st.label().get(lang)),
-                    (None, None) => String::new(),
+                match self.status {
+                    Some(st) => format!(" [{}]", status_words(st, self.carried.as_ref()).get(lang)),
+                    None => String::new(),
                 }
             ),
             None => who,
@@ -330,7 +335,33 @@ pub struct Basis {
     pub carried: Option<Carried>,
     /// The document's short name and article, where there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Text>,
+}
+
+impl Basis {
+    /// How sure the figure is, in words: its grade, and where it is carried, for how long.
+    pub fn status_words(&self) -> Text {
+        match self.status {
+            Some(s) => status_words(s, self.carried.as_ref()),
+            None => Text::new("你提供的数据", "supplied by you"),
+        }
+    }
+}
+
+/// A figure's grade in words; a carried one says so after its own grade where that grade is
+/// below official ("低可信度来源 · 暂按 2026 年标准…"), so carrying never hides a weak source.
+pub fn status_words(status: Status, carried: Option<&Carried>) -> Text {
+    match carried {
+        Some(c) if c.status.needs_caution() => {
+            let own = c.status.label();
+            Text::new(
+                format!("{} · {}", own.zh, c.words.zh),
+                format!("{} · {}", own.en, c.words.en),
+            )
+        }
+        Some(c) => c.words.clone(),
+        None => status.label(),
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -356,16 +387,55 @@ pub struct Explanation {
 }
 
 impl Explanation {
+    /// Adds a note once. A note is a sentence on its own line: its English begins with a
+    /// capital, however the text was written where it arose.
     pub fn note(&mut self, note: Text) {
+        let note = Text::new(note.zh, capitalised(&note.en));
         if !self.notes.contains(&note) {
             self.notes.push(note);
         }
     }
 
     pub fn convention(&mut self, text: Text) {
+        let text = Text::new(text.zh, capitalised(&text.en));
         if !self.conventions.contains(&text) {
             self.conventions.push(text);
         }
+    }
+
+    /// The confidence line: how sure the figures used are, and, where some figure was not
+    /// on file or was set aside (official figures only), that the result is incomplete, so
+    /// "every figure is official" never sits above a result that lacks one.
+    pub fn confidence_line(&self) -> Text {
+        let label = self.confidence.label();
+        let n = self.not_known.len();
+        if n == 0 {
+            return label;
+        }
+        let label = if self.confidence == Confidence::Official {
+            Text::new(
+                "所用数据均来自统筹文件或官方文件",
+                "every figure used is from the pooling document or another official document",
+            )
+        } else {
+            label
+        };
+        let what = if n == 1 {
+            Text::new(
+                "1 项数据未收录或未采用，结果不完整（见下）".to_string(),
+                "one figure is not on file or not used, so the result is incomplete (see below)"
+                    .to_string(),
+            )
+        } else {
+            Text::new(
+                format!("{n} 项数据未收录或未采用，结果不完整（见下）"),
+                format!("{n} figures are not on file or not used, so the result is incomplete (see below)"),
+            )
+        };
+        Text::new(
+            format!("{}；{}", label.zh, what.zh),
+            format!("{}; {}", label.en, what.en),
+        )
     }
 
     /// Plain-text rendering for the CLI.
@@ -375,28 +445,28 @@ impl Explanation {
             let src = n
                 .source
                 .as_ref()
-                .map(|s| format!("（{} {}）", s.document.short_name(), s.article))
+                .map(|s| {
+                    lang.pick("（", " (").to_string()
+                        + s.citation().get(lang)
+                        + lang.pick("）", ")")
+                })
                 .unwrap_or_default();
             out.push_str(&format!("! {}{src}\n", n.text.get(lang)));
         }
         out.push_str(&format!(
             "{}{}\n",
             lang.pick("可信度：", "Confidence: "),
-            self.confidence.label().get(lang)
+            self.confidence_line().get(lang)
         ));
         for b in &self.rests_on {
-            let status = match (&b.carried, b.status) {
-                (Some(c), _) => c.words.get(lang).to_string(),
-                (None, Some(s)) => s.label().get(lang).to_string(),
-                (None, None) => lang.pick("你提供的数据", "supplied by you").to_string(),
-            };
+            let status = b.status_words().get(lang).to_string();
             out.push_str(&format!(
                 "  · {} = {} [{status}]{}\n",
                 b.label.get(lang),
                 b.words.as_ref().map_or(b.value.as_str(), |w| w.get(lang)),
                 b.source
                     .as_ref()
-                    .map(|s| format!(" {s}"))
+                    .map(|s| format!(" {}", s.get(lang)))
                     .unwrap_or_default()
             ));
         }
@@ -431,5 +501,14 @@ impl Explanation {
             out.push_str(&format!("* {}\n", n.get(lang)));
         }
         out
+    }
+}
+
+/// The text with its first letter in capitals ("the city's figure …" → "The city's …").
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if f.is_ascii_lowercase() => f.to_ascii_uppercase().to_string() + c.as_str(),
+        _ => s.to_string(),
     }
 }

@@ -18,6 +18,9 @@ pub struct Ending {
     pub label: Text,
     /// The value as shown ("4986.00"), or empty for a window that was `unknown`.
     pub value: String,
+    /// The value in words with its unit where it reads better so ("是", "6 个月").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<Text>,
     pub status: Status,
     /// The last month of its window.
     pub in_force_to: YearMonth,
@@ -93,6 +96,7 @@ fn ending(s: &Series, from: YearMonth, to: YearMonth) -> Option<Ending> {
         param: s.id,
         label: s.id.label(),
         value: last.value.as_ref().map(Value::show).unwrap_or_default(),
+        words: last.value.as_ref().and_then(|v| v.words(s.id.unit())),
         status: last.status,
         in_force_to: end,
         carried_to,

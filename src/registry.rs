@@ -75,7 +75,7 @@ impl Headline {
             key,
             label,
             Text::same(n.to_string()),
-            Text::new("个月", "months"),
+            Text::new("个月", if n == 1 { "month" } else { "months" }),
             steps,
         )
     }

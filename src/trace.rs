@@ -447,6 +447,32 @@ impl Ctx {
         Ok(v)
     }
 
+    /// A number shown to `dp` decimals (a percent of the wage): `formula ≈ 3.32` where the
+    /// exact value is longer, so a step never prints thirty digits. Half away from zero.
+    pub fn number_rounded(
+        &mut self,
+        key: &'static str,
+        label: Text,
+        field: &str,
+        e: Expr,
+        unit: &'static str,
+        dp: u32,
+    ) -> Result<Decimal, Error> {
+        let exact = e.eval().ok_or_else(|| overflow(field))?;
+        let v =
+            exact.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        if self.explain {
+            let shown = plain(v);
+            let sign = if v == exact { "=" } else { "≈" };
+            let formula = Text::new(
+                format!("{} {sign} {shown}", e.render(false)),
+                format!("{} {sign} {shown}", e.render(true)),
+            );
+            self.push_step(key.into(), label, formula, shown, unit, &e);
+        }
+        Ok(v)
+    }
+
     /// A month some months after another, recorded: "2030-07 + 1 = 2030-08".
     pub fn month_after(
         &mut self,

@@ -101,8 +101,27 @@ fn a_bad_file_is_refused_with_the_line_and_the_reason() {
     assert!(
         issues
             .iter()
-            .any(|i| i.key == "figure 1 (line 15)" && i.reason.zh.contains("城市")),
+            .any(|i| i.key == "figure 1 (line 15).city" && i.reason.zh.contains("城市")),
         "{issues:#?}"
+    );
+    // A misspelt id is named as such, with the id it was probably meant to be, in Chinese
+    // and English alike (the reason of a bad value too).
+    let misspelt =
+        file("wenzhou-2027.toml").replacen("employee.base.floor", "employee.base.flor", 1);
+    let issues = load::figures("bad.toml", &misspelt).unwrap_err();
+    assert!(
+        issues.iter().any(|i| i.key == "figure 1 (line 15).param"
+            && i.reason
+                .zh
+                .contains("没有参数编号 `employee.base.flor`；是否是 `employee.base.floor`？")),
+        "{issues:#?}"
+    );
+    let bad_value = load::figures("bad.toml", &bad).unwrap_err();
+    assert!(
+        bad_value
+            .iter()
+            .any(|i| i.reason.zh == "数值无效：`51.001` 超过两位小数（金额精确到分）"),
+        "{bad_value:#?}"
     );
     let no_site = file("wenzhou-2027.toml").replacen("site = ", "sight = ", 1);
     let issues = load::figures("bad.toml", &no_site).unwrap_err();

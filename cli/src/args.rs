@@ -232,7 +232,7 @@ pub enum RulesCommand {
     /// What runs out in the months ahead: each city's figures whose window ends (and how
     /// long each is then carried), and what each view shows with nothing typed, month by month.
     Horizon {
-        /// How many months ahead to look
+        /// How many months after --from to look at: 12 runs from this month to the same month next year (2026-12 to 2027-12)
         #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(0..=120))]
         months: u32,
         /// The first month (YYYY-MM; default: this month)

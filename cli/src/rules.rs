@@ -140,7 +140,11 @@ fn show_series(s: &Series, lang: Lang, r: &Rules, city: Option<&yibao::model::Ci
             let doc = r
                 .document(city, &src.doc)
                 .map_or(src.doc.as_str(), |d| d.short_name());
-            out += &format!(" {doc} {} «{}»", src.article, src.quote);
+            out += &format!(
+                " {} «{}»",
+                yibao::model::rules::citation(doc, &src.article).get(lang),
+                src.quote
+            );
         }
         out += "\n";
         if let Some(n) = e.note_text() {
@@ -217,12 +221,12 @@ fn horizon(
         let value = if e.value.is_empty() {
             lang.pick("未公布", "unknown").to_string()
         } else {
-            format!("{} [{}]", e.value, e.status.label().get(lang))
+            let v = e.words.as_ref().map_or(e.value.as_str(), |w| w.get(lang));
+            format!("{v} [{}]", e.status.label().get(lang))
         };
         let mut line = format!(
-            "    {} ({}) = {value}: {} {}",
+            "    {} = {value}: {} {}",
             e.label.get(lang),
-            e.param,
             lang.pick("有效至", "in force to"),
             e.in_force_to
         );
@@ -265,7 +269,11 @@ fn horizon(
         }
         c.endings.iter().for_each(|e| out += &ending(e));
         for v in &c.views {
-            out += &format!("  {}:", yibao::defaults::label(v.kind).get(lang));
+            out += &format!(
+                "  {}{}\n",
+                yibao::defaults::label(v.kind).get(lang),
+                lang.pick("：", ":")
+            );
             for s in &v.changes {
                 let what = match s.answer {
                     "full" => lang.pick("完整", "full"),
@@ -275,17 +283,29 @@ fn horizon(
                 };
                 let conf = s
                     .confidence
-                    .map(|c| format!("，{}", c.label_short().get(lang)))
+                    .map(|c| format!("{}{}", lang.pick("，", ", "), c.label_short().get(lang)))
                     .unwrap_or_default();
-                let lacks: Vec<&str> = s.lacks.iter().map(|p| p.key()).collect();
+                // Names a person reads; `--json` has the ids `--set` takes.
+                let lacks: Vec<String> = s
+                    .lacks
+                    .iter()
+                    .map(|p| p.label().get(lang).to_string())
+                    .collect();
                 let lacks = if lacks.is_empty() {
                     String::new()
                 } else {
-                    format!("{}{}", lang.pick("，缺 ", ", lacks "), lacks.join(" "))
+                    format!(
+                        "{}{}",
+                        lang.pick("；缺：", "; lacks: "),
+                        lacks.join(lang.pick("、", "; "))
+                    )
                 };
-                out += &format!(" {} {what}{conf}{lacks};", s.from);
+                out += &format!(
+                    "    {} {}{what}{conf}{lacks}\n",
+                    s.from,
+                    lang.pick("起 ", "on: ")
+                );
             }
-            out += "\n";
         }
     }
     Ok(out)

@@ -604,7 +604,7 @@ fn a_sites_figures_file_is_used_and_named() {
     let o = yibao(&args[2..]);
     assert!(stdout(&o).contains("缴费基数: 4986.00"), "{}", stdout(&o));
     assert!(
-        stdout(&o).contains("暂按 2025-01 至 2026-12 标准（2027 年标准尚未收录）"),
+        stdout(&o).contains("暂按 2025 年起执行的标准，2027 年标准尚未收录"),
         "{}",
         stdout(&o)
     );
@@ -643,8 +643,21 @@ fn the_horizon_lists_what_runs_out() {
     let o = yibao(&["rules", "horizon", "--from", "2026-12", "--months", "12"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("职工医保缴费基数下限 (employee.base.floor) = 4986.00 [推断值]: 有效至 2026-12；其后暂按此值沿用至 2027-12；2028-01 起未收录"), "{out}");
+    assert!(out.contains("职工医保缴费基数下限 = 4986.00 元/月 [推断值]: 有效至 2026-12；其后暂按此值沿用至 2027-12；2028-01 起未收录"), "{out}");
     assert!(out.contains("统筹文件有效期至 2026-12"), "{out}");
+    // Words a person reads, not ids or codes: 黄冈's method and the flexible view's lacks.
+    assert!(
+        out.contains("统筹前基金缺口的承担办法 = 由当地（原统筹区）自行承担"),
+        "{out}"
+    );
+    assert!(
+        out.contains("需填写；缺：灵活就业缴费基数（月）、灵活就业费率"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("local_finance") && !out.contains("employee.fixed"),
+        "{out}"
+    );
     let o = yibao(&[
         "--json", "rules", "horizon", "--from", "2026-12", "--months", "1",
     ]);

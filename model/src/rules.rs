@@ -136,6 +136,55 @@ impl Document {
     }
 }
 
+/// Where in a document a value stands, after the document's name: "郑政办〔2021〕24号 四（四）",
+/// or, for a document with no articles, the part of it in brackets ("久松健康…（网页）"),
+/// which an English page reads in English. A bracketed part not in the list below stays as
+/// written (the validator asks for every one a rule file uses to be listed).
+pub fn citation(document: &str, article: &str) -> Text {
+    match article
+        .strip_prefix('（')
+        .and_then(|a| a.strip_suffix('）'))
+    {
+        Some(part) => {
+            let en = PARTS
+                .iter()
+                .find(|(zh, _)| *zh == part)
+                .map_or(part, |(_, en)| en);
+            Text::new(
+                format!("{document}（{part}）"),
+                format!("{document} ({en})"),
+            )
+        }
+        None if article.is_empty() => Text::same(document.to_string()),
+        None => Text::same(format!("{document} {article}")),
+    }
+}
+
+/// The parts of documents without articles that rule files cite, in English.
+pub const PARTS: &[(&str, &str)] = &[
+    ("网页", "web page"),
+    ("通知", "notice"),
+    ("通知正文", "text of the notice"),
+    ("通知转载", "reprint of the notice"),
+    ("新闻发布", "press release"),
+    ("新闻报道", "news report"),
+    ("问答", "questions and answers"),
+    ("申报指南", "filing guide"),
+    ("个人账户", "personal accounts"),
+    ("待遇等待期", "waiting period"),
+    ("待复核的不一致", "inconsistencies to be checked"),
+    ("山东 2025", "Shandong, 2025"),
+    ("山东 注释", "Shandong, note"),
+    ("山东平均工资表", "Shandong average wages"),
+    ("河南 注释", "Henan, note"),
+    ("河南", "Henan"),
+    ("浙江", "Zhejiang"),
+    ("温州", "Wenzhou"),
+    ("盐城", "Yancheng"),
+    ("郑州", "Zhengzhou"),
+    ("黄冈", "Huanggang"),
+];
+
 /// Where one value comes from: a document (by id), the article and a short quote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -271,6 +320,15 @@ impl Series {
             (true, Some(since)) => At::Carried { entry: prev, since },
             _ => At::NotOnFile,
         }
+    }
+
+    /// The last window with a value that ended before the month: what was published last,
+    /// for a page to show as history once it may no longer be carried.
+    pub fn last_before(&self, month: YearMonth) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.value.is_some() && e.to.is_some_and(|to| to < month))
     }
 
     /// The last month a value applies, carried or not (`None`: open-ended).

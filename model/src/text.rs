@@ -112,6 +112,16 @@ macro_rules! text {
     };
 }
 
+/// "1 month", "3 months": an English count with its noun, singular for one.
+pub fn count_en(n: impl Into<i64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::Unit;
 use crate::money::{percent, plain, Money};
 use crate::month::YearMonth;
+use crate::text::Text;
 
 /// Largest amount of money accepted anywhere: far above any wage, far below where
 /// exact arithmetic could overflow.
@@ -118,7 +119,6 @@ impl Value {
     /// The value in words where it is a word or a yes/no (a choice's label, "是"), so no page
     /// shows `true` or `one_off`; `None` for numbers, which show as themselves.
     pub fn words(&self, unit: Unit) -> Option<crate::text::Text> {
-        use crate::text::Text;
         let label = |w: &str| {
             unit.choices()
                 .iter()
@@ -134,6 +134,25 @@ impl Value {
                 let zh: Vec<&str> = labels.iter().map(|l| l.0).collect();
                 let en: Vec<&str> = labels.iter().map(|l| l.1).collect();
                 Some(Text::new(zh.join("、"), en.join(", ")))
+            }
+            // A count or a length reads with its unit ("3 个月", "30 年"), so a citation never
+            // leaves a bare number a person must guess the meaning of.
+            Value::Count(_) | Value::Years(_) | Value::Money(_) => {
+                let label = unit.label();
+                let (zh, en) = (label.zh.to_string(), label.en.to_string());
+                if zh.is_empty() {
+                    return None;
+                }
+                let n = self.show();
+                let en = match (self, unit) {
+                    (Value::Count(1), Unit::Months) => "month".to_string(),
+                    (Value::Count(1), Unit::Days) => "day".to_string(),
+                    (Value::Years(y), Unit::Years) if *y == rust_decimal::Decimal::ONE => {
+                        "year".to_string()
+                    }
+                    _ => en,
+                };
+                Some(Text::new(format!("{n} {zh}"), format!("{n} {en}")))
             }
             _ => None,
         }
@@ -196,24 +215,36 @@ impl<'de> Deserialize<'de> for Value {
     }
 }
 
+/// A reason in both languages, for a value that cannot be read.
+fn why(zh: String, en: String) -> Text {
+    Text::new(zh, en)
+}
+
 /// A non-negative decimal in plain ASCII (`0.074`), the form rule files use.
-fn plain_decimal(t: &str) -> Result<Decimal, String> {
+fn plain_decimal(t: &str) -> Result<Decimal, Text> {
     let ok = !t.is_empty()
         && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && t.bytes().filter(|b| *b == b'.').count() <= 1
         && t.bytes().any(|b| b.is_ascii_digit())
         && t.len() <= 30;
     if !ok {
-        return Err(format!("`{t}` is not a non-negative decimal number"));
+        return Err(why(
+            format!("`{t}` 不是非负的十进制数"),
+            format!("`{t}` is not a non-negative decimal number"),
+        ));
     }
-    t.parse::<Decimal>()
-        .map_err(|_| format!("`{t}` is not a decimal number"))
+    t.parse::<Decimal>().map_err(|_| {
+        why(
+            format!("`{t}` 不是十进制数"),
+            format!("`{t}` is not a decimal number"),
+        )
+    })
 }
 
 /// Reads a value written as text (a rule file's string, or an override already brought to
-/// this plain form) for a unit. The error is a short English reason; callers wrap it with
-/// file, key or field, and say it in Chinese too.
-pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
+/// this plain form) for a unit. The error is a short reason in both languages; callers wrap
+/// it with file, key or field.
+pub fn parse_text(unit: Unit, text: &str) -> Result<Value, Text> {
     let t = text.trim();
     match unit {
         Unit::Rate => {
@@ -221,7 +252,10 @@ pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
                 Some((n, d)) => {
                     let (num, den) = (plain_decimal(n.trim())?, plain_decimal(d.trim())?);
                     if den.is_zero() {
-                        return Err("a fraction's denominator must not be 0".into());
+                        return Err(Text::new(
+                            "分数的分母不能为 0",
+                            "a fraction's denominator must not be 0",
+                        ));
                     }
                     Ratio { num, den }
                 }
@@ -229,50 +263,74 @@ pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
             };
             match ratio.as_decimal() {
                 Some(r) if r <= Decimal::ONE => Ok(Value::Rate(ratio)),
-                _ => Err(format!(
-                    "a rate must be between 0 and 1 (write 8% as 0.08), not `{t}`"
+                _ => Err(why(
+                    format!("费率须在 0 到 1 之间（8% 写作 0.08），不是 `{t}`"),
+                    format!("a rate must be between 0 and 1 (write 8% as 0.08), not `{t}`"),
                 )),
             }
         }
         Unit::YuanPerMonth | Unit::YuanPerYear => {
             let d = plain_decimal(t)?;
             if d > Decimal::from(MAX_AMOUNT) {
-                return Err(format!("`{t}` is too large"));
+                return Err(why(format!("`{t}` 过大"), format!("`{t}` is too large")));
             }
-            Money::from_fen_exact(d)
-                .map(Value::Money)
-                .ok_or_else(|| format!("`{t}` has more than two decimals"))
+            Money::from_fen_exact(d).map(Value::Money).ok_or_else(|| {
+                why(
+                    format!("`{t}` 超过两位小数（金额精确到分）"),
+                    format!("`{t}` has more than two decimals"),
+                )
+            })
         }
         Unit::Years => {
             let d = plain_decimal(t)?;
             if d > Decimal::from(200) {
-                return Err(format!("`{t}` years is more than a lifetime"));
+                return Err(why(
+                    format!("`{t}` 年超过人的一生"),
+                    format!("`{t}` years is more than a lifetime"),
+                ));
             }
             Ok(Value::Years(d))
         }
         Unit::Months => match t.parse::<u32>() {
             Ok(n) if n <= 2400 => Ok(Value::Count(n)),
-            _ => Err(format!("`{t}` is not a whole number of months (0 to 2400)")),
+            _ => Err(why(
+                format!("`{t}` 不是整数月数（0 到 2400）"),
+                format!("`{t}` is not a whole number of months (0 to 2400)"),
+            )),
         },
         Unit::Days => match t.parse::<u32>() {
             Ok(n) if n <= 366 => Ok(Value::Count(n)),
-            _ => Err(format!("`{t}` is not a whole number of days (0 to 366)")),
+            _ => Err(why(
+                format!("`{t}` 不是整数天数（0 到 366）"),
+                format!("`{t}` is not a whole number of days (0 to 366)"),
+            )),
         },
         Unit::Flag => match t {
             "true" => Ok(Value::Flag(true)),
             "false" => Ok(Value::Flag(false)),
-            _ => Err(format!("`{t}` is not true or false")),
+            _ => Err(why(
+                format!("`{t}` 须为 true 或 false"),
+                format!("`{t}` is not true or false"),
+            )),
         },
         Unit::Choice(choices) => choices
             .iter()
             .find(|c| c.word == t)
             .map(|c| Value::Choice(c.word.to_string()))
-            .ok_or_else(|| format!("`{t}` is not one of {}", unit.words())),
+            .ok_or_else(|| {
+                why(
+                    format!("`{t}` 须为以下之一：{}", unit.words()),
+                    format!("`{t}` is not one of {}", unit.words()),
+                )
+            }),
         Unit::ChoiceSet(choices) => {
             let mut out: Vec<String> = Vec::new();
             for item in t.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                 if !choices.iter().any(|c| c.word == item) {
-                    return Err(format!("`{item}` is not one of {}", unit.words()));
+                    return Err(why(
+                        format!("`{item}` 须为以下之一：{}", unit.words()),
+                        format!("`{item}` is not one of {}", unit.words()),
+                    ));
                 }
                 if !out.iter().any(|o| o == item) {
                     out.push(item.to_string());
@@ -280,9 +338,11 @@ pub fn parse_text(unit: Unit, text: &str) -> Result<Value, String> {
             }
             Ok(Value::Set(out))
         }
-        Unit::Month => t
-            .parse::<YearMonth>()
-            .map(Value::Month)
-            .map_err(|_| format!("`{t}` is not a month (YYYY-MM)")),
+        Unit::Month => t.parse::<YearMonth>().map(Value::Month).map_err(|_| {
+            why(
+                format!("`{t}` 不是月份（YYYY-MM）"),
+                format!("`{t}` is not a month (YYYY-MM)"),
+            )
+        }),
     }
 }

@@ -740,17 +740,15 @@ fn explained(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<ContributionResul
         let e = Expr::money(ind_total).named("个人合计", "individual total")
             / Expr::money(wage).named("工资", "wage")
             * Expr::count(100);
-        let pct = cx.number(
+        let pct = cx.number_rounded(
             "individual.share_of_wage",
             text!("个人扣款占工资（%）", "individual deduction, % of the wage"),
             "wage",
             e,
             "%",
+            2,
         )?;
-        Some(
-            pct.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-                .to_string(),
-        )
+        Some(format!("{pct:.2}"))
     };
     let twelve = || Expr::count(12);
     let yearly = Yearly {
@@ -853,6 +851,24 @@ fn without_fixed(h: crate::registry::Headline, share: &Share) -> crate::registry
     ))
 }
 
+/// Why the base is not the wage, in plain words: "工资低于下限，按下限 4986.00 元缴费".
+fn held(r: &ContributionResult) -> Option<Text> {
+    let b = r.base;
+    if r.base > r.wage && r.base_floor == Some(b) {
+        Some(text!(
+            "工资低于缴费基数下限，按下限 {b} 元缴费",
+            "the wage is below the floor: contributions are on the floor, {b} yuan"
+        ))
+    } else if r.base < r.wage && r.base_ceiling == Some(b) {
+        Some(text!(
+            "工资高于缴费基数上限，按上限 {b} 元缴费",
+            "the wage is above the ceiling: contributions are on the ceiling, {b} yuan"
+        ))
+    } else {
+        None
+    }
+}
+
 /// 职工医保 in the registry.
 pub struct Contribution;
 
@@ -885,7 +901,13 @@ impl crate::registry::Computation for Contribution {
                 .detail(text!("工资扣款", "the payroll deduction")),
                 &r.individual,
             ),
-            H::money("base", text!("缴费基数", "base"), r.base, &["base"]),
+            {
+                let h = H::money("base", text!("缴费基数", "base"), r.base, &["base"]);
+                match held(r) {
+                    Some(why) => h.detail(why),
+                    None => h,
+                }
+            },
         ];
         if let Some(m) = r.maternity_part {
             out.push(H::money(
@@ -919,7 +941,13 @@ impl crate::registry::Computation for Contribution {
             let v = if n == 1 {
                 text!("缴费次月起", "the month after paying")
             } else {
-                text!("缴费后第 {n} 个月起", "{n} months after paying")
+                Text::new(
+                    format!("缴费后第 {n} 个月起"),
+                    format!(
+                        "{} after paying",
+                        crate::model::text::count_en(n, "month", "months")
+                    ),
+                )
             };
             out.push(H::new(
                 "benefits_after",
@@ -946,7 +974,7 @@ impl crate::registry::Computation for Contribution {
     }
     fn summary(r: &ContributionResult) -> Text {
         let (er, ind, t) = (r.employer.total, r.individual.total, r.monthly_total);
-        match &r.individual_share_of_wage {
+        let line = match &r.individual_share_of_wage {
             Some(p) => text!(
                 "单位 {er} · 个人 {ind}（工资的 {p}%）· 合计 {t} 元/月",
                 "employer {er} · individual {ind} ({p}% of the wage) · total {t} yuan a month"
@@ -955,6 +983,13 @@ impl crate::registry::Computation for Contribution {
                 "单位 {er} · 个人 {ind} · 合计 {t} 元/月",
                 "employer {er} · individual {ind} · total {t} yuan a month"
             ),
+        };
+        match held(r) {
+            Some(why) => Text::new(
+                format!("{}；{}", line.zh, why.zh),
+                format!("{}; {}", line.en, why.en),
+            ),
+            None => line,
         }
     }
     fn explanation(r: &ContributionResult) -> &Explanation {

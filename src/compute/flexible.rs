@@ -11,6 +11,7 @@ use crate::error::{AllOk, Error};
 use crate::explain::Explanation;
 use crate::input::{self, Raw};
 use crate::lookup::{Cited, Ctx, Overrides};
+use crate::model::text::count_en;
 use crate::model::{Money, ParamId, Ratio, Rounding, Text, YearMonth};
 use crate::text;
 use crate::trace::{Expr, Term};
@@ -245,14 +246,20 @@ fn benefits(
     }
     let n = w.value;
     let shown = if interrupted {
-        text!(
-            "中断后自再次缴费的月份起 {n} 个月",
-            "{n} months from the month paid again after an interruption"
+        Text::new(
+            format!("中断后自再次缴费的月份起 {n} 个月"),
+            format!(
+                "{} from the month paid again after an interruption",
+                count_en(n, "month", "months")
+            ),
         )
     } else {
-        text!(
-            "首次参保后自首月缴费起 {n} 个月",
-            "{n} months from the first month paid after first enrolment"
+        Text::new(
+            format!("首次参保后自首月缴费起 {n} 个月"),
+            format!(
+                "{} from the first month paid after first enrolment",
+                count_en(n, "month", "months")
+            ),
         )
     };
     cx.fact(
@@ -356,7 +363,12 @@ impl crate::registry::Computation for Flexible {
     fn summary(r: &FlexibleResult) -> Text {
         let wait = r
             .waiting_months
-            .map(|w| text!(" · 等待期 {w} 个月", " · waiting {w} months"))
+            .map(|w| {
+                Text::new(
+                    format!(" · 等待期 {w} 个月"),
+                    format!(" · waiting {}", count_en(w, "month", "months")),
+                )
+            })
             .unwrap_or_default();
         match (r.monthly_total, r.yearly_total, &r.rate) {
             (Some(m), Some(y), _) => Text::new(

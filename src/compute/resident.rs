@@ -69,6 +69,16 @@ pub struct FundingMinimum {
     pub min_individual: Money,
 }
 
+/// The city's premium for an earlier benefit year: shown beside the national minimum once the
+/// city's figure for the year is not on file (not even carried), so a family sees what it
+/// paid before rather than only a lower bound. History, never used in a computation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EarlierFigure {
+    pub year: i32,
+    pub amount: Money,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ResidentResult {
@@ -76,6 +86,9 @@ pub struct ResidentResult {
     pub city_name: Text,
     pub year: i32,
     pub individual_premium: Option<Figure>,
+    /// The city's premium last published, where the year's is not on file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earlier_city_premium: Option<EarlierFigure>,
     pub fiscal_subsidy: Option<Figure>,
     /// Premium + subsidy, where both are known.
     pub total_funding: Option<Money>,
@@ -184,10 +197,11 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
         .is_some_and(|p| p.basis == Basis::NationalMinimum)
     {
         cx.ex.note(text!(
-            "本市{y}待遇年度的标准未公布，按全国最低标准显示；实际以当地缴费通知为准",
-            "the city's figure for benefit year {y} was not published; the national minimum is shown, and the local notice decides"
+            "本市 {y} 年度的标准尚未收录，按全国最低标准显示（本市标准不低于此）；实际以当地缴费通知为准",
+            "the city's figure for benefit year {y} is not on file: the national minimum is shown (the city's is not below it), and the local notice decides"
         ));
     }
+    let earlier_city_premium = earlier(&mut cx, ParamId::ResidentPremium);
     let funding_minimum = minimum(&mut cx, premium.as_ref())?;
     transition(&mut cx);
     let waiting_months = waiting(&mut cx, &sit)?;
@@ -217,6 +231,7 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
         city_name: setup.city.name.clone(),
         year: setup.month.year(),
         individual_premium: premium,
+        earlier_city_premium,
         fiscal_subsidy: subsidy,
         total_funding,
         funding_minimum,
@@ -224,6 +239,38 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
         rules_version: setup.rules.version.clone(),
         explanation: cx.finish(),
     })
+}
+
+/// The city's figure last published before the year, where none applies to it, as a step
+/// with its citation.
+fn earlier(cx: &mut Ctx, id: ParamId) -> Option<EarlierFigure> {
+    let entry = cx.last_published(id)?;
+    let amount = match entry.value.as_ref()? {
+        crate::model::Value::Money(m) => *m,
+        _ => return None,
+    };
+    let year = entry.from.year();
+    let y = cx.month.year();
+    cx.fact(
+        "earlier_city_premium",
+        text!(
+            "本市 {year} 年度个人缴费（上次收录）",
+            "the city's premium for {year} (last on file)"
+        ),
+        text!(
+            "{amount} 元/年：{y} 年度的标准尚未收录，仅供参考",
+            "{amount} yuan a year: the {y} figure is not on file; for reference only"
+        ),
+        amount,
+        "yuan/year",
+        &[crate::lookup::CiteRef::Rule {
+            id,
+            entry,
+            carried: None,
+            stretched: false,
+        }],
+    );
+    Some(EarlierFigure { year, amount })
 }
 
 /// The city's figure, else the national minimum, labelled so; where both are unknown the
@@ -331,11 +378,12 @@ fn minimum(cx: &mut Ctx, premium: Option<&Figure>) -> Result<Option<FundingMinim
             "the minimum from disposable income cannot be computed"
         ),
     );
-    let up = cx.rounding(ParamId::RoundingMinimum)?;
     let (share, third) = cx.resolve((share, third))?;
     let Some(income) = income else {
         return Ok(None);
     };
+    // Only now: the rule for rounding minima is stated only where a minimum is computed.
+    let up = cx.rounding(ParamId::RoundingMinimum)?;
     let field = "resident.disposable_income";
     let total = cx.money(
         "min_total_funding",
@@ -486,8 +534,8 @@ impl crate::registry::Computation for Resident {
         let basis = |b: Basis| match b {
             Basis::City => None,
             Basis::NationalMinimum => Some(text!(
-                "全国最低标准，非本市标准",
-                "the national minimum, not the city's figure"
+                "全国最低标准：本市标准尚未收录，不低于此",
+                "the national minimum: the city's figure is not on file and is not below it"
             )),
         };
         let mut out = Vec::new();
@@ -500,6 +548,24 @@ impl crate::registry::Computation for Resident {
             );
             h.unit = per_year.clone();
             h.detail = basis(p.basis);
+            out.push(h);
+        }
+        if let Some(e) = &r.earlier_city_premium {
+            let (ey, y) = (e.year, r.year);
+            let mut h = H::money(
+                "earlier_premium",
+                text!(
+                    "本市 {ey} 年度个人缴费（上次收录）",
+                    "the city's premium for {ey} (last on file)"
+                ),
+                e.amount,
+                &["earlier_city_premium"],
+            );
+            h.unit = per_year.clone();
+            h.detail = Some(text!(
+                "{y} 年度标准尚未收录，仅供参考",
+                "the {y} figure is not on file; for reference only"
+            ));
             out.push(h);
         }
         if let Some(s) = &r.fiscal_subsidy {
@@ -540,25 +606,48 @@ impl crate::registry::Computation for Resident {
         let y = r.year;
         let wait = r
             .waiting_months
-            .map(|w| text!(" · 等待期 {w} 个月", " · waiting {w} months"))
+            .map(|w| {
+                Text::new(
+                    format!(" · 等待期 {w} 个月"),
+                    format!(
+                        " · waiting {}",
+                        crate::model::text::count_en(w, "month", "months")
+                    ),
+                )
+            })
             .unwrap_or_default();
-        match &r.individual_premium {
+        let earlier = r
+            .earlier_city_premium
+            .as_ref()
+            .map(|e| {
+                let (ey, ea) = (e.year, e.amount);
+                text!(
+                    "（本市 {ey} 年度为 {ea} 元）",
+                    " (the city's {ey} figure: {ea} yuan)"
+                )
+            })
+            .unwrap_or_default();
+        let line = match &r.individual_premium {
+            Some(p) if p.basis == Basis::City => {
+                let a = p.amount;
+                text!("{y} 年度个人缴费 {a} 元/人", "{y}: {a} yuan a person")
+            }
             Some(p) => {
                 let a = p.amount;
-                let basis = match p.basis {
-                    Basis::City => Text::default(),
-                    Basis::NationalMinimum => text!("（全国最低标准）", " (the national minimum)"),
-                };
-                Text::new(
-                    format!("{y} 年度个人缴费 {a} 元/人{}{}", basis.zh, wait.zh),
-                    format!("{y}: {a} yuan a person{}{}", basis.en, wait.en),
+                text!(
+                    "{y} 年度个人缴费：本市标准尚未收录，不低于全国最低标准 {a} 元/人",
+                    "{y}: the city's premium is not on file; at least the national minimum, {a} yuan a person"
                 )
             }
-            None => Text::new(
-                format!("{y} 年度个人缴费标准未公布{}", wait.zh),
-                format!("{y}: the premium is not published{}", wait.en),
+            None => text!(
+                "{y} 年度个人缴费：本市标准尚未收录",
+                "{y}: the city's premium is not on file"
             ),
-        }
+        };
+        Text::new(
+            format!("{}{}{}", line.zh, earlier.zh, wait.zh),
+            format!("{}{}{}", line.en, earlier.en, wait.en),
+        )
     }
     fn explanation(r: &ResidentResult) -> &Explanation {
         &r.explanation

@@ -127,7 +127,7 @@ impl Ctx {
                 id: "site-figures",
                 text: Text::new(
                     format!("本结果用到本站（{site}）的数值文件提供的数值，未经本计算器核对；来源见各数值的出处"),
-                    format!("this result uses figures from this site's own figures file ({site}), not checked by the calculator; each figure cites its source"),
+                    format!("This result uses figures from this site's own figures file ({site}), not checked by the calculator; each figure cites its source"),
                 ),
                 status: e.status,
                 source,
@@ -195,22 +195,34 @@ impl Ctx {
                     .rules
                     .document(Some(self.city), &s.doc)
                     .map_or(s.doc.as_str(), |d| d.short_name());
-                format!("{doc} {}", s.article)
+                crate::model::rules::citation(doc, &s.article)
             }),
         }
     }
 }
 
 impl Carried {
-    /// A value carried from `since`, in words a person reads: "暂按 2026 年标准（2027 年标准
-    /// 尚未收录）", or with months where the window is not a calendar year.
+    /// A value carried from `since`, in words a person reads: "暂按 2026 年标准，2027 年标准
+    /// 尚未收录"; a window longer than a year (a figure a later source said was still in use)
+    /// is named by the month it began, "暂按 2025 年起执行的标准", never as a two-year standard.
     pub fn of(entry: &Entry, since: YearMonth) -> Option<Carried> {
         let to = entry.to?;
         let (from, y) = (entry.from, since.year());
         let period = if from.month() == 1 && to.month() == 12 && from.year() == to.year() {
-            Text::new(format!("{} 年", from.year()), format!("{}", from.year()))
+            Text::new(
+                format!("{} 年标准", from.year()),
+                format!("the {} figure", from.year()),
+            )
+        } else if from.month() == 1 {
+            Text::new(
+                format!("{} 年起执行的标准", from.year()),
+                format!("the figure in use since {}", from.year()),
+            )
         } else {
-            Text::new(format!("{from} 至 {to} "), format!("{from} to {to}"))
+            Text::new(
+                format!("{from} 起执行的标准"),
+                format!("the figure in use since {from}"),
+            )
         };
         let next = if since.month() == 1 {
             Text::new(format!("{y} 年标准"), format!("the {y} figure"))
@@ -221,9 +233,9 @@ impl Carried {
             )
         };
         let words = Text::new(
-            format!("暂按 {}标准（{}尚未收录）", period.zh, next.zh),
+            format!("暂按 {}，{}尚未收录", period.zh, next.zh),
             format!(
-                "provisionally the figure for {} ({} is not yet on file)",
+                "provisionally {}; {} is not yet on file",
                 period.en, next.en
             ),
         );

@@ -411,6 +411,22 @@ impl Ctx {
 
     /// Whether a value is in force for `id` (published or supplied), without recording
     /// anything: for rules only some cities have (温州's resident minimum).
+    /// The figure last published for `id` before the month, where none applies now (not
+    /// even carried): history a page may show beside "not yet on file", never used in a
+    /// computation. With official figures only, a less-than-official one is not shown.
+    pub fn last_published(&self, id: ParamId) -> Option<&'static Entry> {
+        if !matches!(self.slot(id)?, At::NotOnFile) {
+            return None;
+        }
+        let series = match id.scope() {
+            Scope::City | Scope::Local => self.city.params.get(&id),
+            Scope::National => self.rules.national.get(&id),
+        }?;
+        series
+            .last_before(self.month)
+            .filter(|e| !(self.official_only && e.status.needs_caution()))
+    }
+
     pub fn peek(&self, id: ParamId) -> bool {
         if self.overrides.contains_key(&id) {
             return true;
@@ -489,6 +505,7 @@ impl Ctx {
             return Err(Error::MissingFigures {
                 missing: self.missing.clone(),
                 optional,
+                notices: self.notices(),
             });
         }
         Ok(())
@@ -538,6 +555,7 @@ fn unresolved(cx: &mut Ctx, ids: Vec<ParamId>) -> Error {
     cx.check().err().unwrap_or(Error::MissingFigures {
         missing: Vec::new(),
         optional: Vec::new(),
+        notices: Vec::new(),
     })
 }
 

@@ -202,6 +202,33 @@ fn inputs(
     }
 }
 
+/// Where a person finds the figures asked for: a payslip only where a wage is at issue; with
+/// official figures only, some were published but set aside, which the words say.
+fn legend(lang: Lang, state: &State) -> &'static str {
+    match (state.official_only, state.view) {
+        (true, _) => tr(
+            lang,
+            "需要你填写的数据（未公布，或来源不是官方文件而未采用）：请按当地缴费通知填写",
+            "Figures to enter (not published, or set aside as not from an official document): take them from the local notice",
+        ),
+        (false, View::Employee | View::Flexible) => tr(
+            lang,
+            "未公布的数据：请按当地通知或工资条填写",
+            "Figures nobody published: enter them from the local notice or your payslip",
+        ),
+        (false, View::Resident) => tr(
+            lang,
+            "未公布的数据：请按当地居民医保缴费通知填写",
+            "Figures nobody published: enter them from the local resident-insurance notice",
+        ),
+        (false, _) => tr(
+            lang,
+            "未公布的数据：请按当地通知填写",
+            "Figures nobody published: enter them from the local notice",
+        ),
+    }
+}
+
 fn figure_boxes(state: &State, o: &Outcome) -> Html {
     let lang = state.lang;
     if o.asks.is_empty() {
@@ -209,7 +236,7 @@ fn figure_boxes(state: &State, o: &Outcome) -> Html {
     }
     html! {
         <fieldset class="supplied">
-            <legend>{ tr(lang, "未公布的数据：请按当地通知或工资条填写", "Figures nobody published: enter them from the local notice or your payslip") }</legend>
+            <legend>{ legend(lang, state) }</legend>
             { for o.asks.iter().map(|a| html! { <FigureBox key={a.id.key()} city={state.city.clone()} ask={a.clone()} view={state.view} /> }) }
         </fieldset>
     }
@@ -295,6 +322,7 @@ pub fn App(props: &AppProps) -> Html {
             let spec = views::spec(state.view);
             html! { <>
                 { result::summary(state.lang, o) }
+                { result::notices(state.lang, result::notices_of(o)) }
                 { inputs(&state, state.view, &o.field_errors) }
                 { figure_boxes(&state, o) }
                 { result::result(&state, o, &calc::unshown_errors(o, spec, &state)) }

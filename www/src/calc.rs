@@ -143,7 +143,9 @@ pub fn outcome_of(
                     asked(&mut asks, id);
                 });
         }
-        Err(Error::MissingFigures { missing, optional }) => {
+        Err(Error::MissingFigures {
+            missing, optional, ..
+        }) => {
             optional
                 .iter()
                 .filter_map(|k| ParamId::parse(k))
@@ -184,7 +186,9 @@ pub fn outcome_of(
                                 asked(&mut asks, id);
                             });
                     }
-                    Err(Error::MissingFigures { missing, optional }) => {
+                    Err(Error::MissingFigures {
+                        missing, optional, ..
+                    }) => {
                         missing
                             .iter()
                             .map(|m| m.id.as_str())

@@ -14,10 +14,8 @@ use crate::ui::{tr, tx, FigureBox};
 use crate::views;
 
 fn status_badge(lang: Lang, s: Status, carried: Option<&yibao::explain::Carried>) -> Html {
-    if let Some(c) = carried {
-        html! { <span class="badge caution">{ tx(lang, &c.words) }</span> }
-    } else if s.needs_caution() {
-        html! { <span class="badge caution">{ tx(lang, &s.label()) }</span> }
+    if s.needs_caution() {
+        html! { <span class="badge caution">{ tx(lang, &yibao::explain::status_words(s, carried)) }</span> }
     } else {
         html! {}
     }
@@ -37,10 +35,22 @@ fn computed(lang: Lang, o: &Outcome, pick: impl Fn(&Response) -> Option<String>)
             } else {
                 html! { <span class="badge caution">{ tx(lang, &c.label_short()) }</span> }
             };
-            (
-                html! { <>{ pick(r).unwrap_or_else(|| "—".into()) }</> },
-                badge,
-            )
+            // A result without this figure names what it lacks, as a refused one does.
+            let lacks: Vec<&str> = r
+                .explanation()
+                .not_known
+                .iter()
+                .filter(|n| n.asked)
+                .map(|n| n.label.get(lang))
+                .collect();
+            match pick(r) {
+                Some(v) => (html! { <>{ v }</> }, badge),
+                None if !lacks.is_empty() => (
+                    html! { <span class="missing">{ format!("{}{}", tr(lang, "需补充：", "needs: "), lacks.join(lang.pick("、", "; "))) }</span> },
+                    html! {},
+                ),
+                None => (html! { <>{ tx(lang, &r.summary()) }</> }, badge),
+            }
         }
         Err(yibao::Error::MissingFigures { missing, .. }) => {
             let names = missing
@@ -103,12 +113,34 @@ fn card(
             .map(|m| format!("{m} {}", tr(lang, "元", "yuan"))),
         _ => None,
     });
-    let (res, res_badge) = computed(lang, resident, |r| match r {
-        Response::Resident(x) => x
-            .individual_premium
-            .as_ref()
-            .map(|p| format!("{} {}", p.amount, tr(lang, "元/年", "yuan a year"))),
-        _ => None,
+    // The premium as the core heads it: a national minimum says it is one, and the city's
+    // earlier figure follows, so no city reads as charging the minimum.
+    let (res, res_badge) = computed(lang, resident, |r| {
+        let h = r.headline();
+        let shown = |key: &str| {
+            h.iter().find(|h| h.key == key).map(|h| {
+                let detail = h
+                    .detail
+                    .as_ref()
+                    .map(|d| format!(" · {}", d.get(lang)))
+                    .unwrap_or_default();
+                format!("{} {}{detail}", h.value.get(lang), h.unit.get(lang))
+            })
+        };
+        let earlier = h
+            .iter()
+            .find(|h| h.key == "earlier_premium")
+            .map(|e| {
+                format!(
+                    "{}{}：{} {}",
+                    lang.pick("；", "; "),
+                    e.label.get(lang),
+                    e.value.get(lang),
+                    e.unit.get(lang)
+                )
+            })
+            .unwrap_or_default();
+        shown("premium").map(|p| format!("{p}{earlier}"))
     });
     let waiting = |id| rule_figure(city, id, month, only);
     let mut asks: Vec<Ask> = employee.asks.clone();
@@ -118,13 +150,23 @@ fn card(
         }
     }
     asks.sort_by_key(|a| a.id.order());
+    // The notices of the three views, each once (黄冈's ended term, 济宁's unconfirmed rate).
+    let mut notices: Vec<yibao::explain::NoticeShown> = Vec::new();
+    for o in [employee, flexible, resident] {
+        for n in crate::result::notices_of(o) {
+            if !notices.iter().any(|x| x.id == n.id) {
+                notices.push(n.clone());
+            }
+        }
+    }
     html! {
         <article class="city-card" data-city={city.id.clone()} key={city.id.clone()}>
             <h3>{ tx(lang, &city.name) }</h3>
+            { crate::result::notices(lang, &notices) }
             <dl>
                 { line(tr(lang, "在职职工每月（单位 / 个人）", "Employee, per month (employer / individual)").into(), pay, pay_badge) }
                 { line(tr(lang, "灵活就业每月", "Flexible worker, per month").into(), flex, flex_badge) }
-                { line(format!("{}（{year}）", tr(lang, "居民医保个人缴费", "Resident premium")), res, res_badge) }
+                { line(match lang { Lang::Zh => format!("居民医保个人缴费（{year}）"), Lang::En => format!("Resident premium ({year})") }, res, res_badge) }
                 { rule_line(lang, tr(lang, "享受退休待遇最低缴费年限", "Years needed for retiree benefits").into(), waiting(ParamId::MinYears), ("年", "years")) }
                 { rule_line(lang, tr(lang, "一次性补缴费率", "One-off top-up rate").into(), waiting(ParamId::TopupRate), ("", "")) }
                 { rule_line(lang, tr(lang, "灵活就业待遇等待期", "Flexible worker's waiting period").into(), waiting(ParamId::FlexibleWaiting), ("个月", "months")) }

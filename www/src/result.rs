@@ -66,17 +66,14 @@ fn confidence(lang: Lang, ex: &Explanation) -> Html {
     };
     html! {
         <div class={classes!("confidence", level)}>
-            <p><strong>{ tr(lang, "可信度：", "How sure: ") }</strong>{ tx(lang, &ex.confidence.label()) }</p>
+            <p><strong>{ tr(lang, "可信度：", "How sure: ") }</strong>{ tx(lang, &ex.confidence_line()) }</p>
             if !ex.rests_on.is_empty() {
                 <ul>{ for ex.rests_on.iter().map(|b| {
-                    let what = match (&b.carried, b.status) {
-                        (Some(c), _) => tx(lang, &c.words),
-                        (None, Some(s)) => tx(lang, &s.label()),
-                        (None, None) => tr(lang, "你提供的数据", "your figure").to_string(),
-                    };
+                    let what = b.status_words();
                     let value = b.words.as_ref().map_or(b.value.as_str(), |w| w.get(lang));
-                    html! { <li>{ format!("{} = {value}（{what}）", b.label.get(lang)) }
-                        if let Some(s) = &b.source { { " " }<span lang="zh-CN" class="doc">{ s.clone() }</span> }
+                    let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
+                    html! { <li>{ format!("{} = {value}{open}{}{close}", b.label.get(lang), tx(lang, &what)) }
+                        if let Some(s) = &b.source { { " " }<span lang="zh-CN" class="doc">{ tx(lang, s) }</span> }
                     </li> }
                 }) }</ul>
             }
@@ -84,16 +81,26 @@ fn confidence(lang: Lang, ex: &Explanation) -> Html {
     }
 }
 
-/// The rules' notices that bear on the result (a document's term that ended, a change not
-/// confirmed, a law on who sets a figure), each with its source, above everything else.
-fn notices(lang: Lang, ex: &Explanation) -> Html {
-    if ex.notices.is_empty() {
+/// The rules' notices that bear on a view (a document's term that ended, a change not
+/// confirmed, a law on who sets a figure), each with its source: with a result, or with the
+/// request for unpublished figures, so a tab that cannot compute still says why.
+pub fn notices_of(o: &Outcome) -> &[yibao::explain::NoticeShown] {
+    match &o.result {
+        Ok(r) => &r.explanation().notices,
+        Err(yibao::Error::MissingFigures { notices, .. }) => notices,
+        Err(_) => &[],
+    }
+}
+
+/// The notices, shown at the top of a view, under the one-line answer.
+pub fn notices(lang: Lang, notices: &[yibao::explain::NoticeShown]) -> Html {
+    if notices.is_empty() {
         return html! {};
     }
     html! {
-        <div class="notices" role="note">{ for ex.notices.iter().map(|n| html! {
+        <div class="notices" role="note">{ for notices.iter().map(|n| html! {
             <p data-notice={n.id}>{ tx(lang, &n.text) }
-                if let Some(s) = &n.source { { " " }<span lang="zh-CN" class="doc">{ format!("{} {}", s.document.short_name(), s.article) }</span> }
+                if let Some(s) = &n.source { { " " }<span lang="zh-CN" class="doc">{ tx(lang, &s.citation()) }</span> }
             </p>
         }) }</div>
     }
@@ -163,9 +170,9 @@ pub fn result(state: &State, o: &Outcome, general: &[yibao::Text]) -> Html {
         <section class="result" aria-live="polite">
             { for general.iter().map(|t| html! { <p class="error general" role="status">{ tx(lang, t) }</p> }) }
             { match &o.result {
-                // The notices first, then the figures; how sure they are right under them.
+                // The figures first (the notices are above the boxes); how sure they are
+                // right under them.
                 Ok(r) => html! { <>
-                    { notices(lang, r.explanation()) }
                     { cards(lang, r) }
                     { confidence(lang, r.explanation()) }
                     { charts::for_result(state, r) }

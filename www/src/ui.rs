@@ -170,7 +170,10 @@ pub fn FigureBox(p: &FigureBoxProps) -> Html {
     let label = if unit.is_empty() {
         def.label().get(lang).to_string()
     } else {
-        format!("{}（{}）", def.label().get(lang), unit.get(lang))
+        match lang {
+            Lang::Zh => format!("{}（{}）", def.label().zh, unit.zh),
+            Lang::En => format!("{} ({})", def.label().en, unit.en),
+        }
     };
     let others = views::also_read_by(p.ask.id, p.view);
     let described = format!("{fid}-hint {fid}-err");
@@ -181,7 +184,7 @@ pub fn FigureBox(p: &FigureBoxProps) -> Html {
             <small id={format!("{fid}-hint")} class="hint">{ lang.pick(def.hint_zh, def.hint_en) }</small>
             if let Some(r) = &p.ask.reading { <small class="reading">{ tx(lang, r) }</small> }
             if let Some(s) = &p.ask.set_aside {
-                <small class="hint">{ format!("{}{}（{}）{}", tr(lang, "有来源给出 ", "a source gives "), s.words.as_ref().map_or(s.value.as_str(), |w| w.get(lang)), tx(lang, &s.status.label()), tr(lang, "，因“只用官方数据”未采用", ", set aside for “official figures only”")) }</small>
+                <small class="hint">{ format!("{}{}{}{}{}{}", tr(lang, "有来源给出 ", "a source gives "), s.words.as_ref().map_or(s.value.as_str(), |w| w.get(lang)), lang.pick("（", " ("), tx(lang, &s.status.label()), lang.pick("）", ")"), tr(lang, "，因“只用官方数据”未采用", ", set aside for “official figures only”")) }</small>
             }
             if !p.ask.text.is_empty() && !others.is_empty() {
                 <small class="shared">{ format!("{}{}", tr(lang, "本市的这一数据也用于：", "this city's figure is also used in: "), others.iter().map(|s| lang.pick(s.tab.0, s.tab.1)).collect::<Vec<_>>().join(lang.pick("、", ", "))) }</small>
@@ -262,20 +265,23 @@ fn ChoiceSet(p: &ChoiceSetProps) -> Html {
     }
 }
 
-/// A badge where a figure rests on something less than an official document, saying what.
+/// A badge where a figure rests on something less than an official document, saying what
+/// (a carried figure says its own grade too), and one where it came from the site's file.
 fn badge(lang: Lang, c: &Cite) -> Html {
-    match (c.origin, c.status) {
+    let site = c.source.as_ref().is_some_and(|s| s.document.site.is_some());
+    let site = site.then(
+        || html! { <span class="badge site">{ tr(lang, "本站数据", "this site's figure") }</span> },
+    );
+    let grade = match (c.origin, c.status) {
         (Origin::User, _) => {
             html! { <span class="badge user">{ tr(lang, "你提供的数据", "your figure") }</span> }
         }
-        _ if c.carried.is_some() => {
-            html! { <span class="badge caution">{ c.carried.as_ref().map(|k| tx(lang, &k.words)).unwrap_or_default() }</span> }
-        }
         (_, Some(s)) if s.needs_caution() => {
-            html! { <span class="badge caution">{ tx(lang, &s.label()) }</span> }
+            html! { <span class="badge caution">{ tx(lang, &yibao::explain::status_words(s, c.carried.as_ref())) }</span> }
         }
         _ => html! {},
-    }
+    };
+    html! { <>{ grade }{ for site }</> }
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -314,9 +320,9 @@ fn cite(lang: Lang, c: &Cite) -> Html {
                     // A document with an address links to it (a code repository's name stays
                     // in the address, the words in the title).
                     if let Some(url) = s.document.url {
-                        <a lang="zh-CN" class="doc" href={url} target="_blank" rel="noopener noreferrer">{ format!("{} {}", s.document.short_name(), s.article) }</a>{ " " }
+                        <a lang="zh-CN" class="doc" href={url} target="_blank" rel="noopener noreferrer">{ tx(lang, &s.citation()) }</a>{ " " }
                     } else {
-                        <span lang="zh-CN" class="doc">{ format!("{} {}", s.document.short_name(), s.article) }</span>{ " " }
+                        <span lang="zh-CN" class="doc">{ tx(lang, &s.citation()) }</span>{ " " }
                     }
                     if !quote.is_empty() { <q lang="zh-CN">{ quote.clone() }</q> }
                     if s.document.has_text {
@@ -387,18 +393,27 @@ pub fn Fold(p: &FoldProps) -> Html {
     }
 }
 
-/// The badges a set of steps earns: the person's figures, and figures short of official.
+/// The badges a set of steps earns: the person's figures, the site's, and figures short of
+/// official. Several figures stand behind a card, so a carried one reads "含暂按上期标准的数据"
+/// (the card's own figure may be a fresh one beside a carried limit).
 pub fn badges(lang: Lang, steps: &[Step]) -> Html {
     let cites = || steps.iter().flat_map(|s| &s.cites);
     let user = cites().any(|c| c.origin == Origin::User);
+    let site = cites().any(|c| c.source.as_ref().is_some_and(|s| s.document.site.is_some()));
     let mut statuses: Vec<Status> = cites()
-        .filter_map(|c| c.status)
+        .flat_map(|c| [c.status, c.carried.as_ref().map(|k| k.status)])
+        .flatten()
         .filter(|s| s.needs_caution())
         .collect();
     statuses.sort();
     statuses.dedup();
+    let words = |s: Status| match s {
+        Status::Provisional => yibao::Confidence::Provisional.label_short(),
+        s => s.label(),
+    };
     html! { <>
         if user { <span class="badge user">{ tr(lang, "含你提供的数据", "uses your figures") }</span> }
-        { for statuses.into_iter().map(|s| html! { <span class="badge caution">{ tx(lang, &s.label()) }</span> }) }
+        if site { <span class="badge site">{ tr(lang, "含本站数据", "uses this site's figures") }</span> }
+        { for statuses.into_iter().map(|s| html! { <span class="badge caution">{ tx(lang, &words(s)) }</span> }) }
     </> }
 }

@@ -22,7 +22,14 @@ export async function installFigures(base, engine, pending) {
     if (e && typeof e === "object" && "zh" in e) return e;
     try {
       const issues = JSON.parse(String(e));
-      const lines = (lang) => issues.map((i) => `${i.file} [${i.key}]${lang === "zh" ? "：" : ": "}${i.reason[lang]}`).join("\n");
+      // "figure 2 (line 15).value" → "第 15 行（value）": the line is what the site's editor
+      // looks for; the file's name is in the heading.
+      const where = (key, zh) => {
+        const m = /^figure \d+ \(line (\d+)\)(?:\.(.+))?$/.exec(key);
+        if (!m) return key;
+        return zh ? `第 ${m[1]} 行${m[2] ? `（${m[2]}）` : ""}` : `line ${m[1]}${m[2] ? ` (${m[2]})` : ""}`;
+      };
+      const lines = (lang) => issues.map((i) => `${where(i.key, lang === "zh")}${lang === "zh" ? "：" : ": "}${i.reason[lang]}`);
       return { zh: lines("zh"), en: lines("en") };
     } catch {
       return { zh: "数值文件无法读取", en: "the figures file cannot be read" };
@@ -39,8 +46,12 @@ export function showRefused(parent, problem, en) {
   head.textContent = en
     ? "This site's figures file (figures.toml) has errors and was set aside; the calculator's own figures are used:"
     : "本站的数值文件（figures.toml）有误，已忽略，以下按计算器内置的数值计算：";
-  const list = document.createElement("pre");
-  list.textContent = en ? problem.en : problem.zh;
+  const list = document.createElement("ul");
+  for (const line of [].concat(en ? problem.en : problem.zh)) {
+    const li = document.createElement("li");
+    li.textContent = line;
+    list.append(li);
+  }
   bar.append(head, list);
   parent.prepend(bar);
 }

@@ -86,7 +86,7 @@ test("flexible view asks for the base, then computes with the waiting period", a
   // 6000 × 11.2% = 672.00 (the fixed amount is not published, left out)
   await p.waitForFunction(() => document.body.innerText.includes("672.00"));
   assert.equal(await figure(p, "每月缴费"), "672.00 元");
-  assert.match(await p.locator(".confidence").innerText(), /暂按 2024 年标准（2025 年标准尚未收录）/);
+  assert.match(await p.locator(".confidence").innerText(), /暂按 2024 年标准，2025 年标准尚未收录/);
   await context.close();
 });
 

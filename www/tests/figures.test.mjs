@@ -31,6 +31,10 @@ test("the site's figure is used, and the result names the site", async () => {
   const notice = await p.locator(".notices [data-notice=site-figures]").innerText();
   assert.match(notice, /示例网站/);
   assert.equal(await p.locator(".figures-refused").count(), 0);
+  // The site's figure carries its own badge; the carried ceiling beside it says "含…".
+  const card = await p.locator("details.figure", { has: p.locator(".label", { hasText: "缴费基数" }) }).first().innerText();
+  assert.match(card, /含本站数据/);
+  assert.match(card, /含暂按上期标准的数据/);
   assert.deepEqual(p.consoleErrors, []);
   await close();
 });
@@ -39,11 +43,12 @@ test("a bad file is set aside with its line, and the built-in figures answer", a
   const { p, close } = await open({ "figures.toml": example.replace('value = "5100"', 'value = "51.001"') });
   const banner = await p.locator(".figures-refused").innerText();
   assert.match(banner, /本站的数值文件（figures\.toml）有误，已忽略/);
-  assert.match(banner, /figure 1 \(line 15\)\.value/);
-  assert.match(banner, /数值无效/);
+  // The line the site's editor looks for, the reason in Chinese only.
+  assert.match(banner, /第 15 行（value）：数值无效：`51\.001` 超过两位小数/);
+  assert.doesNotMatch(banner, /[a-z]{4,} [a-z]{4,}/);
   // The 2025 floor 4986, carried into 2027 and marked so.
   assert.equal(await figure(p, "缴费基数"), "4986.00 元");
-  assert.match(await p.locator(".confidence").innerText(), /暂按 2025-01 至 2026-12 标准（2027 年标准尚未收录）/);
+  assert.match(await p.locator(".confidence").innerText(), /暂按 2025 年起执行的标准，2027 年标准尚未收录/);
   await close();
 });
 

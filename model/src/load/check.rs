@@ -14,17 +14,21 @@ use crate::value::{parse_text, Value};
 
 /// Reads a value as a rule file writes it. Decimals must be strings: a float would pass
 /// through binary floating point and lose exactness.
-fn parse_written(unit: Unit, value: &Written) -> Result<Value, String> {
+fn parse_written(unit: Unit, value: &Written) -> Result<Value, Text> {
     match value {
         Written::Str(s) => parse_text(unit, s),
         Written::Int(i) if *i >= 0 => parse_text(unit, &i.to_string()),
-        Written::Int(i) => Err(format!("{i} is negative")),
-        Written::Float(f) => Err(format!(
-            "write decimals as strings (\"{f}\"), so they stay exact"
+        Written::Int(i) => Err(Text::new(format!("{i} 是负数"), format!("{i} is negative"))),
+        Written::Float(f) => Err(Text::new(
+            format!("小数须写成字符串（\"{f}\"），以保持精确"),
+            format!("write decimals as strings (\"{f}\"), so they stay exact"),
         )),
         Written::Bool(b) => parse_text(unit, if *b { "true" } else { "false" }),
         Written::List(words) => parse_text(unit, &words.join(",")),
-        Written::Other => Err(format!("expected {}", unit.describe())),
+        Written::Other => Err(Text::new(
+            format!("应为 {}", unit.describe()),
+            format!("expected {}", unit.describe()),
+        )),
     }
 }
 
@@ -124,12 +128,28 @@ fn value(
             Err(reason) => {
                 issues.push(
                     format!("{key}.value"),
-                    format!("数值无效：{reason}"),
-                    format!("invalid value: {reason}"),
+                    format!("数值无效：{}", reason.zh),
+                    format!("invalid value: {}", reason.en),
                 );
                 None
             }
         },
+    }
+}
+
+/// A bracketed part of a document ("（网页）") must be one an English page can name.
+fn part_listed(issues: &mut Issues, key: &str, article: &str) {
+    if let Some(part) = article
+        .strip_prefix('（')
+        .and_then(|a| a.strip_suffix('）'))
+    {
+        if !crate::rules::PARTS.iter().any(|(zh, _)| *zh == part) {
+            issues.push(
+                format!("{key}.article"),
+                format!("`{article}`：括号里的部分须列在 model/src/rules.rs 的 PARTS 中（附英文）"),
+                format!("`{article}`: a part in brackets must be listed, with its English, in PARTS (model/src/rules.rs)"),
+            );
+        }
     }
 }
 
@@ -151,6 +171,7 @@ fn source(
                     "a source needs its article and a short quote",
                 );
             }
+            part_listed(issues, key, &article);
             Some(Source {
                 doc: doc.clone(),
                 article,
@@ -430,6 +451,7 @@ pub(super) fn notices(
             }
         }
         let doc = n.doc.clone().unwrap_or_default();
+        part_listed(issues, &key, n.article.as_deref().unwrap_or_default());
         if !documents.contains_key(&doc) {
             issues.push(
                 format!("{key}.doc"),

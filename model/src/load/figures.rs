@@ -103,12 +103,33 @@ pub fn figures(name: &str, text: &str) -> Result<SiteFigures, Vec<RuleIssue>> {
     for (place, t) in blocks {
         let city = t.get("city").and_then(toml::Value::as_str).map(str::trim);
         let param = t.get("param").and_then(toml::Value::as_str).map(str::trim);
-        let (Some(city), Some(def)) = (city, param.and_then(find)) else {
+        if city.is_none_or(str::is_empty) {
             issues.push(
-                &place,
-                "须写明城市（city = \"wenzhou\"，全国数值写 \"national\"）和参数编号（param = \"employee.base.floor\"）",
-                "needs its city (city = \"wenzhou\", or \"national\") and a known parameter id (param = \"employee.base.floor\")",
+                format!("{place}.city"),
+                "须写明城市（city = \"wenzhou\"；全国数值写 \"national\"）",
+                "needs its city (city = \"wenzhou\", or \"national\")",
             );
+        }
+        let def = match param {
+            None | Some("") => {
+                issues.push(
+                    format!("{place}.param"),
+                    "须写明参数编号（param = \"employee.base.floor\"）",
+                    "needs its parameter id (param = \"employee.base.floor\")",
+                );
+                None
+            }
+            Some(p) => find(p).or_else(|| {
+                let near = nearest(p);
+                issues.push(
+                    format!("{place}.param"),
+                    format!("没有参数编号 `{p}`；是否是 `{near}`？（全部编号见 yibao rules show）"),
+                    format!("no parameter has the id `{p}`; did you mean `{near}`? (every id: yibao rules show)"),
+                );
+                None
+            }),
+        };
+        let (Some(city), Some(def)) = (city.filter(|c| !c.is_empty()), def) else {
             continue;
         };
         let before = issues.count();
@@ -157,4 +178,31 @@ pub fn figures(name: &str, text: &str) -> Result<SiteFigures, Vec<RuleIssue>> {
         documents: docs.into_values().collect(),
         figures,
     })
+}
+
+/// The catalogue's id nearest a misspelt one (`employee.base.flor` → `employee.base.floor`),
+/// by edit distance: a dozen lines here rather than a crate in the web build for one hint.
+fn nearest(id: &str) -> &'static str {
+    fn distance(a: &str, b: &str) -> usize {
+        const FAR: usize = usize::MAX / 4;
+        let b: Vec<char> = b.chars().collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut cur = Vec::with_capacity(b.len() + 1);
+            cur.push(i + 1);
+            for (j, cb) in b.iter().enumerate() {
+                let replace = prev.get(j).copied().unwrap_or(FAR) + usize::from(ca != *cb);
+                let delete = prev.get(j + 1).copied().unwrap_or(FAR) + 1;
+                let insert = cur.last().copied().unwrap_or(FAR) + 1;
+                cur.push(replace.min(delete).min(insert));
+            }
+            prev = cur;
+        }
+        prev.last().copied().unwrap_or(0)
+    }
+    crate::catalogue::CATALOGUE
+        .iter()
+        .map(|d| d.id.key())
+        .min_by_key(|k| distance(id, k))
+        .unwrap_or_default()
 }

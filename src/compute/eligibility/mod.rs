@@ -12,6 +12,7 @@
 mod inputs;
 mod topup;
 
+use crate::model::text::count_en;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -358,9 +359,12 @@ fn shortfall_fact(cx: &mut Ctx, s: &crate::lookup::Cited<Shortfall>, m: u32) {
     cx.fact(
         "shortfall_rule",
         text!("年限不足的办法", "when years are short"),
-        text!(
-            "可按月继续缴纳 {m} 个月，或一次性缴纳不足年限的费用",
-            "keep paying monthly for {m} months, or pay the missing months at once"
+        Text::new(
+            format!("可按月继续缴纳 {m} 个月，或一次性缴纳不足年限的费用"),
+            format!(
+                "keep paying monthly for {}, or pay the missing months at once",
+                count_en(m, "month", "months")
+            ),
         ),
         m,
         "months",
@@ -684,9 +688,16 @@ fn scenario(
 fn years(months: u32) -> Text {
     let (y, m) = (months / 12, months % 12);
     match (y, m) {
-        (y, 0) => text!("{y} 年", "{y} years"),
-        (0, m) => text!("{m} 个月", "{m} months"),
-        (y, m) => text!("{y} 年 {m} 个月", "{y} years {m} months"),
+        (y, 0) => Text::new(format!("{y} 年"), count_en(y, "year", "years")),
+        (0, m) => Text::new(format!("{m} 个月"), count_en(m, "month", "months")),
+        (y, m) => Text::new(
+            format!("{y} 年 {m} 个月"),
+            format!(
+                "{} {}",
+                count_en(y, "year", "years"),
+                count_en(m, "month", "months")
+            ),
+        ),
     }
 }
 
@@ -710,7 +721,14 @@ impl crate::registry::Computation for Eligibility {
             month,
             &["retirement_month"],
         )
-        .detail(text!("{y}岁{m}个月", "at {y} years {m} months"))];
+        .detail(Text::new(
+            format!("{y}岁{m}个月"),
+            format!(
+                "at {} {}",
+                count_en(y, "year", "years"),
+                count_en(m, "month", "months")
+            ),
+        ))];
         let now = if r.retired {
             text!(
                 "已于 {month} 达到法定退休年龄",

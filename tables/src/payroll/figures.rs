@@ -124,7 +124,9 @@ pub fn asks(options: &Options, kinds: &[EmployerKind]) -> Vec<Ask> {
                 .chain(&p.user_supplied)
                 .filter_map(|k| ParamId::parse(k))
                 .for_each(|id| offer(id, false, None)),
-            Err(Error::MissingFigures { missing, optional }) => {
+            Err(Error::MissingFigures {
+                missing, optional, ..
+            }) => {
                 for m in missing {
                     if let Some(id) = ParamId::parse(&m.id) {
                         offer(id, true, m.set_aside);

@@ -523,14 +523,12 @@ impl Batch {
             Ok(a) => a,
             // A figure nobody published is the city's, not the row's: no column is blamed,
             // and the batch names it once.
-            Err(Error::MissingFigures { missing, optional }) => {
-                self.missing
-                    .extend(missing.iter().filter_map(|m| ParamId::parse(&m.id)));
-                return self.failed(
-                    r,
-                    String::new(),
-                    Error::MissingFigures { missing, optional },
-                );
+            Err(e @ Error::MissingFigures { .. }) => {
+                if let Error::MissingFigures { missing, .. } = &e {
+                    self.missing
+                        .extend(missing.iter().filter_map(|m| ParamId::parse(&m.id)));
+                }
+                return self.failed(r, String::new(), e);
             }
             Err(e) => return self.failed(r, wage_col, e),
         };

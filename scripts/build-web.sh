@@ -46,6 +46,8 @@ mkdir -p dist/sources && cp rules/sources/*.txt dist/sources/
 cargo run --quiet -p yibao-cli -- rules texts > dist/rules-texts.json
 build=$(cat dist/*.wasm dist/*.js dist/*.html dist/*.css dist/*.json | sha256sum | cut -c1-12)
 sed -i "s/__BUILD__/$build/" dist/sw.js
+sources=$(cd dist && ls sources/*.txt | sed 's/.*/"&"/' | paste -sd, -)
+sed -i "s|__SOURCES__|$sources|" dist/sw.js
 node scripts/precompress.mjs dist
 node scripts/size-report.mjs dist
 # The npm package `yibao`, from the JS API just built (target/npm/yibao-VERSION.tgz).

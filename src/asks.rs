@@ -64,8 +64,39 @@ fn probes(req: &Request) -> Vec<Request> {
                 out.push(Request::Eligibility(p));
             }
         }
+        // The fund page's boxes do not follow the file either: a made-up file that reaches
+        // every path (pooling's first year with a balance to collect and a deficit from
+        // before pooling, a deficit and a surplus, a plan missed, a second year) asks all
+        // the city could need.
         #[cfg(feature = "fund")]
-        Request::Fund(r) => out.push(Request::Fund(r.clone())),
+        Request::Fund(r) => {
+            let year = crate::rules()
+                .ok()
+                .and_then(|rules| rules.city(r.city.as_str()))
+                .map_or(2020, |c| c.pooling_from.year());
+            let row =
+                |y: i32, county: &str, revenue: &str, spent: &str, opening: &str, plan: &str| {
+                    crate::compute::fund::FundRow {
+                        year: Raw(y.to_string()),
+                        county: Raw::from(county),
+                        revenue: Raw::from(revenue),
+                        expenditure: Raw::from(spent),
+                        opening_balance: Raw::from(opening),
+                        prior_revenue: Raw::from(if y == year { revenue } else { "" }),
+                        plan_met: Raw::from(plan),
+                        line: None,
+                    }
+                };
+            let mut p = r.clone();
+            p.rows = vec![
+                row(year, "A", "100", "300", "50", ""),
+                row(year, "B", "100", "50", "-10", "false"),
+                row(year + 1, "A", "100", "300", "", ""),
+                row(year + 1, "B", "100", "50", "", ""),
+            ];
+            out.push(Request::Fund(p));
+            out.push(Request::Fund(r.clone()));
+        }
     }
     out
 }

@@ -37,6 +37,7 @@ pub fn fields(now: YearMonth) -> Vec<(&'static str, String)> {
         ("repaid_years", "0".into()),
         ("in_enrolment_period", "true".into()),
         ("newborn", "false".into()),
+        ("household", "1".into()),
         ("birth", "1970-01".into()),
         ("category", "male".into()),
         ("as_of", month),
@@ -52,7 +53,12 @@ fn reads(kind: &str, field: &str) -> bool {
         "flexible" => field == "month",
         "resident" => matches!(
             field,
-            "year" | "break_years" | "repaid_years" | "in_enrolment_period" | "newborn"
+            "year"
+                | "break_years"
+                | "repaid_years"
+                | "in_enrolment_period"
+                | "newborn"
+                | "household"
         ),
         "eligibility" => matches!(
             field,

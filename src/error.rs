@@ -38,6 +38,21 @@ pub struct MissingFigure {
     pub set_aside: Option<Replaced>,
 }
 
+impl MissingFigure {
+    /// The figure `id` as a page asks for it, with nothing set aside.
+    pub fn of(id: crate::model::ParamId) -> MissingFigure {
+        let def = id.def();
+        MissingFigure {
+            id: id.key().into(),
+            label: def.label(),
+            hint: def.hint(),
+            unit: def.unit.describe(),
+            unit_label: def.unit.label(),
+            set_aside: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "YibaoError"))]
 #[serde(tag = "kind", rename_all = "snake_case")]

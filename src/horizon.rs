@@ -96,7 +96,7 @@ fn ending(s: &Series, from: YearMonth, to: YearMonth) -> Option<Ending> {
         param: s.id,
         label: s.id.label(),
         value: last.value.as_ref().map(Value::show).unwrap_or_default(),
-        words: last.value.as_ref().and_then(|v| v.words(s.id.unit())),
+        words: last.value.as_ref().and_then(|v| s.id.words(v)),
         status: last.status,
         in_force_to: end,
         carried_to,

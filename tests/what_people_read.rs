@@ -114,3 +114,20 @@ fn english_counts_are_singular_for_one() {
         "1 month from the first month paid after first enrolment"
     );
 }
+
+#[test]
+fn the_fund_page_asks_everything_a_city_could_need_at_once() {
+    // 温州 publishes neither the deficit split (二（二）9 "缺口合理分担") nor the share of the
+    // pre-pooling balance collected: both boxes from the start, whatever the file holds (a
+    // file with no deficit needs neither, yet the boxes do not appear under the fingers).
+    let req: yibao::Request = serde_json::from_str(
+        r#"{"kind":"fund","city":"wenzhou","rows":[{"year":"2023","county":"W","revenue":"1","expenditure":"1"}]}"#,
+    )
+    .expect("request");
+    let asked: Vec<&str> = yibao::asks::asks(&req).iter().map(|p| p.key()).collect();
+    assert!(asked.contains(&"fund.deficit.city_share"), "{asked:?}");
+    assert!(
+        asked.contains(&"fund.historical.collected_share"),
+        "{asked:?}"
+    );
+}

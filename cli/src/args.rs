@@ -125,6 +125,9 @@ pub struct ResidentArgs {
     /// A newborn (exempt from waiting)
     #[arg(long)]
     pub newborn: bool,
+    /// People in the household enrolling together: the premium for all of them (default 1)
+    #[arg(long, default_value = "")]
+    pub household: String,
 }
 
 #[derive(Args)]

@@ -132,6 +132,7 @@ fn request(command: &Command, overrides: yibao::Overrides, o: Options) -> Reques
             repaid_years: Raw(a.repaid_years.clone()),
             in_enrolment_period: Raw(a.in_period.to_string()),
             newborn: Raw(a.newborn.to_string()),
+            household: Raw(a.household.clone()),
             overrides,
             official_only: o.official_only,
             explain: None,

@@ -415,6 +415,24 @@ fn fund_reads_csv_and_json_and_writes_the_table() {
         v["years"][0]["counties"][0]["policy_adjustment"],
         "20000.00"
     );
+    // The same file's table: 盐城's city pool in its own columns, its revenue and expenditure
+    // cells empty (the counties' revenue column sums to the counties' revenue). Opening 0 +
+    // remitted 40,000 + 40,000 (第七条, two instalments) + received 0 − paid out 80,000 = 0.
+    let o = yibao(&[
+        "fund",
+        json.to_str().unwrap(),
+        "--city",
+        "yancheng",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        table.contains("2020,市级基金,,,,,,,,,,,,,,,0.00,0.00,80000.00,0.00,80000.00"),
+        "{table}"
+    );
+    std::fs::remove_file(&out).unwrap();
     std::fs::remove_file(&json).unwrap();
 }
 

@@ -106,6 +106,21 @@ pub fn fund(
     run(request, yibao::fund)
 }
 
+/// The figures nobody published that a request of this kind could ask for, for its city,
+/// month and choices (never its typed numbers): a page shows a box for each from the start,
+/// so none appears under the fingers. `[{id, label, hint, unit, unit_label}]`.
+#[wasm_bindgen(unchecked_return_type = "Array<MissingFigure>")]
+pub fn asks(
+    #[wasm_bindgen(unchecked_param_type = "YibaoRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    let req: yibao::Request = glue::request("request", request)?;
+    let asked: Vec<yibao::error::MissingFigure> = yibao::asks::asks(&req)
+        .into_iter()
+        .map(yibao::error::MissingFigure::of)
+        .collect();
+    Ok(to_js(&asked))
+}
+
 /// Reads fund figures written as CSV (a header row of year, county, revenue, expenditure
 /// and optionally opening_balance, prior_revenue; Chinese names too; UTF-8 or GBK; quoted
 /// numbers) into `rows` for `fund`, each with its line in the file.

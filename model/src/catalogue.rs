@@ -201,6 +201,18 @@ impl ParamId {
         self.def().unit
     }
 
+    /// A value of this parameter in words with its unit ("25 年", "是"); an age reads in
+    /// years of age ("60 岁"), not as a length of time.
+    pub fn words(self, value: &crate::value::Value) -> Option<Text> {
+        if self.key().ends_with("_age") {
+            if let crate::value::Value::Years(y) = value {
+                let y = crate::money::plain(*y);
+                return Some(Text::new(format!("{y} 岁"), format!("age {y}")));
+            }
+        }
+        value.words(self.unit())
+    }
+
     pub fn scope(self) -> Scope {
         self.def().scope
     }

@@ -33,6 +33,10 @@ pub struct ResidentRequest {
     /// A newborn (新生儿), exempt from the waiting period.
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub newborn: Raw,
+    /// People in the household enrolling together (1 to 20; empty is 1): the premium is per
+    /// person, and a family pays it for each.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub household: Raw,
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub overrides: Overrides,
     #[serde(alias = "officialOnly")]
@@ -92,6 +96,11 @@ pub struct ResidentResult {
     pub fiscal_subsidy: Option<Figure>,
     /// Premium + subsidy, where both are known.
     pub total_funding: Option<Money>,
+    /// People enrolling together, and the individual premium for all of them (where the
+    /// premium is known and there is more than one person).
+    pub household: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub household_premium: Option<Money>,
     pub funding_minimum: Option<FundingMinimum>,
     /// Months of waiting before benefits, where the rule is in force for the year.
     pub waiting_months: Option<u32>,
@@ -104,14 +113,16 @@ struct Situation {
     repaid: u32,
     in_period: bool,
     newborn: bool,
+    household: u32,
 }
 
 fn situation(req: &ResidentRequest) -> Result<Situation, Error> {
-    let (break_years, repaid, in_period, newborn) = (
+    let (break_years, repaid, in_period, newborn, household) = (
         input::count_or_zero("break_years", &req.break_years, 100),
         input::count_or_zero("repaid_years", &req.repaid_years, 100),
         input::flag("in_enrolment_period", &req.in_enrolment_period),
         input::flag("newborn", &req.newborn),
+        household(&req.household),
     )
         .all_ok()?;
     if repaid > break_years {
@@ -131,7 +142,26 @@ fn situation(req: &ResidentRequest) -> Result<Situation, Error> {
         repaid,
         in_period,
         newborn,
+        household,
     })
+}
+
+/// How many people enrol together: empty is one; at least one, at most twenty.
+fn household(raw: &Raw) -> Result<u32, Error> {
+    if raw.is_blank() {
+        return Ok(1);
+    }
+    match input::count("household", raw, 20)? {
+        0 => Err(Error::field(
+            "household",
+            "too_small",
+            text!(
+                "家庭参保人数至少为 1",
+                "the household has at least one person"
+            ),
+        )),
+        n => Ok(n),
+    }
 }
 
 /// The benefit year (待遇年度) people are paying for in a month: the concentrated
@@ -226,6 +256,21 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
         )?),
         _ => None,
     };
+    // A family pays the premium for each person: premium × people, one product, rounded
+    // as money is (it is already in fen, so nothing is lost).
+    let household_premium = match (&premium, sit.household) {
+        (Some(p), n) if n > 1 => {
+            let people = Expr::input("household", ("家庭参保人数", "people"), n, false);
+            Some(cx.money(
+                "household_premium",
+                text!("全家个人缴费合计", "the household's premiums"),
+                "household",
+                Expr::money(p.amount).named("每人", "each") * people,
+                rounding,
+            )?)
+        }
+        _ => None,
+    };
     Ok(ResidentResult {
         city: setup.city.id.clone(),
         city_name: setup.city.name.clone(),
@@ -234,6 +279,8 @@ pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {
         earlier_city_premium,
         fiscal_subsidy: subsidy,
         total_funding,
+        household: sit.household,
+        household_premium,
         funding_minimum,
         waiting_months,
         rules_version: setup.rules.version.clone(),
@@ -550,6 +597,29 @@ impl crate::registry::Computation for Resident {
             h.detail = basis(p.basis);
             out.push(h);
         }
+        if let Some(t) = r.household_premium {
+            let n = r.household;
+            let mut h = H::money(
+                "household",
+                text!(
+                    "全家个人缴费（{n} 人）",
+                    "the household's premiums ({n} people)"
+                ),
+                t,
+                &["household_premium"],
+            );
+            h.unit = per_year.clone();
+            if r.individual_premium
+                .as_ref()
+                .is_some_and(|p| p.basis == Basis::NationalMinimum)
+            {
+                h.detail = Some(text!(
+                    "按全国最低标准，不低于此",
+                    "at the national minimum: at least this"
+                ));
+            }
+            out.push(h);
+        }
         if let Some(e) = &r.earlier_city_premium {
             let (ey, y) = (e.year, r.year);
             let mut h = H::money(
@@ -644,9 +714,16 @@ impl crate::registry::Computation for Resident {
                 "{y}: the city's premium is not on file"
             ),
         };
+        let family = r
+            .household_premium
+            .map(|t| {
+                let n = r.household;
+                text!(" · 全家 {n} 人 {t} 元", " · {n} people: {t} yuan")
+            })
+            .unwrap_or_default();
         Text::new(
-            format!("{}{}{}", line.zh, earlier.zh, wait.zh),
-            format!("{}{}{}", line.en, earlier.en, wait.en),
+            format!("{}{}{}{}", line.zh, earlier.zh, family.zh, wait.zh),
+            format!("{}{}{}{}", line.en, earlier.en, family.en, wait.en),
         )
     }
     fn explanation(r: &ResidentResult) -> &Explanation {

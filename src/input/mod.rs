@@ -423,8 +423,8 @@ pub fn rate(field: &str, raw: &Raw) -> Result<(Ratio, Option<Text>), Error> {
             field,
             "not_a_rate",
             text!(
-                "费率不能超过 100%：{raw}",
-                "a rate cannot exceed 100%: {raw}"
+                "比例不能超过 100%：{raw}",
+                "a rate or share cannot exceed 100%: {raw}"
             ),
         ));
     }

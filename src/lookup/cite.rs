@@ -21,7 +21,7 @@ impl Ctx {
                 field: None,
                 label: id.label(),
                 value: entry.value.as_ref().map(Value::show).unwrap_or_default(),
-                words: entry.value.as_ref().and_then(|v| v.words(id.unit())),
+                words: entry.value.as_ref().and_then(|v| id.words(v)),
                 origin: Origin::Rule,
                 status: Some(if *stretched {
                     Status::Inferred
@@ -50,7 +50,7 @@ impl Ctx {
                 value: shown.clone(),
                 words: crate::model::value::parse_text(id.unit(), shown)
                     .ok()
-                    .and_then(|v| v.words(id.unit())),
+                    .and_then(|v| id.words(&v)),
                 origin: Origin::User,
                 status: None,
                 carried: None,
@@ -61,7 +61,7 @@ impl Ctx {
                 replaces: replaced.and_then(|e| {
                     e.value.as_ref().map(|v| Replaced {
                         value: v.show(),
-                        words: v.words(id.unit()),
+                        words: id.words(v),
                         status: e.status,
                     })
                 }),
@@ -169,7 +169,7 @@ impl Ctx {
                     param: id,
                     label: id.label(),
                     value: s.shown.clone(),
-                    words: s.value.words(id.unit()),
+                    words: id.words(&s.value),
                     status: None,
                     carried: None,
                     source: None,
@@ -187,7 +187,7 @@ impl Ctx {
             param: id,
             label: id.label(),
             value: e.value.as_ref().map(Value::show).unwrap_or_default(),
-            words: e.value.as_ref().and_then(|v| v.words(id.unit())),
+            words: e.value.as_ref().and_then(|v| id.words(v)),
             status: Some(e.status),
             carried: None,
             source: e.source.as_ref().map(|s| {

@@ -470,20 +470,15 @@ impl Ctx {
         if self.missing.iter().any(|m| m.id == id.key()) {
             return;
         }
-        let def = id.def();
         self.missing.push(MissingFigure {
-            id: id.key().into(),
-            label: def.label(),
-            hint: def.hint(),
-            unit: def.unit.describe(),
-            unit_label: def.unit.label(),
             set_aside: set_aside.and_then(|(e, status)| {
                 e.value.as_ref().map(|v| Replaced {
                     value: v.show(),
-                    words: v.words(id.unit()),
+                    words: id.words(v),
                     status,
                 })
             }),
+            ..MissingFigure::of(id)
         });
     }
 

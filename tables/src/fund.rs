@@ -71,8 +71,8 @@ pub fn rows_from_csv(text: &str) -> Result<Vec<FundRow>, Error> {
 /// The year-by-year table as CSV with a UTF-8 BOM.
 pub fn table_csv(r: &FundResult, lang: Lang) -> String {
     let head = lang.pick(
-        "年度,县区,收入,支出,储备金提取,当年结余或缺口,历史结余弥补,风险调剂金弥补,县政府承担,统筹调节金承担,县政府补足,市级基金承担,历年结余弥补,须调整政策,文件未规定来源,上交市级基金,年末结余",
-        "year,county,revenue,expenditure,reserve_levy,result,historical_surplus,adjustment_fund,county_government,pooling_fund,county_government_rest,city_fund,accumulated_surplus,policy_adjustment,uncovered,to_city_pool,closing_balance",
+        "年度,县区,收入,支出,储备金提取,当年结余或缺口,历史结余弥补,风险调剂金弥补,县政府承担,统筹调节金承担,县政府补足,市级基金承担,历年结余弥补,须调整政策,文件未规定来源,上交市级基金,年末结余,市级基金年初,统筹前结余上解,收到各县结余,弥补缺口支出",
+        "year,county,revenue,expenditure,reserve_levy,result,historical_surplus,adjustment_fund,county_government,pooling_fund,county_government_rest,city_fund,accumulated_surplus,policy_adjustment,uncovered,to_city_pool,closing_balance,pool_opening,pool_remitted,pool_received,pool_paid_out",
     );
     let mut out = format!("{}{head}\r\n", write::CSV_BOM);
     use CoverSource::*;
@@ -103,29 +103,28 @@ pub fn table_csv(r: &FundResult, lang: Lang) -> String {
                 by(Uncovered),
                 c.to_city.map_or_else(String::new, |m| m.to_string()),
                 c.closing_balance.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
             ]));
         }
-        // The city pool's year as a line of its own: in (remitted + the counties' surpluses)
-        // as revenue, out (deficits it paid) as expenditure, its balance as the closing.
+        // The city pool's year as a line of its own, in its own columns (opening, remitted,
+        // received from the counties, paid out, closing), so a column of county revenue
+        // sums to the counties' revenue and nothing is counted twice.
         if let Some(p) = &y.city_pool {
-            let inflow = p
-                .remitted
-                .checked_add(p.received)
-                .map_or_else(String::new, |m| m.to_string());
-            let change = p
-                .closing
-                .checked_sub(p.opening)
-                .map_or_else(String::new, |m| m.to_string());
             let mut cells = vec![
                 y.year.to_string(),
                 lang.pick("市级基金", "city pool").to_string(),
-                inflow,
-                p.paid_out.to_string(),
-                String::new(),
-                change,
             ];
             cells.resize(16, String::new());
-            cells.push(p.closing.to_string());
+            cells.extend([
+                p.closing.to_string(),
+                p.opening.to_string(),
+                p.remitted.to_string(),
+                p.received.to_string(),
+                p.paid_out.to_string(),
+            ]);
             out.push_str(&write::line(&cells));
         }
     }

@@ -160,7 +160,7 @@ pub fn summary(lang: Lang, o: &Outcome) -> Html {
         .to_string(),
         Err(_) => tr(lang, "请按提示修改标出的内容", "correct the fields marked").to_string(),
     };
-    html! { <p class="summary" role="status" aria-live="polite">{ text }</p> }
+    html! { <p class="answer-line" role="status" aria-live="polite">{ text }</p> }
 }
 
 /// The result of a view, or what stands in its way.

@@ -28,6 +28,12 @@ pub fn Share(p: &ShareProps) -> Html {
                 <button type="button" id="copy-link" data-done={tr(lang, "已复制", "Copied")}>{ tr(lang, "复制链接", "Copy link") }</button>
                 <button type="button" id="share-link" hidden=true data-title={tr(lang, "医保市级统筹计算器", "Medical insurance calculator")}>{ tr(lang, "分享…", "Share…") }</button>
             </div>
+            // A picture of the result to send in a chat, and a printout: both made in this
+            // browser from what the page shows (main.js), nothing uploaded.
+            <div class="share-row">
+                <button type="button" id="save-picture">{ tr(lang, "保存结果图片", "Save as picture") }</button>
+                <button type="button" id="print-result">{ tr(lang, "打印", "Print") }</button>
+            </div>
         </section>
     }
 }

@@ -144,6 +144,16 @@ pub const SPECS: [Spec; 5] = [
                 Widget::Check,
             ),
             input("newborn", ("新生儿", "Newborn"), Widget::Check),
+            Input {
+                name: "household",
+                label: ("家庭参保人数", "People in the household"),
+                hint: Some((
+                    "一起参保的人数，算全家的个人缴费；不填为 1 人",
+                    "people enrolling together, for the household's total; empty is one",
+                )),
+                widget: Widget::Count,
+                when: always,
+            },
         ],
     },
     Spec {
@@ -239,6 +249,7 @@ pub const FIELD_NAMES: &[&str] = &[
     "repaid_years",
     "in_enrolment_period",
     "newborn",
+    "household",
     "as_of",
     "birth",
     "category",

@@ -15,9 +15,18 @@ const SLICE = 50000;
 let xlsx = null;
 async function workbooks() {
   if (!xlsx) {
-    const m = await import("./yibao_xlsx.js");
-    await m.default();
-    xlsx = m;
+    try {
+      const m = await import("./yibao_xlsx.js");
+      await m.default();
+      xlsx = m;
+    } catch {
+      // Offline before the module was ever fetched, or the network failed: said in words,
+      // in both languages, rather than the browser's own message.
+      throw { message: {
+        zh: "无法加载 Excel 模块（可能已离线，且本机尚未保存过它）：请联网后重试，或改用 CSV",
+        en: "the Excel module could not be loaded (offline, and not saved on this device before): try again online, or use CSV",
+      } };
+    }
   }
   return xlsx;
 }

@@ -4,6 +4,7 @@
 // remembered in this browser only (localStorage), by the file's header.
 import { lang, t, say, money, fromHash, toHash, setupLang } from "./page-lang.js";
 import { figureBoxes } from "./figure-boxes.js";
+import { registerOffline } from "./offline.js";
 
 const $ = (id) => document.getElementById(id);
 const PAGE = 100;
@@ -213,7 +214,7 @@ function renderTotals(tot) {
   const names = (list) => list.map((n) => say(n.label)).join(t("、", "; "));
   const notes = [`${t("出错行", "failed rows")} ${tot.failed_rows} · ${t("扣款不符", "deduction mismatches")} ${tot.mismatched_rows}`];
   if (tot.total_rows) notes.push(`${t("合计行（已跳过）", "total lines (skipped)")} ${tot.total_rows}`);
-  if (tot.kinds_read_as_other) notes.push(t(`${tot.kinds_read_as_other} 行的单位类型（${tot.texts_read_as_other.join("、")}）按其他单位计`, `${tot.kinds_read_as_other} rows' employer kind (${tot.texts_read_as_other.join(", ")}) read as other employers`));
+  if (tot.kinds_read_as_other) notes.push(t(`${tot.kinds_read_as_other} 行的单位类型（${tot.texts_read_as_other.join("、")}）按其他单位计`, `${tot.kinds_read_as_other === 1 ? "1 row's" : `${tot.kinds_read_as_other} rows'`} employer kind (${tot.texts_read_as_other.join(", ")}) read as other employers`));
   if (f.user_supplied.length) notes.push(`${t("用了你填写的数据：", "used figures you entered: ")}${names(f.user_supplied)}`);
   if (f.not_known.length) notes.push(`${t("未公布、未计入：", "not published, left out: ")}${names(f.not_known)}`);
   for (const c of f.cautions) notes.push(say(c));
@@ -283,3 +284,4 @@ $("b-xlsx").addEventListener("click", async () => {
   try { download(await call("xlsx"), "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"); } catch (e) { $("b-problems").textContent = errorText(e); }
 });
 document.body.dataset.ready = "true";
+registerOffline(() => lang() === "en");

@@ -5,6 +5,7 @@ import init, * as api from "./yibao_js.js";
 import { lang, t, say, money, fromHash, toHash, setupLang } from "./page-lang.js";
 import { decodeText } from "./text-file.js";
 import { figureBoxes } from "./figure-boxes.js";
+import { registerOffline } from "./offline.js";
 
 await init();
 const $ = (id) => document.getElementById(id);
@@ -37,13 +38,26 @@ function fieldName(f) {
   return COLUMN_ZH[f] ?? f;
 }
 
-// Boxes for the chosen city's unpublished figures, labelled in words; another city starts afresh.
-function figureInputs(missing) {
-  const boxes = figureBoxes($("f-figure-inputs"), "ff-", missing, overrides, (id, text) => { overrides[id] = text; render(); });
-  for (const m of missing) {
-    const { label, hint } = boxes.get(m.id);
+// Boxes for every figure the chosen city has not published that its articles could need
+// (the core's asks, for the city and the switch, never for the file): all of them from the
+// start, so none appears under the fingers. Each says how what was typed is read ("0.5" in
+// a box for a percentage is 50%), as the calculator does.
+function figureInputs() {
+  let asks = [];
+  try { asks = api.asks({ kind: "fund", city: $("f-city").value, rows: [], officialOnly: $("f-official").checked }); } catch { asks = []; }
+  const boxes = figureBoxes($("f-figure-inputs"), "ff-", asks, overrides, (id, text) => { overrides[id] = text; render(); });
+  for (const m of asks) {
+    const { label, hint, error, input, field } = boxes.get(m.id);
     label.textContent = `${say(m.label)}${say(m.unit_label) ? t(`（${say(m.unit_label)}）`, ` (${say(m.unit_label)})`) : ""}`;
-    hint.textContent = say(m.hint);
+    const typed = (overrides[m.id] ?? "").trim();
+    let reading = "", problem = "";
+    if (typed) {
+      try { const r = api.readFigure(m.id, typed); reading = r.note ? say(r.note) : ""; } catch (e) { problem = (e.errors ?? []).map((x) => say(x.message)).join(t("；", "; ")); }
+    }
+    hint.textContent = [say(m.hint), reading].filter(Boolean).join(" ");
+    error.textContent = problem;
+    input.setAttribute("aria-invalid", problem ? "true" : "false");
+    field.classList.toggle("invalid", Boolean(problem));
   }
   $("f-figures").hidden = $("f-figure-inputs").children.length === 0;
 }
@@ -51,7 +65,6 @@ function figureInputs(missing) {
 function showError(e) {
   $("f-results").hidden = true;
   if (e.kind === "missing_figures") {
-    figureInputs(e.missing);
     $("f-error").textContent = t("需要本市未公布的数据，请在上方填写：", "This city has not published figures this needs; enter them above: ") + e.missing.map((m) => say(m.label)).join(t("、", "; "));
     return;
   }
@@ -61,9 +74,9 @@ function showError(e) {
 
 function render() {
   $("f-error").textContent = "";
+  figureInputs();
   let r;
   try { r = api.fund(request()); } catch (e) { showError(e); return; }
-  figureInputs([]);
   // Figures typed before stay in their boxes; the result says which it used.
   const remit = r.remittances.map((m) => cell("p", `${m.county}：${say(m.label)} ${money(m.amount)}（${t("截止", "due")} ${m.due ?? "—"}）`));
   const gaps = r.pre_pooling_deficits.map((g) => cell("p", `${g.county}：${say(g.label)} ${money(g.amount)}`));
@@ -166,7 +179,6 @@ $("f-city").addEventListener("change", () => {
   // Another city's figures do not carry over.
   overrides = {};
   $("f-figure-inputs").replaceChildren();
-  $("f-figures").hidden = true;
   render();
 });
 $("f-official").addEventListener("change", () => { toHash("official", $("f-official").checked); render(); });
@@ -181,3 +193,4 @@ $("f-csv").addEventListener("click", () => {
 });
 render();
 document.body.dataset.ready = "true";
+registerOffline(() => lang() === "en");

@@ -3,6 +3,7 @@
 // an offer to reload when newer rules are deployed. Nothing is ever sent anywhere.
 import init, * as engine from "./yibao_web.js";
 import { fetchFigures, installFigures, showRefused } from "./figures.js";
+import { registerOffline } from "./offline.js";
 
 // One language at a time, from the first paint: the frame follows the link's language.
 if (/(^|[#&])lang=en(&|$)/.test(location.hash)) {
@@ -64,6 +65,15 @@ new MutationObserver(() => {
 }).observe(document.body, { childList: true, subtree: true });
 
 // The article a step cites, opened from the document's full text (rules/sources/).
+// A picture of the result, and a printout (picture.js, loaded on first use).
+document.addEventListener("click", (event) => {
+  if (event.target.closest("#print-result")) { window.print(); return; }
+  if (!event.target.closest("#save-picture")) return;
+  const city = document.getElementById("city")?.value ?? "city";
+  const view = document.querySelector(".tabs [aria-current=page]")?.id?.replace(/^tab-/, "") ?? "view";
+  import("./picture.js").then((m) => m.savePicture(`yibao-${city}-${view}-${new Date().toISOString().slice(0, 10)}.png`));
+});
+
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button.open-source");
   if (!button) return;
@@ -107,34 +117,5 @@ function showArticle(button, text, quote) {
   dialog.showModal();
 }
 
-// Offline after the first visit (any page); when a newer build is deployed, say so and
-// offer to reload rather than keep old rules quietly.
-if ("serviceWorker" in navigator) {
-  let updating = false;
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (updating) location.reload();
-  });
-  navigator.serviceWorker.register("sw.js").then((reg) => {
-    const offer = (worker) => {
-      if (!navigator.serviceWorker.controller || document.getElementById("update")) return;
-      const bar = document.createElement("aside");
-      bar.id = "update";
-      bar.className = "update-banner";
-      bar.setAttribute("role", "status");
-      const text = document.createElement("span");
-      text.textContent = en() ? "A newer version, with updated figures, is available." : "有新版本（数据已更新）。";
-      const button = document.createElement("button");
-      button.type = "button";
-      button.textContent = en() ? "Reload" : "刷新";
-      button.addEventListener("click", () => { updating = true; worker.postMessage("SKIP_WAITING"); });
-      bar.append(text, button);
-      document.body.prepend(bar);
-    };
-    if (reg.waiting) offer(reg.waiting);
-    reg.addEventListener("updatefound", () => {
-      const worker = reg.installing;
-      worker?.addEventListener("statechange", () => { if (worker.state === "installed") offer(worker); });
-    });
-    reg.update().catch(() => {});
-  }).catch(() => {});
-}
+// Offline after the first visit, as on every page (offline.js).
+registerOffline(en);

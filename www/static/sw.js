@@ -7,7 +7,10 @@ const FILES = [
   "./", "index.html", "style.css", "main.js", "yibao_web.js", "yibao_web_bg.wasm", "rules-texts.json",
   "page-lang.js", "text-file.js", "figure-boxes.js",
   "batch.html", "batch.js", "batch-worker.js", "yibao_batch.js", "yibao_batch_bg.wasm", "yibao_xlsx.js", "yibao_xlsx_bg.wasm",
-  "fund.html", "fund.js", "yibao_js.js", "yibao_js_bg.wasm", "yibao-calculator.js", "figures.js",
+  "fund.html", "fund.js", "yibao_js.js", "yibao_js_bg.wasm", "yibao-calculator.js", "figures.js", "offline.js", "picture.js",
+  "yibao_figures.js", "yibao_figures_bg.wasm",
+  // The documents' full texts, opened from a step's article (the build lists them).
+  __SOURCES__,
 ];
 
 self.addEventListener("install", (event) => {

@@ -42,7 +42,9 @@ test("黄冈: the sample deficit runs through every step of Art. 18; amounts wit
 
 test("盐城 and 济宁: a city-pool line per year, and the accumulated totals add up", async () => {
   const { context, p } = await open();
-  await p.fill("#f-data", SAMPLE);
+  // Both pooled from 2020: the sample's years moved there, so its opening balances are from
+  // before pooling and are collected.
+  await p.fill("#f-data", SAMPLE.replaceAll("2024", "2020").replaceAll("2025", "2021"));
   // 盐城 第七条/第九条: 15,000 remitted + 120,000 of 2024 surpluses = 135,000; in 2025 B区's 50,000
   // joins first, A县's deficit takes 185,000 and 1,015,000 calls for a policy adjustment.
   await p.selectOption("#f-city", "yancheng");
@@ -64,8 +66,12 @@ test("盐城 and 济宁: a city-pool line per year, and the accumulated totals a
   table = await p.locator("#f-table").innerText();
   assert.match(table, /年末 124,500\.00/);
   assert.match(table, /年末累计结余 135,000\.00/);
-  // 124,500 + 50,000 − 596,500 = −422,000: said, not hidden.
-  assert.match(table, /年末 -422,000\.00（市级基金不足/);
+  // The city fund pays its half only while it holds a surplus (三（四）6 "仍有累计结余"):
+  // 124,500 + 50,000 = 174,500 paid, 596,500 − 174,500 = 422,000 from no source the
+  // documents name, said, not hidden; the pool ends at 0, never below.
+  assert.match(table, /市级基金 174,500\.00/);
+  assert.match(table, /文件未规定来源 422,000\.00/);
+  assert.match(table, /弥补缺口 174,500\.00 = 年末 0\.00/);
   // Back to 盐城: 济宁's box goes with it.
   await p.selectOption("#f-city", "yancheng");
   await p.waitForFunction(() => !document.getElementById("ff-fund-deficit-city_share"));
@@ -73,13 +79,33 @@ test("盐城 and 济宁: a city-pool line per year, and the accumulated totals a
   await context.close();
 });
 
-test("济宁 does not ask for the split when no deficit reaches it", async () => {
+test("济宁 and 温州 show every box from the start; a file with no deficit leaves the split unused; 0.5 says how it was read", async () => {
   const { context, p } = await open();
   await p.selectOption("#f-city", "jining");
-  // 2024: 1,000,000 − 1,005,000 = −5,000, covered by A's own 7,000 (70% of 10,000).
-  await p.fill("#f-data", "year,county,revenue,expenditure,opening_balance\n2024,A,1000000,1005000,10000\n");
+  // 2020: 1,000,000 − 1,005,000 = −5,000, covered by A's own 7,000 (70% of 10,000, 三（四）5).
+  await p.fill("#f-data", "year,county,revenue,expenditure,opening_balance\n2020,A,1000000,1005000,10000\n");
   await p.waitForFunction(() => document.getElementById("f-table").textContent.includes("本县历史结余 5,000.00"));
-  assert.equal(await p.locator("#ff-fund-deficit-city_share").count(), 0);
+  // The box is there (the city's articles leave the split open) but nothing reached it.
+  assert.equal(await p.locator("#ff-fund-deficit-city_share").count(), 1);
+  assert.equal(await p.locator("#f-error").innerText(), "");
+  // 温州 publishes neither the split nor the share collected: both boxes at once, before any
+  // figure is typed, and none appears or goes while typing.
+  await p.selectOption("#f-city", "wenzhou");
+  await p.fill("#f-data", "year,county,revenue,expenditure,opening_balance\n2022,W,100,200,50\n");
+  await p.locator("#ff-fund-historical-collected_share").waitFor();
+  assert.equal(await p.locator("#ff-fund-deficit-city_share").count(), 1);
+  const ids = () => p.locator("#f-figure-inputs input").evaluateAll((els) => els.map((e) => e.id));
+  const before = await ids();
+  await typeInto(p, "#ff-fund-deficit-city_share", "0.5");
+  assert.deepEqual(await ids(), before);
+  // "0.5" in a box for a percentage: said how it was read, as the calculator does.
+  const field = p.locator(".field", { has: p.locator("#ff-fund-deficit-city_share") });
+  assert.match(await field.innerText(), /「0\.5」按 50% 计/);
+  // A share above 100% is refused as a share, not as a 费率.
+  await typeInto(p, "#ff-fund-historical-collected_share", "150");
+  const other = p.locator(".field", { has: p.locator("#ff-fund-historical-collected_share") });
+  assert.match(await other.innerText(), /比例不能超过 100%/);
+  assert.doesNotMatch(await other.innerText(), /费率/);
   await context.close();
 });
 

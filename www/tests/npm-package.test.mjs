@@ -110,7 +110,7 @@ test("TypeScript: the package's types (generated from the Rust types) check a ty
 await ready();
 const r: ContributionResult = contribution({ city: "jining", month: "2024-03", employer: "other", wage: "5000", officialOnly: true });
 const total: string = r.employer.total;
-const confidence: "official" | "secondary" | "low_reliability_or_inferred" | "user_supplied" = r.explanation.confidence;
+const confidence: "official" | "secondary" | "low_reliability_or_inferred" | "provisional" | "user_supplied" = r.explanation.confidence;
 const steps: string[] = r.explanation.steps.map((s) => s.formula.zh);
 // @ts-expect-error money is a string, never a number
 const wrong: number = r.employer.total;

@@ -48,6 +48,7 @@ fn probes(req: &Request) -> Vec<Request> {
                 let mut p = r.clone();
                 p.break_years = Raw::from(breaks);
                 p.repaid_years = Raw::from(repaid);
+                p.household = Raw::from("2");
                 out.push(Request::Resident(p));
             }
         }

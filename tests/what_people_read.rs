@@ -131,3 +131,18 @@ fn the_fund_page_asks_everything_a_city_could_need_at_once() {
         "{asked:?}"
     );
 }
+
+#[test]
+fn a_bad_household_size_does_not_change_the_boxes() {
+    // What a box offers never follows a number typed: 1234 people is refused beside its box,
+    // and the premium's box stays where it was.
+    let ask = |household: &str| {
+        let req: yibao::Request = serde_json::from_value(serde_json::json!({
+            "kind": "resident", "city": "jining", "year": "2027", "household": household
+        }))
+        .expect("request");
+        yibao::asks::asks(&req)
+    };
+    assert_eq!(ask("1234"), ask("3"));
+    assert!(!ask("1234").is_empty());
+}

@@ -18,7 +18,7 @@ fn a_wage_below_the_floor_says_so_in_the_answer() {
     );
     assert_eq!(
         r.summary().zh,
-        "单位 458.71 · 个人 99.72（工资的 3.32%）· 合计 558.43 元/月；工资低于缴费基数下限，按下限 4986.00 元缴费"
+        "单位 458.71 · 个人 99.72（工资的 3.32%）· 合计 558.43 元/月；未含未公布的每月定额；工资低于缴费基数下限，按下限 4986.00 元缴费"
     );
     let ex = r.explanation();
     let floor = ex

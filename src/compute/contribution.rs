@@ -984,13 +984,28 @@ impl crate::registry::Computation for Contribution {
                 "employer {er} · individual {ind} · total {t} yuan a month"
             ),
         };
-        match held(r) {
-            Some(why) => Text::new(
-                format!("{}；{}", line.zh, why.zh),
-                format!("{}; {}", line.en, why.en),
-            ),
-            None => line,
+        // What the line leaves out is said in it, not only on the figures below.
+        let fixed_missing = r.employer.fixed.is_none() || r.individual.fixed.is_none();
+        let caveats: Vec<Text> = [
+            fixed_missing.then(|| {
+                text!(
+                    "未含未公布的每月定额",
+                    "without the fixed monthly amounts, which are not published"
+                )
+            }),
+            held(r),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut out = line;
+        for c in caveats {
+            out = Text::new(
+                format!("{}；{}", out.zh, c.zh),
+                format!("{}; {}", out.en, c.en),
+            );
         }
+        out
     }
     fn explanation(r: &ContributionResult) -> &Explanation {
         &r.explanation

@@ -148,7 +148,13 @@ impl Ctx {
                 _ => Confidence::LowReliabilityOrInferred,
             };
             confidence = confidence.max(level);
-            if let Some((e, carried)) = self.entry(c.param) {
+            // A figure the person supplied is listed as theirs below; an entry with no value
+            // (unknown) has nothing to list.
+            let supplied = self.overrides.contains_key(&c.param);
+            if let Some((e, carried)) = self
+                .entry(c.param)
+                .filter(|(e, _)| e.value.is_some() && !supplied)
+            {
                 // The caution's status: the entry's own (provisional where carried), or
                 // inferred where it was stretched.
                 let carried = carried.and_then(|since| Carried::of(e, since));

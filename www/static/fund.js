@@ -31,6 +31,8 @@ function request() {
 // The core names a bad cell "row 2: revenue"; in Chinese that reads 第 2 行「收入」.
 const COLUMN_ZH = { year: "年度", county: "县区", revenue: "收入", expenditure: "支出", opening_balance: "期初结余", prior_revenue: "上年收入", plan_met: "完成收入计划", rows: "数据", city: "城市", file: "文件" };
 function fieldName(f) {
+  // A typed figure's own error is beside its box and names the figure in words.
+  if (f.startsWith("set:")) return "";
   if (lang() === "en") return f;
   const m = /^row (\d+): (\w+)$/.exec(f);
   if (m) return `第 ${m[1]} 行「${COLUMN_ZH[m[2]] ?? m[2]}」`;

@@ -12,10 +12,21 @@ export function pictureContent(doc = document) {
   const view = doc.querySelector(".tabs [aria-current=page]");
   const figures = [...doc.querySelectorAll("main details.figure")].map((d) => [text(d.querySelector(".label")), [text(d.querySelector(".value")), text(d.querySelector(".detail"))].filter(Boolean).join(" · ")]);
   const notices = [...doc.querySelectorAll("main .notices p")].map(text);
-  const sure = text(doc.querySelector("main .confidence > p"));
+  // "（见下）" points at the page, not the picture.
+  const sure = text(doc.querySelector("main .confidence > p")).replace(/（见下）| \(see below\)/g, "");
+  // What was typed and chosen (the month, the wage, the boxes filled), so the picture says
+  // whose situation it is.
+  const inputs = [...doc.querySelectorAll("main .inputs .field, main fieldset.supplied .field")].map((f) => {
+    const label = text(f.querySelector("label"));
+    const box = f.querySelector("input, select");
+    if (!box || !label) return "";
+    const value = box.tagName === "SELECT" ? box.selectedOptions[0]?.text : box.type === "checkbox" ? (box.checked ? (en ? "yes" : "是") : "") : box.value;
+    return value ? `${label}${en ? ": " : "："}${value}` : "";
+  }).filter(Boolean);
   return {
     title: [city?.selectedOptions[0]?.text, text(view)].filter(Boolean).join(" · "),
     answer: text(doc.querySelector(".answer-line")),
+    inputs,
     figures,
     lines: [...notices, sure].filter(Boolean),
     footer: en
@@ -24,12 +35,13 @@ export function pictureContent(doc = document) {
   };
 }
 
-// Breaks a line to the width, character by character (Chinese has no spaces to break at).
+// Breaks a line to the width: Chinese between any two characters, but a number or a Latin
+// word ("4986.00", "2027-01") is never split.
 function wrap(ctx, line, width) {
   const out = [];
   let cur = "";
-  for (const ch of line) {
-    if (ctx.measureText(cur + ch).width > width && cur) { out.push(cur); cur = ch; } else cur += ch;
+  for (const piece of line.match(/[0-9A-Za-z.,:%\-+/]+|./gsu) ?? []) {
+    if (ctx.measureText(cur + piece).width > width && cur) { out.push(cur.trimEnd()); cur = piece.trimStart(); } else cur += piece;
   }
   if (cur) out.push(cur);
   return out;
@@ -48,7 +60,8 @@ export function drawPicture(content, doc = document) {
     for (const l of wrap(ctx, str, width)) blocks.push({ l, size, weight, color, gap: 0 });
     if (blocks.length) blocks[blocks.length - 1].gap = gap;
   };
-  add(content.title, 34, 700, "#0a4a8c", 16);
+  add(content.title, 34, 700, "#0a4a8c", 12);
+  for (const line of content.inputs ?? []) add(line, 22, 400, "#333", 4);
   if (content.answer) add(content.answer, 30, 700, "#111", 20);
   for (const [label, value] of content.figures) { add(label, 24, 400, "#555", 2); add(value, 28, 600, "#111", 14); }
   for (const line of content.lines) add(line, 22, 400, "#7a4a00", 10);

@@ -77,6 +77,9 @@ test("a picture of the result to send, and a printout without the boxes", async 
   assert.match(content.answer, /^单位 646\.00 · 个人 164\.00/);
   assert.ok(content.figures.some(([label, value]) => label === "单位每月" && value.startsWith("646.00 元")), JSON.stringify(content.figures));
   assert.match(content.footer, /仅供参考，以当地经办机构核定为准/);
+  // Whose situation: the month and the wage typed.
+  assert.ok(content.inputs.includes("月工资（元）：8000"), JSON.stringify(content.inputs));
+  assert.ok(content.lines.every((l) => !l.includes("见下")), JSON.stringify(content.lines));
   const [download] = await Promise.all([p.waitForEvent("download"), p.click("#save-picture")]);
   assert.match(download.suggestedFilename(), /^yibao-jining-employee-\d{4}-\d{2}-\d{2}\.png$/);
   const png = readFileSync(await download.path());
@@ -84,9 +87,10 @@ test("a picture of the result to send, and a printout without the boxes", async 
   // 720 px wide (twice a 360-px phone), tall enough for the figures.
   assert.equal(png.readUInt32BE(16), 720);
   assert.ok(png.readUInt32BE(20) > 400);
-  // Printed: the figures and the answer, not the boxes, tabs or buttons.
+  // Printed: the situation, the answer and the figures, not the tabs or buttons.
   await p.emulateMedia({ media: "print" });
-  assert.equal(await p.locator("#f-wage").isVisible(), false);
+  assert.equal(await p.locator("#f-wage").isVisible(), true);
+  assert.equal(await p.locator("#save-picture").isVisible(), false);
   assert.equal(await p.locator("nav.tabs").isVisible(), false);
   assert.equal(await p.locator(".answer-line").isVisible(), true);
   assert.equal(await p.locator("details.figure").first().isVisible(), true);

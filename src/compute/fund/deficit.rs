@@ -217,11 +217,10 @@ fn shared(
     };
     let city_part = share(due, city_share.value, rounding)?;
     let gov_part = minus(due, city_part)?;
-    let paid = if historical {
-        city_part.min(books.city_pool.max(Money::ZERO))
-    } else {
-        city_part
-    };
+    // A fund pays from what it holds: the city's part beyond its balance is covered by no
+    // rule (济宁 三（四）6 says so outright, "仍有累计结余"; the other documents are silent,
+    // and the pool is never shown below zero).
+    let paid = city_part.min(books.city_pool.max(Money::ZERO));
     let unpaid = minus(city_part, paid)?;
     books.city_pool = minus(books.city_pool, paid)?;
     c.push(CoverSource::CityFund, text!("市级基金", "city fund"), paid);
@@ -237,10 +236,15 @@ fn shared(
             "缺口 {d0}：历史结余 {a}，余 {due} 中市级基金 {css} = {city_part}，县级政府 {gov_part}",
             "deficit {d0}: historical surplus {a}; of the remaining {due} the city fund pays {css} = {city_part}, the county government {gov_part}"
         )
-    } else {
+    } else if historical {
         text!(
             "缺口 {d0}：历史结余 {a}，余 {due} 中市级基金应 {css} = {city_part}，但市级基金只有累计结余 {paid}（文件规定“在全市城镇职工医保基金仍有累计结余的情况下”），{unpaid} 文件未规定由谁承担；县级政府 {gov_part}",
             "deficit {d0}: historical surplus {a}; of the remaining {due} the city fund owes {css} = {city_part} but holds only {paid} (the notice: “while the city's fund still has an accumulated surplus”), so {unpaid} is covered by no rule; the county government {gov_part}"
+        )
+    } else {
+        text!(
+            "缺口 {d0}：市级基金应 {css} = {city_part}，但只有累计结余 {paid}，{unpaid} 文件未规定由谁承担；县级政府 {gov_part}",
+            "deficit {d0}: the city fund owes {css} = {city_part} but holds only {paid}, so {unpaid} is covered by no rule; the county government {gov_part}"
         )
     };
     c.cites.push(city_share.cite.clone());

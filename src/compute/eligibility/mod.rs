@@ -419,8 +419,8 @@ fn scenario_headline(
     );
     if s.eligible {
         short = short.detail(text!(
-            "已达到最低缴费年限，退休后不再缴费",
-            "the minimum is met: nothing more to pay after retirement"
+            "已达到最低缴费年限，退休后不再缴纳基本医保费",
+            "the minimum is met: no basic premium after retirement"
         ));
     }
     out.push(short.in_group(g, &label));
@@ -786,11 +786,11 @@ impl crate::registry::Computation for Eligibility {
         if s.eligible {
             return Text::new(
                 format!(
-                    "{}累计 {} ≥ 最低 {}：退休后不再缴费",
+                    "{}累计 {} ≥ 最低 {}：退休后不再缴纳基本医保费",
                     when.zh, counted.zh, min.zh
                 ),
                 format!(
-                    "{}{} counted ≥ the minimum {}: nothing more to pay after retirement",
+                    "{}{} counted ≥ the minimum {}: no basic premium after retirement",
                     when.en, counted.en, min.en
                 ),
             );

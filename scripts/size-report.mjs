@@ -1,16 +1,16 @@
 // Prints the size of each file of the first load (raw, gzip, brotli) and the total, and
-// fails when the first load exceeds its budget. The budget is 265 KB gzip: the first load
+// fails when the first load exceeds its budget. The budget is 270 KB gzip: the first load
 // grew with the calculator's partial results, every city's figures and the share link
 // (issues 9 and 10) to ~223 KB after moving the rules' texts out of it, then with figures
 // carried past their window, the rules' notices and a site's figures file (issue 21) to
 // ~245 KB, then with the asks probed in the core, the one-line answers and the words of
-// every value (issue 22) to ~262 KB; the target is 150 KB — see the README's "Size and speed".
+// every value (issue 22) to ~264 KB; the target is 150 KB — see the README's "Size and speed".
 import { appendFileSync, readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const dir = process.argv[2] ?? "dist";
 const firstLoad = ["index.html", "style.css", "main.js", "figures.js", "offline.js", "yibao_web.js", "yibao_web_bg.wasm"];
-const BUDGET_GZIP = 265 * 1024;
+const BUDGET_GZIP = 270 * 1024;
 const TARGET_GZIP = 150 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 let total = { raw: 0, gzip: 0, brotli: 0 };

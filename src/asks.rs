@@ -16,8 +16,9 @@ use crate::model::{ParamId, Scope, Unit};
 use crate::registry::Request;
 use crate::Error;
 
-/// A value of a unit that lets a computation go on to whatever it asks next.
-fn sample(unit: Unit) -> String {
+/// A value of a unit that lets a computation go on to whatever it asks next (also what the
+/// rules' integrity test supplies to walk every path).
+pub fn sample(unit: Unit) -> String {
     match unit {
         Unit::Rate => "0.02".into(),
         Unit::YuanPerMonth => "5000".into(),

@@ -5,25 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use yibao::model::{find, Scope, Status, Unit, CATALOGUE};
+use yibao::model::{find, Scope, Status, CATALOGUE};
 use yibao::rules;
 use yibao::{Error, Explanation, Raw};
-
-/// A plausible value for a figure, by its unit, to go on and find what else is asked.
-fn sample(unit: Unit) -> String {
-    match unit {
-        Unit::Rate => "0.02".into(),
-        Unit::YuanPerMonth => "5000".into(),
-        Unit::YuanPerYear => "400".into(),
-        Unit::Years => "10".into(),
-        Unit::Months => "6".into(),
-        Unit::Days => "3".into(),
-        Unit::Flag => "false".into(),
-        Unit::Choice(c) => c[0].word.into(),
-        Unit::ChoiceSet(c) => c.iter().map(|c| c.word).collect::<Vec<_>>().join(","),
-        Unit::Month => "2020-01".into(),
-    }
-}
 
 fn note(
     asked: &mut BTreeSet<String>,
@@ -36,7 +20,10 @@ fn note(
             for n in &ex.not_known {
                 asked.insert(n.param.key().to_string());
                 if n.param.scope() != Scope::National {
-                    supplied.insert(n.param.key().to_string(), Raw(sample(n.param.unit())));
+                    supplied.insert(
+                        n.param.key().to_string(),
+                        Raw(yibao::asks::sample(n.param.unit())),
+                    );
                 }
             }
         }
@@ -44,7 +31,7 @@ fn note(
             for m in missing {
                 asked.insert(m.id.clone());
                 if let Some(def) = find(&m.id) {
-                    supplied.insert(m.id, Raw(sample(def.unit)));
+                    supplied.insert(m.id, Raw(yibao::asks::sample(def.unit)));
                 }
             }
         }

@@ -13,7 +13,10 @@ echo "== building the web app, the JS API and the batch page (wasm32: profile wa
 # same time, in its own target directory (two cargo runs cannot hold one directory's lock):
 # each build ends in a long single-threaded link (fat LTO, one codegen unit) that leaves the
 # other core idle.
-CARGO_TARGET_DIR=target/speed cargo build --quiet --profile wasm-speed --target wasm32-unknown-unknown -p yibao-batch-js &
+# The prerenderer (native, www/src/prerender.rs: every city's pages written by the same
+# components) builds after it in the same background job, in a third target directory.
+( CARGO_TARGET_DIR=target/speed cargo build --quiet --profile wasm-speed --target wasm32-unknown-unknown -p yibao-batch-js &&
+  CARGO_TARGET_DIR=target/ssr cargo build --quiet -p yibao-web --features ssr ) &
 speed=$!
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-web
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-js
@@ -39,15 +42,19 @@ opt -Oz dist/yibao_figures_bg.wasm
 opt -Oz dist/yibao_js_bg.wasm
 wait "$sized"
 cp www/static/* dist/
+# Every city's pages and the home page, rendered in advance with their figures, steps and
+# citations (index.html is their frame): shown before the engine has loaded, or without it.
+target/ssr/debug/yibao-web dist
+pages=$(cd dist && find . -mindepth 2 -name index.html | sed 's|^\./||; s|index.html$||' | sort | sed 's/.*/"&"/' | paste -sd, -)
 # The documents' full text, opened from a step's article on request.
 mkdir -p dist/sources && cp rules/sources/*.txt dist/sources/
 # The rules' quotes and notes, fetched after the first paint (the calculator's wasm is built
 # without them): the same core, asked by the CLI.
 cargo run --quiet -p yibao-cli -- rules texts > dist/rules-texts.json
-build=$(cat dist/*.wasm dist/*.js dist/*.html dist/*.css dist/*.json | sha256sum | cut -c1-12)
+build=$(cat dist/*.wasm dist/*.js dist/*.html dist/*/index.html dist/*/*/index.html dist/*.css dist/*.json | sha256sum | cut -c1-12)
 sed -i "s/__BUILD__/$build/" dist/sw.js
 sources=$(cd dist && ls sources/*.txt | sed 's/.*/"&"/' | paste -sd, -)
-sed -i "s|__SOURCES__|$sources|" dist/sw.js
+sed -i "s|__SOURCES__|$sources|; s|__PAGES__|$pages|" dist/sw.js
 node scripts/precompress.mjs dist
 node scripts/size-report.mjs dist
 # The npm package `yibao`, from the JS API just built (target/npm/yibao-VERSION.tgz).

@@ -3,11 +3,12 @@
 
 use gloo_events::EventListener;
 use yew::prelude::*;
-use yibao::Lang;
+use yibao::{Lang, YearMonth};
 
+use crate::browser::{base_url, location_hash};
 use crate::calc::{self, Outcome};
 use crate::state::{from_fragment, this_month, to_fragment, Action, State, View};
-use crate::ui::{tr, tx, Ctx, Field, FigureBox};
+use crate::ui::{tr, tx, Ctx, Field, FigureBox, Prerendered};
 use crate::views::{self, SPECS};
 use crate::{compare, result, share};
 
@@ -23,20 +24,50 @@ pub struct Embed {
     pub base: String,
 }
 
+/// A page the build rendered in advance (a city's page, or the home page): what it shows
+/// before its code has loaded, and so what the code's first render must show too (it then
+/// takes over that markup: hydration).
+#[derive(Clone, PartialEq, Debug)]
+pub struct Page {
+    pub city: String,
+    pub view: View,
+    /// The month the page was rendered for (the build's).
+    pub month: YearMonth,
+    /// The way from the page to the site's root: "", "../" or "../../".
+    pub root: String,
+}
+
+impl Page {
+    /// The page's situation in a given month: its city and view, the core's starting fields.
+    pub fn state(&self, month: YearMonth) -> State {
+        let mut s = State::new(month);
+        s.city = self.city.clone();
+        s.view = self.view;
+        s
+    }
+}
+
 #[derive(Clone, PartialEq, Properties, Default)]
 pub struct AppProps {
     #[prop_or_default]
     pub embed: Option<Embed>,
+    #[prop_or_default]
+    pub page: Option<Page>,
 }
 
-fn initial(embed: Option<&Embed>) -> State {
-    let fragment = match embed {
-        Some(e) => e.fragment.clone(),
-        None => web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default(),
-    };
-    from_fragment(&fragment, State::new(this_month()))
+fn initial(props: &AppProps) -> State {
+    match (&props.embed, &props.page) {
+        (Some(e), _) => from_fragment(&e.fragment, State::new(this_month())),
+        // Exactly what was rendered in advance; [`live`] follows once the page is alive.
+        (None, Some(page)) => page.state(page.month),
+        (None, None) => from_fragment(&location_hash(), State::new(this_month())),
+    }
+}
+
+/// A prerendered page's own situation: this month, and what its address's fragment holds
+/// (a share link's inputs).
+fn live(page: &Page) -> State {
+    from_fragment(&location_hash(), page.state(this_month()))
 }
 
 /// Tells the host page what the element now shows: `detail` is `{city, view, lang,
@@ -79,23 +110,8 @@ fn rules_version() -> String {
         .unwrap_or_default()
 }
 
-/// The page's address without its fragment.
-fn base_url() -> String {
-    web_sys::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(format!(
-                "{}{}{}",
-                l.origin().ok()?,
-                l.pathname().ok()?,
-                l.search().ok()?
-            ))
-        })
-        .unwrap_or_default()
-}
-
 /// Keeps the address bar, the page's language and its title in step with what is shown.
-fn sync_page(url: &str, lang: Lang) {
+fn sync_page(url: &str, lang: Lang, title: &str) {
     let Some(w) = web_sys::window() else { return };
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
@@ -104,11 +120,7 @@ fn sync_page(url: &str, lang: Lang) {
         if let Some(root) = doc.document_element() {
             let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
         }
-        doc.set_title(tr(
-            lang,
-            "医保市级统筹计算器",
-            "Medical insurance calculator (city-level pooling)",
-        ));
+        doc.set_title(title);
     }
 }
 
@@ -246,9 +258,21 @@ fn figure_boxes(state: &State, o: &Outcome) -> Html {
 pub fn App(props: &AppProps) -> Html {
     let embed = props.embed.clone();
     let state = use_reducer({
-        let embed = embed.clone();
-        move || initial(embed.as_ref())
+        let props = props.clone();
+        move || initial(&props)
     });
+    // A prerendered page, once alive, shows this month and its address's situation.
+    {
+        let (state, page) = (state.clone(), props.page.clone());
+        use_effect_with((), move |_| {
+            if let Some(page) = page {
+                let live = live(&page);
+                if live != *state {
+                    state.dispatch(Action::Start(live));
+                }
+            }
+        });
+    }
     // A share link pasted into this tab restores its situation (the page does not reload);
     // an element on another page leaves that page's address alone.
     {
@@ -288,6 +312,12 @@ pub fn App(props: &AppProps) -> Html {
     let figures = calc::link_figures(&headline);
     let url = format!("{}#{}", base_url(), to_fragment(&state, &version, &figures));
     {
+        let title = views::page_title(
+            state.lang,
+            rules.city(&state.city),
+            state.view,
+            this_month().year(),
+        );
         let (url, lang, embed, shown, headline) = (
             url.clone(),
             state.lang,
@@ -296,11 +326,15 @@ pub fn App(props: &AppProps) -> Html {
             headline.clone(),
         );
         use_effect_with(url, move |url| match &embed {
-            None => sync_page(url, lang),
+            None => sync_page(url, lang, &title),
             Some(e) => announce(&e.host, &shown, &headline),
         });
     }
-    let base = embed.as_ref().map(|e| e.base.clone()).unwrap_or_default();
+    let base = match (&embed, &props.page) {
+        (Some(e), _) => e.base.clone(),
+        (None, Some(page)) => page.root.clone(),
+        (None, None) => String::new(),
+    };
     let lang = state.lang;
     // The batch and fund pages open in the same language, city and "official figures only".
     let carry = format!(
@@ -335,6 +369,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Ctx> context={state.clone()}>
+        <ContextProvider<Prerendered> context={Prerendered(props.page.is_some())}>
         { header(&state) }
         <main>
             if embed.is_none() { { share::banner(&state, &state, &version, &figures, &headline) } }
@@ -348,6 +383,7 @@ pub fn App(props: &AppProps) -> Html {
             <p>{ tr(lang, "全部计算在你的浏览器中完成，输入的内容不会离开本机。", "Everything is computed in your browser; nothing you type leaves it.") }</p>
             <p>{ format!("{} {}", tr(lang, "规则版本", "rules version"), version) }{ " · " }<a href={format!("{base}batch.html{carry}")}>{ tr(lang, "工资表批量核对", "Payroll batch") }</a>{ " · " }<a href={format!("{base}fund.html{carry}")}>{ tr(lang, "市级统筹基金", "The pooled fund") }</a>{ " · " }<a href={format!("{base}embed.html")}>{ tr(lang, "嵌入与 JS 接口", "Embed and JS API") }</a></p>
         </footer>
+        </ContextProvider<Prerendered>>
         </ContextProvider<Ctx>>
     }
 }

@@ -3,6 +3,7 @@
 //! a loading line are static HTML (index.html), painted before this module has loaded.
 
 mod app;
+mod browser;
 mod calc;
 mod charts;
 mod compare;
@@ -12,11 +13,19 @@ mod state;
 mod ui;
 mod views;
 
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+mod prerender;
+
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Nothing at load: main.js (or the `<yibao-calculator>` element) first installs a site's
-/// figures file where the site serves one, then mounts ([`start`], [`mount_calculator`]).
-fn main() {}
+/// In the browser, nothing at load: main.js (or the `<yibao-calculator>` element) first
+/// installs a site's figures file where the site serves one, then mounts ([`start`],
+/// [`mount_calculator`]). Built natively with the `ssr` feature, the build's prerenderer:
+/// `yibao-web DIST` writes every city's pages into DIST (see prerender.rs).
+fn main() {
+    #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+    std::process::exit(prerender::main());
+}
 
 /// A site's figures file, checked by the figures module (`yibao_figures.js`), merged into
 /// the rules every computation reads from now on. Throws `{zh, en}` (one defect a line)
@@ -36,7 +45,9 @@ pub fn install_figures(bytes: &[u8]) -> Result<(), wasm_bindgen::JsValue> {
             "the figures file cannot be read".into(),
         )
     })?;
-    yibao::rules::install_site(&site).map_err(|e| match e {
+    let installed = yibao::rules::install_site(&site);
+    SITE_FIGURES.store(installed.is_ok(), std::sync::atomic::Ordering::Relaxed);
+    installed.map_err(|e| match e {
         yibao::Error::Rules { issues } => {
             let lines = |f: fn(&yibao::RuleIssue) -> String| {
                 issues.iter().map(f).collect::<Vec<_>>().join("\n")
@@ -53,6 +64,10 @@ pub fn install_figures(bytes: &[u8]) -> Result<(), wasm_bindgen::JsValue> {
     })
 }
 
+/// Set once a site's figures are installed: a prerendered page was rendered without them,
+/// so the page is rendered anew rather than taken over.
+static SITE_FIGURES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Mounts the calculator on its own page (index.html's `<div id="app" data-yibao>`);
 /// anywhere else the module only mounts when asked ([`mount_calculator`]), so a host
 /// page's own `#app` is never touched.
@@ -61,10 +76,37 @@ pub fn start() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("#app[data-yibao]").ok().flatten());
-    if let Some(root) = root {
-        // The static frame (index.html) is replaced by the live page.
-        root.set_inner_html("");
-        yew::Renderer::<app::App>::with_root(root).render();
+    let Some(root) = root else { return };
+    // A page the build rendered (prerender.rs) says which: its markup is taken over as it
+    // is (hydration), then the page follows this month and its address's situation.
+    let page = || {
+        let data = |name: &str| root.get_attribute(name);
+        Some(app::Page {
+            city: data("data-city")?,
+            view: state::View::parse(&data("data-view")?)?,
+            month: data("data-month")?.parse().ok()?,
+            root: data("data-root")?,
+        })
+    };
+    match page() {
+        Some(page) => {
+            let props = app::AppProps {
+                embed: None,
+                page: Some(page),
+            };
+            let renderer = yew::Renderer::<app::App>::with_root_and_props(root.clone(), props);
+            if SITE_FIGURES.load(std::sync::atomic::Ordering::Relaxed) {
+                root.set_inner_html("");
+                renderer.render();
+            } else {
+                renderer.hydrate();
+            }
+        }
+        None => {
+            // A static frame (index.html as written) is replaced by the live page.
+            root.set_inner_html("");
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
     }
 }
 
@@ -90,8 +132,14 @@ pub fn mount_calculator(
         base,
     };
     Mounted(Some(
-        yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { embed: Some(embed) })
-            .render(),
+        yew::Renderer::<app::App>::with_root_and_props(
+            root,
+            app::AppProps {
+                embed: Some(embed),
+                page: None,
+            },
+        )
+        .render(),
     ))
 }
 

@@ -40,13 +40,7 @@ impl View {
     }
 }
 
-/// "This month" in China (UTC+8), as the CLI and the JS API count it.
-pub fn this_month() -> YearMonth {
-    let secs = (js_sys::Date::now() / 1000.0) as i64;
-    YearMonth::in_china(secs)
-        .or_else(|| YearMonth::new(2026, 1))
-        .expect("a month within 1900–2200")
-}
+pub use crate::browser::this_month;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -87,6 +81,8 @@ pub enum Action {
     OfficialOnly(bool),
     /// A share link pasted into this tab (the fragment changed).
     Restore(String),
+    /// A prerendered page has come alive: its own situation (this month, its address's).
+    Start(State),
     DismissLink,
     /// The rules' quotes and notes have loaded.
     TextsLoaded,
@@ -144,6 +140,7 @@ impl Reducible for State {
             Action::Restore(fragment) => {
                 return Rc::new(from_fragment(&fragment, State::new(this_month())))
             }
+            Action::Start(live) => return Rc::new(live),
             Action::DismissLink => s.link = None,
             Action::TextsLoaded => s.texts += 1,
         }
@@ -157,15 +154,7 @@ impl Reducible for State {
 // a server. `rv` is the rules version; `f` the headline figures the link's maker saw, so a
 // link opened under newer rules can say which figures changed.
 
-fn enc(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
-}
-
-fn dec(s: &str) -> String {
-    js_sys::decode_uri_component(s)
-        .map(String::from)
-        .unwrap_or_default()
-}
+use crate::browser::{decode_component as dec, encode_component as enc};
 
 /// The fragment for a state, with the figures now shown.
 pub fn to_fragment(s: &State, rules_version: &str, figures: &[(String, String)]) -> String {

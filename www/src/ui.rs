@@ -284,19 +284,14 @@ fn badge(lang: Lang, c: &Cite) -> Html {
     html! { <>{ grade }{ for site }</> }
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// A field of the rules' texts (`quote`, `note`, `note_zh`) by a citation's key, once
-    /// main.js has fetched them (rules-texts.json, after the first paint); else nothing.
-    #[wasm_bindgen(js_namespace = window, js_name = yibaoText)]
-    fn rules_text(key: &str, field: &str) -> Option<String>;
-}
-
 /// A citation's text field: inline where the core carries it, else from the fetched texts.
 fn cite_text(c: &Cite, inline: Option<&str>, field: &str) -> Option<String> {
     match inline.filter(|t| !t.is_empty()) {
         Some(t) => Some(t.to_string()),
-        None => c.text_key.as_deref().and_then(|k| rules_text(k, field)),
+        None => c
+            .text_key
+            .as_deref()
+            .and_then(|k| crate::browser::rules_text(k, field)),
     }
 }
 
@@ -371,9 +366,16 @@ pub struct FoldProps {
 /// cards hold most of the page's elements in their steps (277 of 389 for an employee's
 /// result), and building them for cards nobody opens took a large part of the time to the
 /// first figure on a phone.
+/// Set on a page the build rendered in advance: its cards' steps and citations are in its
+/// markup (a reader without JavaScript, or a search engine, opens them too), so the code's
+/// first render builds them as well, to take that markup over unchanged.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Prerendered(pub bool);
+
 #[function_component]
 pub fn Fold(p: &FoldProps) -> Html {
-    let opened = use_state_eq(|| false);
+    let prerendered = use_context::<Prerendered>().is_some_and(|p| p.0);
+    let opened = use_state_eq(|| prerendered);
     let ontoggle = {
         let opened = opened.clone();
         // `toggle` fires after the element opens or closes: it is open when it has `open`.

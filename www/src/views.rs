@@ -283,3 +283,44 @@ pub fn also_read_by(id: yibao::ParamId, view: View) -> Vec<&'static Spec> {
         })
         .collect()
 }
+
+/// What a view computes, in a search result's words.
+pub fn computes(view: View) -> (&'static str, &'static str) {
+    match view {
+        View::Employee => (
+            "职工医保缴费计算（缴费基数、个人和单位每月缴费）",
+            "employee contributions (base, employee and employer each month)",
+        ),
+        View::Flexible => (
+            "灵活就业人员医保缴费计算",
+            "contributions of flexible workers",
+        ),
+        View::Resident => ("城乡居民医保个人缴费", "the resident scheme's premium"),
+        View::Eligibility => (
+            "退休医保待遇与补缴年限计算",
+            "retiree benefits and the years to top up",
+        ),
+        View::Compare => ("各城市医保缴费对比", "contributions compared across cities"),
+    }
+}
+
+/// The page's title: the city, the year and what the view computes, as a search result
+/// shows it. The same words head the prerendered city pages and the live page.
+pub fn page_title(
+    lang: yibao::Lang,
+    city: Option<&yibao::model::City>,
+    view: View,
+    year: i32,
+) -> String {
+    let (zh, en) = computes(view);
+    match (lang, city) {
+        (yibao::Lang::Zh, Some(c)) if view != View::Compare => {
+            format!("{}{year}年{zh} · 医保市级统筹计算器", c.name.zh)
+        }
+        (yibao::Lang::En, Some(c)) if view != View::Compare => {
+            format!("{} {year}: {en} · Medical insurance calculator", c.name.en)
+        }
+        (yibao::Lang::Zh, _) => "医保市级统筹计算器".to_string(),
+        (yibao::Lang::En, _) => "Medical insurance calculator (city-level pooling)".to_string(),
+    }
+}

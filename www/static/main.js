@@ -11,13 +11,24 @@ if (/(^|[#&])lang=en(&|$)/.test(location.hash)) {
   for (const el of document.querySelectorAll("[data-en]")) el.textContent = el.dataset.en;
 }
 const en = () => document.documentElement.lang === "en";
+// The site's root (this module's folder): a city's page (jining/, jining/resident/) lives
+// below it and finds the shared files here.
+const root = new URL("./", import.meta.url);
+// A prerendered page shows its default situation until the engine has loaded; an address
+// with a situation of its own (a share link) is computed only then, so the figures shown
+// till that moment are greyed and say so.
+const app = document.getElementById("app");
+if (app?.dataset.city && location.hash.slice(1).split("&").some((p) => p.includes("=") && !p.startsWith("lang="))) {
+  app.classList.add("pending");
+  app.dataset.pending = en() ? "Computing the link's situation…" : "正在按链接中的数据计算…";
+}
 
 // The rules' quotes and notes are not in the first load (it carries the figures only):
 // they are fetched once the first result is on screen, and the citations then show them.
 window.yibaoText = (key, field) => window.yibaoTexts?.[key]?.[field];
 async function loadTexts() {
   try {
-    const response = await fetch("rules-texts.json");
+    const response = await fetch(new URL("rules-texts.json", root));
     if (!response.ok) return;
     window.yibaoTexts = await response.json();
     window.dispatchEvent(new Event("yibao-texts"));
@@ -28,10 +39,11 @@ async function loadTexts() {
 
 const started = performance.now();
 // A site's own figures file, fetched beside the engine and installed before the first result.
-const figures = fetchFigures(location.href);
+const figures = fetchFigures(root);
 init().then(async () => {
-  const refused = await installFigures(location.href, engine, figures);
+  const refused = await installFigures(root, engine, figures);
   engine.start();
+  app?.classList.remove("pending");
   if (refused) showRefused(document.body, refused, en());
   // For the browser benchmark: time from navigation start to the first rendered result.
   window.__yibaoFirstResult = performance.now();
@@ -80,7 +92,7 @@ document.addEventListener("click", async (event) => {
   const { doc, quote } = button.dataset;
   let text;
   try {
-    const response = await fetch(`sources/${doc}.txt`);
+    const response = await fetch(new URL(`sources/${doc}.txt`, root));
     if (!response.ok) throw new Error(String(response.status));
     text = await response.text();
   } catch {

@@ -8,7 +8,7 @@ export function registerOffline(en) {
     navigator.serviceWorker.addEventListener("controllerchange", () => {
       if (updating) location.reload();
     });
-    navigator.serviceWorker.register("sw.js").then((reg) => {
+    navigator.serviceWorker.register(new URL("sw.js", import.meta.url)).then((reg) => {
       const offer = (worker) => {
         if (!navigator.serviceWorker.controller || document.getElementById("update")) return;
         const bar = document.createElement("aside");

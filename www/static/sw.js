@@ -9,8 +9,10 @@ const FILES = [
   "batch.html", "batch.js", "batch-worker.js", "yibao_batch.js", "yibao_batch_bg.wasm", "yibao_xlsx.js", "yibao_xlsx_bg.wasm",
   "fund.html", "fund.js", "yibao_js.js", "yibao_js_bg.wasm", "yibao-calculator.js", "figures.js", "offline.js", "picture.js",
   "yibao_figures.js", "yibao_figures_bg.wasm",
-  // The documents' full texts, opened from a step's article (the build lists them).
+  // The documents' full texts, opened from a step's article, and every city's page (the
+  // build lists them).
   __SOURCES__,
+  __PAGES__,
 ];
 
 self.addEventListener("install", (event) => {

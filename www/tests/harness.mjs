@@ -16,6 +16,8 @@ export async function serve(dir, extra = {}) {
     if (!url.pathname.startsWith(SUBPATH)) { res.writeHead(404); res.end(); return; }
     let rel = normalize(url.pathname.slice(SUBPATH.length)).replace(/^(\.\.[/\\])+/, "");
     if (rel === "" || rel === ".") rel = "index.html";
+    // A city's page is a folder's index.html (jining/, jining/resident/), as any static host serves it.
+    else if (rel.endsWith("/")) rel += "index.html";
     if (rel in extra) { res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }); res.end(extra[rel]); return; }
     try {
       const body = await readFile(join(dir, rel));

@@ -27,7 +27,9 @@ if [ "$quick" = no ]; then
 fi
 YIBAO_BIN=${YIBAO_BIN:-target/release/yibao} ./scripts/bench-native.sh
 node www/bench/api-node.mjs
+node www/bench/publicodes.mjs
 node www/bench/browser.mjs
+node www/bench/slow.mjs
 
 python3 - "$figures" "$log" <<'PY'
 import re, sys, platform, os, subprocess
@@ -45,11 +47,18 @@ figs["native_bare_us"] = criterion("contribution: one (济宁, figures only)", "
 figs["native_decode_ms"] = criterion("rules: decode the embedded, build-validated rules (start-up)", "ms")
 # key, what, unit, target, at most (True) or at least (False)
 rows = [
-    ("first_load_gzip_kb", "first load of the calculator, gzip", "KB", 150, True),
+    ("first_figure_gzip_kb", "first figure: a prerendered page and its stylesheet, gzip", "KB", 150, True),
+    ("engine_gzip_kb", "the engine, before the first interaction, gzip", "KB", 150, True),
+    ("slow_first_before_ms", "first figure, slow phone: before (files as they are, figure by the engine)", "ms", None, True),
+    ("slow_first_after_ms", "first figure, slow phone: after (compressed, prerendered)", "ms", None, True),
+    ("slow_alive_after_ms", "the page alive (engine loaded), slow phone, after", "ms", None, True),
     ("native_decode_ms", "rules decoded at start-up (validated at build time), native", "ms", 1, True),
     ("api_first_browser_ms", "JS API first call in Chromium (rules decoded, code compiled)", "ms", 1, True),
     ("navigation_ms", "navigation to the first figure, localhost", "ms", 200, True),
-    ("api_bare_node_us", "JS API contribution(), figures only (explain: false), Node", "µs", 5, True),
+    ("api_bare_node_us", "JS API contribution(), figures only (explain: false), Node", "µs", 10, True),
+    ("api_table_per_wage_us", "JS API contributionTable(), per wage (10,000 wages), Node", "µs", None, True),
+    ("api_table_vs_publicodes", "contributionTable() per wage against publicodes, Node", "×", 100, False),
+    ("api_bare_vs_publicodes", "contribution() figures only against publicodes, Node", "×", None, False),
     ("api_bare_browser_us", "JS API contribution(), figures only (explain: false), Chromium", "µs", 5, True),
     ("api_full_node_us", "JS API contribution() with the full explanation, Node", "µs", 50, True),
     ("api_full_browser_us", "JS API contribution() with the full explanation, Chromium", "µs", 50, True),
@@ -60,12 +69,13 @@ rows = [
     ("batch_browser_ms", "batch page, 100,000 rows computed in the worker", "ms", 50, True),
 ]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
-print(f"\nFigures against issue 13's targets, on this machine ({os.cpu_count()} cores, {cpu}, {platform.system()}):\n")
+print(f"\nFigures against issues 13's and 23's targets, on this machine ({os.cpu_count()} cores, {cpu}, {platform.system()}):\n")
 print("| what | today | target | met |")
 print("|---|---|---|---|")
 def show(v, unit):
     v = float(v)
     if unit == "rows/s": return f"{v:,.0f} rows/s"
+    if unit == "×": return f"{v:,.0f}×"
     if v == int(v) or v >= 100: return f"{v:.0f} {unit}"
     return f"{v:.1f} {unit}"
 for key, what, unit, target, at_most in rows:

@@ -14,9 +14,10 @@ echo "== building the web app, the JS API and the batch page (wasm32: profile wa
 # each build ends in a long single-threaded link (fat LTO, one codegen unit) that leaves the
 # other core idle.
 # The prerenderer (native, www/src/prerender.rs: every city's pages written by the same
-# components) builds after it in the same background job, in a third target directory.
+# components) and the local server (serve/) build after it in the same background job, in
+# a third target directory (unoptimised: they run for a second, or serve a few files).
 ( CARGO_TARGET_DIR=target/speed cargo build --quiet --profile wasm-speed --target wasm32-unknown-unknown -p yibao-batch-js &&
-  CARGO_TARGET_DIR=target/ssr cargo build --quiet -p yibao-web --features ssr ) &
+  CARGO_TARGET_DIR=target/ssr cargo build --quiet -p yibao-web -p yibao-serve --features yibao-web/ssr ) &
 speed=$!
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-web
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-js

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds the web app and serves it on localhost. PORT=8080 by default.
+# Builds the web app and serves it on localhost (PORT=8080 by default): every file sent as
+# the build compressed it (Content-Encoding br or gzip), the city pages at their folders
+# (/jining/, /jining/resident/). The server is serve/ (tower-http's ServeDir).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build-web.sh
-port=${PORT:-8080}
 echo
-echo "yibao is served at http://127.0.0.1:${port}/  (Ctrl-C to stop)"
-exec python3 -m http.server --bind 127.0.0.1 --directory dist "$port"
+exec target/ssr/debug/yibao-serve dist

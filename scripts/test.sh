@@ -10,9 +10,12 @@ log=$(mktemp); trap 'rm -f "$log"' EXIT
 # Each stage's time, printed at the end: CI allows 15 minutes for the whole run.
 times=""; t0=$SECONDS; mark() { times+="$(printf '%5d s  %s' $((SECONDS - t0)) "$1")"$'\n'; t0=$SECONDS; }
 
-echo "== rules core: lints (no unwrap, expect, indexing or panic in the core), rules check, tests"
+echo "== rules core: formatting, lints (no unwrap, expect, indexing or panic in the core), rules check, tests"
+cargo fmt --all -- --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown -p yibao-web -p yibao-js -p yibao-batch-js -p yibao-xlsx-js -- -D warnings
+# The native programs of the web build: the prerenderer and the local server.
+CARGO_TARGET_DIR=target/ssr cargo clippy --quiet -p yibao-web -p yibao-serve --features yibao-web/ssr -- -D warnings
 cargo run --quiet -- rules check
 cargo test --quiet 2>&1 | tee -a "$log"
 

@@ -190,6 +190,43 @@ mod fen_fast_path {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Many wages at once (the JS API's contributionTable) = the decimal plan, wage by
+        /// wage, for wages given as binary floating-point yuan (as JavaScript holds them).
+        #[test]
+        fn many_wages_equal_the_plan(p in plan(), wages in proptest::collection::vec(fen(100_000_000_000), 1..20)) {
+            let yuan: Vec<f64> = wages.iter().map(|&f| f as f64 / 100.0).collect();
+            let many = yibao::compute::wages::amounts_in_fen(&p, &yuan);
+            for (w, got) in wages.iter().zip(many) {
+                let exact = p.amounts(Money::from_fen(*w)).unwrap();
+                prop_assert_eq!(got.map(|a| a.map(Money::from_fen)), Ok(exact));
+            }
+        }
+    }
+
+    /// Wages as JavaScript numbers, by hand: 5000.13 is 500013 fen (the double is
+    /// 5000.1300000000001…); 0.1 + 0.2 (0.30000000000000004) is 30 fen; 1.005 (three
+    /// decimals) is refused, and so are −1, NaN and 10^11 yuan (beyond any wage).
+    #[test]
+    fn wages_as_js_numbers_by_hand() {
+        use yibao::compute::wages::fen_of_yuan;
+        assert_eq!(fen_of_yuan(5000.13), Ok(500_013));
+        assert_eq!(fen_of_yuan(0.1 + 0.2), Ok(30));
+        assert_eq!(fen_of_yuan(0.0), Ok(0));
+        assert_eq!(
+            fen_of_yuan(1.005).unwrap_err().en,
+            "at most two decimals (yuan and fen)"
+        );
+        assert_eq!(fen_of_yuan(-1.0).unwrap_err().zh, "不能为负数");
+        assert_eq!(fen_of_yuan(f64::NAN).unwrap_err().en, "not a number");
+        assert_eq!(fen_of_yuan(1e11).unwrap_err().en, "too large");
+        // A large wage keeps its fen exact: a third decimal is refused there too.
+        assert_eq!(fen_of_yuan(12_345_678.91), Ok(1_234_567_891));
+        assert!(fen_of_yuan(1_234_567.891).is_err());
+    }
+
     /// Worked by hand: 济宁 5000.00 × 8% = 400.00 (三（二）1); a rounding case,
     /// 3333.33 × 7.4% = 246.66642 → 246.67 half up, → 246.67 up; 1000.01 × 1/3 =
     /// 333.336̅ → 333.34 either way; 0.01 × 1/3 = 0.0033̅ → 0.00 half up, 0.01 up.

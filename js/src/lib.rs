@@ -71,6 +71,111 @@ pub fn contribution(
     run(request, yibao::contribution)
 }
 
+/// 职工医保 for many wages at once (a chart, a portal's table, a spreadsheet's column): the
+/// request of `contribution()` without `wage` (and without `explain`: figures only), and the
+/// wages in yuan as a `Float64Array` or an array of numbers. The figures in force are
+/// resolved once; each wage's amounts are exactly `contribution()`'s.
+///
+/// Returns one object: each amount as a `Float64Array` in **whole fen** (分; 40600 is 406.00
+/// yuan: exact integers, divide by 100 only to show them), index for index with the wages;
+/// a wage refused (negative, more than two decimals, not a number) is `NaN` in every array
+/// and listed in `refused` with its reason. `cautions`, `notKnown` and `userSupplied` say
+/// once what `contribution()` says with each result. Throws as `contribution()` does (a
+/// bad city, month or employer kind; figures nobody published).
+#[wasm_bindgen(js_name = contributionTable, unchecked_return_type = "ContributionTable")]
+pub fn contribution_table(
+    #[wasm_bindgen(unchecked_param_type = "ContributionTableRequest")] request: JsValue,
+    wages: &[f64],
+) -> Result<JsValue, JsValue> {
+    use js_sys::{Array, Float64Array, Object, Reflect};
+    let req: yibao::ContributionRequest = glue::request("request", request)?;
+    let table = yibao::compute::wages::table(&req, wages).map_err(|e| to_js(&e))?;
+    let n = table.amounts.len();
+    let column = |f: &dyn Fn(&yibao::compute::contribution::FenAmounts) -> Option<i64>| {
+        let mut v = Vec::with_capacity(n);
+        for a in &table.amounts {
+            // Whole fen below 10^13: exact as a double.
+            v.push(a.as_ref().ok().and_then(f).map_or(f64::NAN, |x| x as f64));
+        }
+        Float64Array::from(v.as_slice())
+    };
+    let out = Object::new();
+    let set = |k: &str, v: &JsValue| {
+        let _ = Reflect::set(&out, &k.into(), v);
+    };
+    set("base", &column(&|a| Some(a.base)));
+    set("employer", &column(&|a| Some(a.employer_total)));
+    set("employerBasic", &column(&|a| Some(a.employer_basic)));
+    set("individual", &column(&|a| Some(a.individual_total)));
+    set("individualBasic", &column(&|a| Some(a.individual_basic)));
+    set("total", &column(&|a| Some(a.monthly_total)));
+    let first = table.amounts.iter().find_map(|a| a.as_ref().ok());
+    let optional =
+        |has: bool, f: &dyn Fn(&yibao::compute::contribution::FenAmounts) -> Option<i64>| {
+            if has {
+                JsValue::from(column(f))
+            } else {
+                JsValue::NULL
+            }
+        };
+    set(
+        "maternity",
+        &optional(first.is_some_and(|a| a.maternity_part.is_some()), &|a| {
+            a.maternity_part
+        }),
+    );
+    set(
+        "personalAccount",
+        &optional(first.is_some_and(|a| a.personal_account.is_some()), &|a| {
+            a.personal_account
+        }),
+    );
+    let refused = Array::new();
+    for (i, a) in table.amounts.iter().enumerate() {
+        if let Err(reason) = a {
+            let r = Object::new();
+            let _ = Reflect::set(&r, &"index".into(), &(i as u32).into());
+            let _ = Reflect::set(&r, &"reason".into(), &to_js(reason));
+            refused.push(&r);
+        }
+    }
+    set("refused", &refused);
+    set("cautions", &to_js(&table.plan.cautions));
+    set("notKnown", &to_js(&table.plan.not_known));
+    set("userSupplied", &to_js(&table.plan.user_supplied));
+    set("unit", &"fen".into());
+    Ok(out.into())
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const CONTRIBUTION_TABLE: &str = r#"
+/** contributionTable()'s request: contribution()'s, without the wage and the explanation. */
+export type ContributionTableRequest = Omit<ContributionRequest, "wage" | "explain">;
+/** contributionTable()'s answer: amounts in whole fen (分), index for index with the wages;
+ * a refused wage is NaN in every array and listed in `refused`. */
+export interface ContributionTable {
+  unit: "fen";
+  base: Float64Array;
+  employer: Float64Array;
+  employerBasic: Float64Array;
+  individual: Float64Array;
+  individualBasic: Float64Array;
+  total: Float64Array;
+  /** The maternity part of the employer's amount, where the city folds it in; else null. */
+  maternity: Float64Array | null;
+  /** What goes to the personal account, where the rules say; else null. */
+  personalAccount: Float64Array | null;
+  refused: Array<{ index: number; reason: Text }>;
+  /** What every result under these figures must show beside them (figures carried past
+   * their source, the rules' notices, a base not held to its limits). */
+  cautions: Array<Text>;
+  /** Parameter ids nobody published, left out of the totals (fixed monthly amounts). */
+  notKnown: Array<string>;
+  /** Parameter ids the request supplied (`overrides`). */
+  userSupplied: Array<string>;
+}
+"#;
+
 /// 灵活就业: `{city, month, first_paid?, overrides?}` → the flexible worker's premium.
 #[wasm_bindgen(unchecked_return_type = "FlexibleResult")]
 pub fn flexible(

@@ -148,3 +148,72 @@ fn the_other_computations() {
     let series = Reflect::get(&p, &s("employee.rate.employer.other")).unwrap();
     assert!(get(&series, "entries.0.value").as_string().is_some());
 }
+
+/// Many wages at once: each wage's amounts, in whole fen, are exactly `contribution()`'s.
+/// 济宁 2026-06, other employers: rates 8% and 2%, fixed 6 and 4 (通知 三（二）1、2); base
+/// limits 4504 and 22518 for 2026-01..06 (research notes, an inferred figure). 3000 → base
+/// 4504 (raised to the floor): 4504 × 8% = 360.32 + 6 = 366.32, 4504 × 2% = 90.08 + 4 =
+/// 94.08; 5000 → 406.00 / 104.00; 5000.13 → 400.0104 → 400.01 + 6 = 406.01 and 100.0026 →
+/// 100.00 + 4 = 104.00; 99999 → base 22518: 1801.44 + 6 = 1807.44.
+#[wasm_bindgen_test]
+fn contribution_table_gives_each_wage_what_contribution_gives() {
+    let wages = [3000.0, 5000.0, 5000.13, 99999.0, -1.0, 1.005, f64::NAN];
+    let request = || {
+        obj(&[
+            ("city", s("jining")),
+            ("month", s("2026-06")),
+            ("employer", s("other")),
+        ])
+    };
+    let t = yibao_js::contribution_table(request(), &wages).unwrap();
+    let column = |k: &str| js_sys::Float64Array::from(get(&t, k)).to_vec();
+    assert_eq!(get(&t, "unit").as_string().unwrap(), "fen");
+    let employer = column("employer");
+    let individual = column("individual");
+    let base = column("base");
+    assert_eq!(&employer[..4], &[36632.0, 40600.0, 40601.0, 180744.0]);
+    assert_eq!(&individual[..3], &[9408.0, 10400.0, 10400.0]);
+    assert_eq!(base[0], 450400.0);
+    assert_eq!(base[3], 2251800.0);
+    // Every valid wage, as contribution() computes it one at a time.
+    for (i, w) in wages.iter().enumerate().take(4) {
+        let one = yibao_js::contribution(obj(&[
+            ("city", s("jining")),
+            ("month", s("2026-06")),
+            ("employer", s("other")),
+            ("wage", JsValue::from_f64(*w)),
+        ]))
+        .unwrap();
+        let yuan = |k: &str| get(&one, k).as_string().unwrap();
+        assert_eq!(
+            format!("{:.2}", employer[i] / 100.0),
+            yuan("employer.total"),
+            "wage {w}"
+        );
+        assert_eq!(
+            format!("{:.2}", individual[i] / 100.0),
+            yuan("individual.total"),
+            "wage {w}"
+        );
+    }
+    // Refused wages: NaN in every column, each with its reason, the others kept.
+    assert!(employer[4].is_nan() && employer[5].is_nan() && employer[6].is_nan());
+    assert_eq!(get(&t, "refused.length").as_f64(), Some(3.0));
+    assert_eq!(get(&t, "refused.0.index").as_f64(), Some(4.0));
+    assert_eq!(
+        get(&t, "refused.0.reason.zh").as_string().unwrap(),
+        "不能为负数"
+    );
+    assert_eq!(
+        get(&t, "refused.1.reason.en").as_string().unwrap(),
+        "at most two decimals (yuan and fen)"
+    );
+    // A bad city is thrown as contribution() throws it.
+    let bad = obj(&[
+        ("city", s("nowhere")),
+        ("month", s("2026-06")),
+        ("employer", s("other")),
+    ]);
+    let e = yibao_js::contribution_table(bad, &wages).unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "input");
+}

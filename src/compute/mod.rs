@@ -9,6 +9,7 @@ pub mod flexible;
 pub mod fund;
 pub mod resident;
 pub mod retirement;
+pub mod wages;
 
 use std::collections::BTreeMap;
 

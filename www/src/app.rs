@@ -261,9 +261,12 @@ pub fn App(props: &AppProps) -> Html {
         let props = props.clone();
         move || initial(&props)
     });
-    // A prerendered page, once alive, shows this month and its address's situation.
+    // A prerendered page, once alive, shows this month and its address's situation. The
+    // page says it is alive (`<main data-ready>`) from the render that shows them: before
+    // it, what is on screen is the build's rendering.
+    let alive = use_state_eq(|| false);
     {
-        let (state, page) = (state.clone(), props.page.clone());
+        let (state, page, alive) = (state.clone(), props.page.clone(), alive.clone());
         use_effect_with((), move |_| {
             if let Some(page) = page {
                 let live = live(&page);
@@ -271,6 +274,7 @@ pub fn App(props: &AppProps) -> Html {
                     state.dispatch(Action::Start(live));
                 }
             }
+            alive.set(true);
         });
     }
     // A share link pasted into this tab restores its situation (the page does not reload);
@@ -371,7 +375,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Ctx> context={state.clone()}>
         <ContextProvider<Prerendered> context={Prerendered(props.page.is_some())}>
         { header(&state) }
-        <main>
+        <main data-ready={alive.then_some("true")}>
             if embed.is_none() { { share::banner(&state, &state, &version, &figures, &headline) } }
             { city_section(&state, rules, city_error.as_ref()) }
             { tabs(&state) }

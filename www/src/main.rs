@@ -1,6 +1,8 @@
 //! The yibao web calculator. Everything shown is computed by the rules core (`yibao`);
-//! this crate keeps the state, renders it, and keeps the URL in step. The page's frame and
-//! a loading line are static HTML (index.html), painted before this module has loaded.
+//! this crate keeps the state, renders it, and keeps the URL in step. Every page of the site
+//! (the home page, each city's views) is rendered by the build from the same components
+//! (prerender.rs), so its figures are painted before this module has loaded; the module then
+//! takes that markup over.
 
 mod app;
 mod browser;

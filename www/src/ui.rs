@@ -376,6 +376,20 @@ pub struct Prerendered(pub bool);
 pub fn Fold(p: &FoldProps) -> Html {
     let prerendered = use_context::<Prerendered>().is_some_and(|p| p.0);
     let opened = use_state_eq(|| prerendered);
+    let details = use_node_ref();
+    // Once alive, a card nobody opened lets its steps go again: each key typed then redraws
+    // the figures only, as on a page that was not prerendered.
+    {
+        let (opened, details) = (opened.clone(), details.clone());
+        use_effect_with((), move |_| {
+            let open = details
+                .cast::<web_sys::Element>()
+                .is_some_and(|d| d.has_attribute("open"));
+            if !open {
+                opened.set(false);
+            }
+        });
+    }
     let ontoggle = {
         let opened = opened.clone();
         // `toggle` fires after the element opens or closes: it is open when it has `open`.
@@ -388,7 +402,7 @@ pub fn Fold(p: &FoldProps) -> Html {
         })
     };
     html! {
-        <details class={p.class} data-key={p.data_key} {ontoggle}>
+        <details ref={details} class={p.class} data-key={p.data_key} {ontoggle}>
             { p.summary.clone() }
             if *opened { { p.children.clone() } }
         </details>

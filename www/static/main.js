@@ -40,6 +40,14 @@ async function loadTexts() {
 const started = performance.now();
 // A site's own figures file, fetched beside the engine and installed before the first result.
 const figures = fetchFigures(root);
+// A site's figures are not in the prerendered page: its figures are greyed until the engine
+// has drawn them with the site's.
+figures.then((text) => {
+  if (text && app?.dataset.city && !window.__yibaoFirstResult) {
+    app.classList.add("pending");
+    app.dataset.pending = en() ? "Computing with this site's figures…" : "正在按本站数据计算…";
+  }
+});
 init().then(async () => {
   const refused = await installFigures(root, engine, figures);
   engine.start();

@@ -83,6 +83,8 @@ export async function typeInto(p, selector, text) {
 
 /** Waits for the calculator's first render (a result, a missing-figure line or an error). */
 export async function ready(p) {
+  // The page is alive: what it shows is the engine's, not the build's prerendering.
+  await p.locator("main[data-ready=true]").first().waitFor();
   await p.locator("#view-employee, #view-flexible, #view-resident, #view-eligibility, #view-compare").first().waitFor();
   await p.locator(".view .result").first().waitFor();
 }

@@ -3,7 +3,7 @@
 // but a GET for the app's own files, or carries what the person typed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, typeInto } from "./harness.mjs";
+import { serve, launch, typeInto, ready } from "./harness.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 let server, browser;
@@ -19,7 +19,7 @@ test("nothing typed leaves the browser, and nothing goes to another origin", asy
   context.on("request", (r) => seen.push({ url: r.url(), method: r.method(), headers: r.headers(), body: r.postData() ?? "" }));
   const p = await context.newPage();
   await p.goto(server.base);
-  await p.locator(".result details.figure").first().waitFor();
+  await ready(p);
 
   // Employee view: wage and an unpublished figure.
   await p.selectOption("#city", "zhengzhou");

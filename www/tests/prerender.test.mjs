@@ -1,0 +1,153 @@
+// The prerendered pages (www/src/prerender.rs): every city's page, linked from the home
+// page, shows its figures, steps and citations with JavaScript off; the same page with
+// JavaScript on takes that markup over and shows the same figures; a share link opened on a
+// city page says its figures are being computed until they are; and the README's server
+// (serve/, tower-http) sends them compressed. A 360-px phone, Chinese.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { serve, launch, page, ready, typeInto } from "./harness.mjs";
+
+const root = new URL("../../", import.meta.url).pathname;
+const dist = root + "dist/";
+let server, browser;
+before(async () => { server = await serve(dist); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** What a page shows: its title, description, answer line, each figure (label → value),
+ * the boxes it asks, and how many steps its cards hold. */
+async function reading(p) {
+  return p.evaluate(() => ({
+    title: document.title,
+    description: document.querySelector('meta[name="description"]')?.content ?? "",
+    city: document.querySelector("#city option[selected], #city option:checked")?.textContent ?? "",
+    answer: document.querySelector(".answer-line")?.textContent.trim() ?? "",
+    figures: [...document.querySelectorAll("details.figure")].map((d) => [
+      d.querySelector(".label")?.textContent.trim(), d.querySelector(".value")?.textContent.replace(/\s+/g, " ").trim()]),
+    asks: [...document.querySelectorAll("fieldset.supplied input, fieldset.supplied select")].map((e) => e.id),
+    steps: document.querySelectorAll("details.figure ol.steps li").length,
+    cites: document.querySelectorAll(".result .doc").length,
+    // A figure read straight from the rules (a partial result's rate) has no steps to show.
+    direct: document.querySelectorAll("details.figure").length > 0 && document.body.textContent.includes("这一数字直接来自上面的数据"),
+  }));
+}
+
+/** The home page's links to the city pages, as written (relative to the home page). */
+async function cityPages(p) {
+  return p.evaluate(() => [...new Set([...document.querySelectorAll("nav.pages li a")].map((a) => a.getAttribute("href")))]);
+}
+
+const offline = {};
+
+test("every city's page, linked from the home page, shows its figures, steps and citations with JavaScript off", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, locale: "zh-CN" });
+  const p = await context.newPage();
+  await p.goto(server.base);
+  const home = await reading(p);
+  // The home page computes too: 济宁's employee contributions, the calculator's start.
+  assert.match(home.answer, /单位 .* 个人 .*元\/月/);
+  assert.ok(home.figures.length >= 5, "the home page shows its figures");
+  const cities = await p.evaluate(() => [...document.querySelectorAll("#city option")].map((o) => o.value));
+  assert.ok(cities.length >= 5);
+  const pages = await cityPages(p);
+  // Four views a city (employee, flexible, resident, retirement), each linked.
+  assert.equal(pages.length, cities.length * 4, pages.join(" "));
+  for (const city of cities) assert.ok(pages.includes(`${city}/`) && pages.includes(`${city}/resident/`), city);
+  for (const path of pages) {
+    const response = await p.goto(server.base + path);
+    assert.equal(response.status(), 200, path);
+    const r = await reading(p);
+    offline[path] = r;
+    const cityName = r.city.trim();
+    assert.ok(cityName && r.title.startsWith(cityName), `${path}: the title names the city: ${r.title}`);
+    assert.match(r.title, /20\d\d年/, `${path}: the title names the year`);
+    assert.ok(r.description.startsWith(cityName) && /\d+年\d+月/.test(r.description), `${path}: ${r.description}`);
+    assert.ok(r.answer.length > 0, `${path}: an answer line`);
+    // Figures with their steps and articles, or (where a figure nobody published is
+    // needed) the boxes that ask for it, and the answer line says so.
+    if (/填写下方标出的未公布数据/.test(r.answer)) {
+      assert.ok(r.asks.length > 0, `${path}: asks for the figures it needs`);
+    } else {
+      assert.ok(r.figures.length > 0 && r.figures.every(([, v]) => v), `${path}: figures`);
+      assert.ok((r.steps > 0 || r.direct) && r.cites > 0, `${path}: steps and citations in the markup`);
+    }
+    // Its files are found from below the root: the stylesheet applied.
+    assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector("nav.tabs")).display), "flex", path);
+  }
+  // The home page is linked back from a city page.
+  assert.equal(await p.locator('nav.pages a[href="../../"]').count(), 1);
+  await context.close();
+});
+
+test("with JavaScript on, every city's page takes its markup over and shows the same figures", async () => {
+  assert.ok(Object.keys(offline).length > 0, "the JavaScript-off test ran first");
+  for (const [path, before] of Object.entries(offline)) {
+    const { context, page: p } = await page(browser);
+    await p.goto(server.base + path);
+    await ready(p);
+    const after = await reading(p);
+    assert.deepEqual(after.figures, before.figures, path);
+    assert.equal(after.answer, before.answer, path);
+    assert.deepEqual(after.asks, before.asks, path);
+    assert.equal(after.title, before.title, path);
+    // Taken over, not drawn anew: the prerendered cards are the live ones.
+    assert.deepEqual(p.consoleErrors, [], path);
+    await context.close();
+  }
+});
+
+test("a city page opened from a share link greys its default figures until the link's are computed, then works key by key", async () => {
+  const { context, page: p } = await page(browser);
+  // Hold the engine back, to see the page as a slow phone does before it arrives.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await p.route(/yibao_web_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await p.goto(server.base + "wenzhou/#lang=zh&view=employee&city=wenzhou&wage=8000&employer=other");
+  await p.locator("#app.pending").waitFor();
+  assert.match(await p.evaluate(() => getComputedStyle(document.getElementById("app"), "::before").content), /正在按链接中的数据计算/);
+  assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector("main .view")).opacity), "0.35");
+  release();
+  await ready(p);
+  assert.equal(await p.locator("#app.pending").count(), 0);
+  assert.equal(await p.locator("#f-wage").inputValue(), "8000");
+  const shown = await p.locator(".answer-line").innerText();
+  assert.match(shown, /个人 /);
+  await typeInto(p, "#f-wage", "9000");
+  await p.waitForFunction((was) => document.querySelector(".answer-line").textContent !== was, shown);
+  // The share box holds this page's address with the situation typed.
+  const link = await p.locator("#share").inputValue();
+  assert.ok(link.startsWith(server.base + "wenzhou/#"), link);
+  assert.match(link, /wage=9000/);
+  assert.deepEqual(p.consoleErrors, []);
+  await context.close();
+});
+
+test("the README's server sends the pages and the engine compressed, each city page at its folder", async (t) => {
+  const bin = process.env.YIBAO_SERVE_BIN ?? root + "target/ssr/debug/yibao-serve";
+  if (!existsSync(bin)) assert.fail(`${bin} not built (scripts/build-web.sh builds it)`);
+  const child = spawn(bin, [dist], { env: { ...process.env, PORT: "0" } });
+  t.after(() => child.kill());
+  const base = await new Promise((resolve, reject) => {
+    child.stdout.on("data", (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d)); if (m) resolve(m[0]); });
+    child.on("exit", (code) => reject(new Error(`yibao-serve exited with ${code}`)));
+  });
+  for (const [path, accept, encoding] of [["jining/", "br, gzip", "br"], ["yibao_web_bg.wasm", "gzip", "gzip"], ["style.css", "br", "br"]]) {
+    const r = await fetch(base + path, { headers: { "accept-encoding": accept } });
+    assert.equal(r.status, 200, path);
+    assert.equal(r.headers.get("content-encoding"), encoding, path);
+    assert.equal(r.headers.get("cache-control"), "no-cache", path);
+    assert.match(r.headers.get("vary") ?? "", /accept-encoding/i, path);
+  }
+  // A browser that accepts neither gets the file as it is.
+  const plain = await fetch(base + "main.js", { headers: { "accept-encoding": "identity" } });
+  assert.equal(plain.headers.get("content-encoding"), null);
+  // And Chromium, through it, on a city page.
+  const { context, page: p } = await page(browser);
+  await p.goto(base + "zhengzhou/");
+  await ready(p);
+  assert.match(await p.title(), /^郑州市/);
+  assert.match(await p.locator(".answer-line").innerText(), /元\/月/);
+  assert.deepEqual(p.consoleErrors, []);
+  await context.close();
+});

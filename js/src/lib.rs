@@ -41,6 +41,7 @@ pub fn install_figures(bytes: &[u8]) -> Result<(), JsValue> {
             Text::new("数值文件无法读取", "the figures file cannot be read"),
         ))
     })?;
+    LAST_PLAN.with(|last| last.borrow_mut().take());
     yibao::rules::install_site(&site).map_err(|e| to_js(&e))
 }
 
@@ -88,8 +89,22 @@ pub fn contribution_table(
     wages: &[f64],
 ) -> Result<JsValue, JsValue> {
     use js_sys::{Array, Float64Array, Object, Reflect};
-    let req: yibao::ContributionRequest = glue::request("request", request)?;
-    let table = yibao::compute::wages::table(&req, wages).map_err(|e| to_js(&e))?;
+    use wasm_bindgen::intern;
+    let mut req: yibao::ContributionRequest = glue::request("request", request)?;
+    req.wage = yibao::Raw::default();
+    let table = LAST_PLAN.with(|last| {
+        let mut last = last.borrow_mut();
+        let plan = match last.as_ref() {
+            Some((r, plan)) if *r == req => plan.clone(),
+            _ => {
+                let plan = yibao::compute::wages::plan_of(&req).map_err(|e| to_js(&e))?;
+                *last = Some((req.clone(), plan.clone()));
+                plan
+            }
+        };
+        let amounts = yibao::compute::wages::amounts_in_fen(&plan, wages);
+        Ok::<_, JsValue>(yibao::compute::wages::Table { plan, amounts })
+    })?;
     let n = table.amounts.len();
     let column = |f: &dyn Fn(&yibao::compute::contribution::FenAmounts) -> Option<i64>| {
         let mut v = Vec::with_capacity(n);
@@ -100,8 +115,9 @@ pub fn contribution_table(
         Float64Array::from(v.as_slice())
     };
     let out = Object::new();
+    // The keys are the same at every call: kept as JS strings (interned), not decoded anew.
     let set = |k: &str, v: &JsValue| {
-        let _ = Reflect::set(&out, &k.into(), v);
+        let _ = Reflect::set(&out, &intern(k).into(), v);
     };
     set("base", &column(&|a| Some(a.base)));
     set("employer", &column(&|a| Some(a.employer_total)));
@@ -145,6 +161,14 @@ pub fn contribution_table(
     set("userSupplied", &to_js(&table.plan.user_supplied));
     set("unit", &"fen".into());
     Ok(out.into())
+}
+
+thread_local! {
+    /// The plan of the last `contributionTable` request (without its wages): a chart, or a
+    /// portal's wage box, asks the same city, month and employer again and again with other
+    /// wages. Forgotten when a site's figures are installed.
+    static LAST_PLAN: std::cell::RefCell<Option<(yibao::ContributionRequest, yibao::compute::contribution::Plan)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 #[wasm_bindgen(typescript_custom_section)]

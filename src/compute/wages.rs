@@ -90,19 +90,28 @@ pub fn table(
     request: &crate::compute::contribution::ContributionRequest,
     wages: &[f64],
 ) -> Result<Table, crate::Error> {
+    let plan = plan_of(request)?;
+    let amounts = amounts_in_fen(&plan, wages);
+    Ok(Table { plan, amounts })
+}
+
+/// The plan a request's wages are computed under (its wage is not read): the figures in
+/// force, resolved once. A caller that keeps it ([`amounts_in_fen`] then) must resolve it
+/// again when the rules change (a site's figures installed).
+pub fn plan_of(
+    request: &crate::compute::contribution::ContributionRequest,
+) -> Result<Plan, crate::Error> {
     use crate::compute::contribution::{employer_kind, plan};
     let kind = employer_kind("employer", &request.employer)?;
     let options = crate::compute::Options {
         official_only: request.official_only,
         explain: false,
     };
-    let plan = plan(
+    plan(
         &request.city,
         &request.month,
         kind,
         &request.overrides,
         options,
-    )?;
-    let amounts = amounts_in_fen(&plan, wages);
-    Ok(Table { plan, amounts })
+    )
 }

@@ -30,7 +30,7 @@ const pages = [];
 const gzipOf = (f) => gzipSync(readFileSync(`${dir}/${f}`), { level: 9 }).length;
 const largest = pages.reduce((a, b) => (gzipOf(b) > gzipOf(a) ? b : a), "index.html");
 const stages = [
-  ["first figure (prerendered page)", [largest, "style.css"], 150, 150],
+  ["first figure (prerendered page)", [largest, "style.css", "early.js"], 150, 150],
   ["the engine (first interaction)", ["main.js", "figures.js", "offline.js", "yibao_web.js", "yibao_web_bg.wasm"], 300, 150],
 ];
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);

@@ -13,14 +13,12 @@ times=""; t0=$SECONDS; mark() { times+="$(printf '%5d s  %s' $((SECONDS - t0)) "
 echo "== rules core: formatting, lints (no unwrap, expect, indexing or panic in the core), rules check, tests"
 cargo fmt --all -- --check
 cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown -p yibao-web -p yibao-js -p yibao-batch-js -p yibao-xlsx-js -- -D warnings
-# The native programs of the web build: the prerenderer and the local server.
-CARGO_TARGET_DIR=target/ssr cargo clippy --quiet -p yibao-web -p yibao-serve --features yibao-web/ssr -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown -p yibao-web -p yibao-js -p yibao-batch-js -p yibao-xlsx-js -p yibao-figures-js -- -D warnings
 cargo run --quiet -- rules check
 cargo test --quiet 2>&1 | tee -a "$log"
 
 mark "rules core (lints, rules check, cargo test)"
-echo "== web app, JS API and batch page build, with the first-load size report (budget 270 KB gzip)"
+echo "== web app (its prerendered pages, the local server), JS API and batch page build, with the size report (budgets: first figure 150 KB, engine 300 KB gzip)"
 # The command line (for the tests that hold it to the page, and the benchmarks) builds at the
 # same time, in its own target directory, as build-web.sh does with the batch bundle.
 CARGO_TARGET_DIR=target/cli cargo build --quiet --release --bin yibao &
@@ -36,8 +34,15 @@ mark "web build (wasm, size report, npm package) and the CLI"
 fuzzlog=$(mktemp)
 FUZZ_BUILD_ONLY=1 nice -n 19 ./scripts/fuzz.sh > "$fuzzlog" 2>&1 &
 fuzzbuild=$!
+# The lints of the web build's native programs (the prerenderer and the local server), the
+# same way, after the fuzz targets' build (their target directory holds the programs'
+# dependencies already).
+ssrlog=$(mktemp)
+( wait_for=$fuzzbuild; while kill -0 "$wait_for" 2> /dev/null; do sleep 2; done
+  CARGO_TARGET_DIR=target/ssr nice -n 19 cargo clippy --quiet -p yibao-web -p yibao-serve --features yibao-web/ssr -- -D warnings ) > "$ssrlog" 2>&1 &
+ssrlint=$!
 # A failing stage ends the run: the build in the background ends with it.
-trap 'kill "$fuzzbuild" 2> /dev/null || true; rm -f "$log" "$fuzzlog"' EXIT
+trap 'kill "$fuzzbuild" "$ssrlint" 2> /dev/null || true; rm -f "$log" "$fuzzlog" "$ssrlog"' EXIT
 echo "== JS API in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown -p yibao-js 2>&1 | tee -a "$log"
 
@@ -49,6 +54,8 @@ mark "web app in Chromium (Playwright)"
 echo "== fuzzing smoke pass (cargo-fuzz, 8 s a target; FUZZ_SECONDS to change)"
 wait "$fuzzbuild" || { cat "$fuzzlog"; exit 1; }
 ./scripts/fuzz.sh
+echo "== lints of the prerenderer and the local server (run beside the browser tests)"
+wait "$ssrlint" || { cat "$ssrlog"; exit 1; }
 
 mark "fuzzing smoke pass"
 echo "== benchmarks (figures against their targets, not assertions)"

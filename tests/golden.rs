@@ -53,6 +53,11 @@ fn run(kind: &str, input: toml::Value) -> Result<Value, Result<yibao::Error, Str
 /// `[param=ID]` picks the element of an array whose `param` is ID (ids contain dots, so a
 /// bracket is read whole): `explanation.rests_on.[param=flexible.base].status`.
 fn at<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
+    segments(path)?.into_iter().try_fold(v, step)
+}
+
+/// A path's segments: `a`, `0`, `[param=ID]`.
+fn segments(path: &str) -> Option<Vec<&str>> {
     let mut segments = Vec::new();
     let mut rest = path;
     while !rest.is_empty() {
@@ -70,22 +75,41 @@ fn at<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
         segments.push(seg);
         rest = tail;
     }
-    segments.into_iter().try_fold(v, |v, key| {
-        if let Some((field, want)) = key
-            .strip_prefix('[')
-            .and_then(|k| k.strip_suffix(']'))
-            .and_then(|k| k.split_once('='))
-        {
-            return v
-                .as_array()?
-                .iter()
-                .find(|e| e.get(field).and_then(Value::as_str) == Some(want));
-        }
-        match key.parse::<usize>() {
-            Ok(i) => v.get(i),
-            Err(_) => v.get(key),
-        }
-    })
+    Some(segments)
+}
+
+fn step<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
+    if let Some((field, want)) = key
+        .strip_prefix('[')
+        .and_then(|k| k.strip_suffix(']'))
+        .and_then(|k| k.split_once('='))
+    {
+        return v
+            .as_array()?
+            .iter()
+            .find(|e| e.get(field).and_then(Value::as_str) == Some(want));
+    }
+    match key.parse::<usize>() {
+        Ok(i) => v.get(i),
+        Err(_) => v.get(key),
+    }
+}
+
+/// `"absent"`: the path's last segment leads nowhere (no such element, or null), while the
+/// path up to it exists; so a misspelt path fails rather than passes.
+fn absent(v: &Value, path: &str) -> Result<bool, String> {
+    let segs = segments(path).ok_or("unreadable path")?;
+    let (last, parent) = segs.split_last().ok_or("empty path")?;
+    let parent = parent
+        .iter()
+        .try_fold(v, |v, k| step(v, k))
+        .ok_or_else(|| format!("{path}: the path up to «{last}» leads nowhere (misspelt?)"))?;
+    if !(parent.is_object() || parent.is_array()) {
+        return Err(format!(
+            "{path}: «{last}» is asked of a value, not an object or a list"
+        ));
+    }
+    Ok(step(parent, last).is_none_or(Value::is_null))
 }
 
 fn text(v: &Value) -> String {
@@ -126,9 +150,11 @@ fn golden_cases() {
                 (Ok(result), None) => {
                     for (path, want) in &case.expect {
                         let got = at(&result, path).map(text);
-                        // "absent": the path leads nowhere (no such step or element).
                         let ok = if want == "absent" {
-                            got.is_none()
+                            absent(&result, path).unwrap_or_else(|e| {
+                                failures.push(format!("{where_}: {e}"));
+                                true
+                            })
                         } else {
                             got.as_deref() == Some(want.as_str())
                         };
@@ -146,13 +172,17 @@ fn golden_cases() {
                         ));
                         continue;
                     }
-                    if let (Some(field), Some(code)) = (&want.field, &want.code) {
-                        let found =
-                            json["errors"].as_array().into_iter().flatten().any(|e| {
-                                e["field"] == field.as_str() && e["code"] == code.as_str()
-                            });
+                    // The field and the code are each checked where given (one without
+                    // the other is checked too).
+                    if want.field.is_some() || want.code.is_some() {
+                        let (field, code) = (&want.field, &want.code);
+                        let found = json["errors"].as_array().into_iter().flatten().any(|e| {
+                            field.as_ref().is_none_or(|f| e["field"] == f.as_str())
+                                && code.as_ref().is_none_or(|c| e["code"] == c.as_str())
+                        });
                         if !found {
-                            failures.push(format!("{where_}: no error {field}/{code} in {json}"));
+                            failures
+                                .push(format!("{where_}: no error {field:?}/{code:?} in {json}"));
                         }
                         // Every message comes in both languages.
                         for e in json["errors"].as_array().into_iter().flatten() {

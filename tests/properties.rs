@@ -110,6 +110,27 @@ proptest! {
         });
     }
 
+    /// The same with a real city and a month in its rules, so that arbitrary text in the
+    /// other fields reaches the lookups and the arithmetic, not only the month's reader.
+    #[test]
+    fn no_input_panics_past_the_city_and_month(
+        fields in proptest::collection::vec(".{0,24}", 13),
+        city in proptest::sample::select(yibao::rules().map(|r| r.cities.iter().map(|c| c.id.clone()).collect::<Vec<_>>()).unwrap_or_default()),
+        month in "20(2[0-7])-(0[1-9]|1[0-2])",
+        numbers in proptest::collection::vec(prop_oneof!["[0-9]{1,6}(\\.[0-9]{1,2})?", ".{0,12}"], 13),
+    ) {
+        let f = |i: usize| Raw(fields[i].clone());
+        let n = |i: usize| Raw(numbers[i].clone());
+        let m = || Raw(month.clone());
+        let _ = contribution(&ContributionRequest { city: Raw(city.clone()), month: m(), employer: f(1), wage: n(2), overrides: [(fields[3].clone(), n(4))].into(), ..Default::default() });
+        let _ = flexible(&yibao::FlexibleRequest { city: Raw(city.clone()), month: m(), first_paid: f(5), interrupted: f(9), ..Default::default() });
+        let _ = resident(&yibao::ResidentRequest { city: Raw(city.clone()), year: n(6), break_years: n(7), repaid_years: n(8), in_enrolment_period: f(9), newborn: f(10), ..Default::default() });
+        let _ = eligibility(&yibao::EligibilityRequest {
+            city: Raw(city), birth: f(0), category: f(1), as_of: m(), paid_months: n(2), deemed_months: n(7), transferred_months: n(8),
+            last_base: n(12), situation: f(5), pension: n(6), bankruptcy_age: n(9), payment_month: f(10), ..Default::default()
+        });
+    }
+
     /// Numeric-looking input in every field, including huge and edge values.
     #[test]
     fn no_numeric_input_panics(n in prop_oneof![any::<u64>().prop_map(|n| n.to_string()), "[0-9]{1,40}(\\.[0-9]{0,30})?", "-?[0-9]{1,5}"], month in "(1[89]|2[0-2])[0-9]{2}-(0[0-9]|1[0-3])") {
@@ -208,7 +229,7 @@ mod fen_fast_path {
 
     /// Wages as JavaScript numbers, by hand: 5000.13 is 500013 fen (the double is
     /// 5000.1300000000001…); 0.1 + 0.2 (0.30000000000000004) is 30 fen; 1.005 (three
-    /// decimals) is refused, and so are −1, NaN and 10^11 yuan (beyond any wage).
+    /// decimals) is refused, and so are −1, NaN and more than 10 亿元 (a typed wage's limit).
     #[test]
     fn wages_as_js_numbers_by_hand() {
         use yibao::compute::wages::fen_of_yuan;
@@ -217,11 +238,15 @@ mod fen_fast_path {
         assert_eq!(fen_of_yuan(0.0), Ok(0));
         assert_eq!(
             fen_of_yuan(1.005).unwrap_err().en,
-            "at most two decimals (yuan and fen)"
+            "an amount has at most two decimals (fen)"
         );
         assert_eq!(fen_of_yuan(-1.0).unwrap_err().zh, "不能为负数");
         assert_eq!(fen_of_yuan(f64::NAN).unwrap_err().en, "not a number");
-        assert_eq!(fen_of_yuan(1e11).unwrap_err().en, "too large");
+        assert_eq!(fen_of_yuan(1e9), Ok(100_000_000_000));
+        assert_eq!(
+            fen_of_yuan(1e9 + 0.01).unwrap_err().zh,
+            "金额过大（上限 1000000000 元）"
+        );
         // A large wage keeps its fen exact: a third decimal is refused there too.
         assert_eq!(fen_of_yuan(12_345_678.91), Ok(1_234_567_891));
         assert!(fen_of_yuan(1_234_567.891).is_err());

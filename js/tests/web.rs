@@ -206,7 +206,7 @@ fn contribution_table_gives_each_wage_what_contribution_gives() {
     );
     assert_eq!(
         get(&t, "refused.1.reason.en").as_string().unwrap(),
-        "at most two decimals (yuan and fen)"
+        "an amount has at most two decimals (fen)"
     );
     // A bad city is thrown as contribution() throws it.
     let bad = obj(&[

@@ -16,7 +16,11 @@
 
 use std::net::{Ipv4Addr, SocketAddr};
 
-use axum::http::{header, HeaderValue};
+use axum::extract::Request;
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
 use axum::Router;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -41,9 +45,12 @@ async fn main() {
     let files = ServeDir::new(&dir)
         .precompressed_br()
         .precompressed_gzip()
-        .append_index_html_on_directories(true);
+        .append_index_html_on_directories(true)
+        .not_found_service(not_found.into_service());
     let app = Router::new()
         .fallback_service(files)
+        .layer(middleware::map_response(utf8))
+        .layer(middleware::from_fn(one_slash))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),
@@ -72,4 +79,40 @@ async fn main() {
         eprintln!("yibao-serve: {e}");
         std::process::exit(1);
     }
+}
+
+/// A missing file: a page that says so, with the way home (the site's root).
+async fn not_found() -> impl IntoResponse {
+    (
+        StatusCode::NOT_FOUND,
+        Html(
+            "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <title>找不到此页 · Not found</title><p>找不到此页。<a href=\"/\">回到医保计算器首页</a></p>\
+             <p lang=\"en\">There is no such page. <a href=\"/\">Back to the calculator</a></p></html>",
+        ),
+    )
+}
+
+/// Text is sent as what it is, UTF-8 (the documents' texts in sources/ are Chinese; a
+/// browser left to guess shows them garbled).
+async fn utf8(mut response: Response) -> Response {
+    let text = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .filter(|t| t.starts_with("text/") && !t.contains("charset"))
+        .map(|t| format!("{t}; charset=utf-8"));
+    if let Some(v) = text.and_then(|t| HeaderValue::from_str(&t).ok()) {
+        response.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    response
+}
+
+/// An address beginning `//` is refused: the folder redirect would send the browser to
+/// another host (`//jining` → `//jining/`, which a browser reads as the host `jining`).
+async fn one_slash(request: Request, next: Next) -> Response {
+    if request.uri().path().starts_with("//") {
+        return not_found().await.into_response();
+    }
+    next.run(request).await
 }

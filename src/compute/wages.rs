@@ -5,6 +5,7 @@
 //! cautions and how sure they are) is resolved once, not once a wage.
 
 use crate::compute::contribution::{FenAmounts, Plan};
+use crate::input::MAX_AMOUNT;
 use crate::model::{Money, Text};
 use crate::text;
 
@@ -13,12 +14,10 @@ use crate::text;
 /// when the wage has two decimals (5000.13 × 100 = 500013.00000000006); any further from
 /// one, it has more.
 const FEN_ULPS: f64 = 4.0 * f64::EPSILON;
-/// 10^13 fen (a hundred billion yuan): beyond any wage, and far inside the integers the
-/// floating point holds exactly (2^53), so every answer returns exact.
-const FEN_LIMIT: f64 = 1e13;
 
 /// A wage in yuan given as a floating-point number, as the whole fen it stands for; or why
-/// it cannot be a wage.
+/// it cannot be a wage, in the words a typed wage gets ([`crate::input::amount`]: the same
+/// limit, at most [`MAX_AMOUNT`] yuan, which a double holds exactly in fen).
 pub fn fen_of_yuan(yuan: f64) -> Result<i64, Text> {
     if !yuan.is_finite() {
         return Err(text!("不是数字", "not a number"));
@@ -26,18 +25,21 @@ pub fn fen_of_yuan(yuan: f64) -> Result<i64, Text> {
     if yuan < 0.0 {
         return Err(text!("不能为负数", "must not be negative"));
     }
-    let fen = yuan * 100.0;
-    if fen >= FEN_LIMIT {
-        return Err(text!("数额过大", "too large"));
+    if yuan > MAX_AMOUNT as f64 {
+        return Err(text!(
+            "金额过大（上限 {MAX_AMOUNT} 元）",
+            "the amount is too large (at most {MAX_AMOUNT} yuan)"
+        ));
     }
+    let fen = yuan * 100.0;
     let whole = fen.round();
     if (fen - whole).abs() > FEN_ULPS * fen.max(1.0) {
         return Err(text!(
-            "最多两位小数（元到分）",
-            "at most two decimals (yuan and fen)"
+            "金额最多两位小数（到分）",
+            "an amount has at most two decimals (fen)"
         ));
     }
-    // In range and whole: the conversion is exact.
+    // Whole, and within 10^11 fen: the conversion is exact.
     Ok(whole as i64)
 }
 
@@ -53,7 +55,7 @@ pub fn amounts_in_fen(plan: &Plan, wages: &[f64]) -> Vec<Result<FenAmounts, Text
                 return Ok(a);
             }
             // The decimal path, for figures the integers do not hold; its amounts in fen.
-            let too_large = || text!("数额过大", "too large");
+            let too_large = || text!("金额过大", "the amount is too large");
             let a = plan
                 .amounts(Money::from_fen(fen))
                 .map_err(|_| too_large())?;

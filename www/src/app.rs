@@ -33,7 +33,8 @@ pub struct Page {
     pub view: View,
     /// The month the page was rendered for (the build's).
     pub month: YearMonth,
-    /// The way from the page to the site's root: "", "../" or "../../".
+    /// The site's root: as the build wrote it, the way from the page ("", "../" or
+    /// "../../"); in the browser, the whole address (`https://…/yibao/`), made so at start.
     pub root: String,
 }
 
@@ -110,6 +111,27 @@ fn rules_version() -> String {
         .unwrap_or_default()
 }
 
+/// The address of what is shown, without its fragment: on the site's own pages, the page of
+/// its city and view (`…/wenzhou/resident/`; the home page for the comparison), so a shared
+/// link opens on that page and a chat's preview names that city; the page's own address
+/// while it shows its own city and view, and elsewhere.
+fn address(page: Option<&Page>, state: &State, rules: &yibao::Rules) -> String {
+    let Some(page) = page else {
+        return base_url();
+    };
+    let Some(city) = rules.city(&state.city) else {
+        return base_url();
+    };
+    if (page.city.as_str(), page.view) == (city.id.as_str(), state.view) {
+        return base_url();
+    }
+    let path = views::page_path(&city.id, state.view).unwrap_or_default();
+    match page.root.as_str() {
+        "" => base_url(),
+        root => format!("{root}{path}"),
+    }
+}
+
 /// Keeps the address bar, the page's language and its title in step with what is shown.
 fn sync_page(url: &str, lang: Lang, title: &str) {
     let Some(w) = web_sys::window() else { return };
@@ -122,6 +144,7 @@ fn sync_page(url: &str, lang: Lang, title: &str) {
         }
         doc.set_title(title);
     }
+    crate::browser::page_list_in(lang == Lang::En);
 }
 
 fn header(ctx: &Ctx) -> Html {
@@ -314,13 +337,17 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_default();
     let version = rules_version();
     let figures = calc::link_figures(&headline);
-    let url = format!("{}#{}", base_url(), to_fragment(&state, &version, &figures));
+    let url = format!(
+        "{}#{}",
+        address(props.page.as_ref(), &state, rules),
+        to_fragment(&state, &version, &figures)
+    );
     {
         let title = views::page_title(
             state.lang,
             rules.city(&state.city),
             state.view,
-            this_month().year(),
+            views::title_year(&state),
         );
         let (url, lang, embed, shown, headline) = (
             url.clone(),
@@ -381,7 +408,7 @@ pub fn App(props: &AppProps) -> Html {
             { tabs(&state) }
             <section class="view" id={format!("view-{}", state.view.id())} key={state.view.id()}>{ body }</section>
             // An element's situation lives in its host page, which has its own address.
-            if embed.is_none() { <share::Share url={url} /> }
+            if embed.is_none() { <share::Share url={url} alive={*alive} /> }
         </main>
         <footer>
             <p>{ tr(lang, "全部计算在你的浏览器中完成，输入的内容不会离开本机。", "Everything is computed in your browser; nothing you type leaves it.") }</p>

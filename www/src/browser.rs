@@ -47,6 +47,61 @@ pub fn base_url() -> String {
     String::new()
 }
 
+/// An address relative to the page's (`../wenzhou/`), made whole, without a fragment
+/// (empty when prerendering).
+pub fn resolve(relative: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .and_then(|here| web_sys::Url::new_with_base(relative, &here).ok())
+        .map(|u| {
+            u.set_hash("");
+            u.href()
+        })
+        .unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = relative;
+        String::new()
+    }
+}
+
+/// The list of every city's pages beside the calculator (static, written by the build) in
+/// the page's language, its links opening in it.
+pub fn page_list_in(english: bool) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let all = |selector: &str| {
+            let list = doc.query_selector_all(selector).ok();
+            let n = list.as_ref().map_or(0, web_sys::NodeList::length);
+            (0..n)
+                .filter_map(|i| list.as_ref()?.get(i)?.dyn_into::<web_sys::Element>().ok())
+                .collect::<Vec<_>>()
+        };
+        for el in all("nav.pages [data-en]") {
+            if el.get_attribute("data-zh").is_none() {
+                let _ = el.set_attribute("data-zh", &el.text_content().unwrap_or_default());
+            }
+            let text = el.get_attribute(if english { "data-en" } else { "data-zh" });
+            el.set_text_content(text.as_deref());
+        }
+        for a in all("nav.pages a[href]") {
+            let href = a.get_attribute("href").unwrap_or_default();
+            let bare = href.split('#').next().unwrap_or_default();
+            let _ = a.set_attribute(
+                "href",
+                &format!("{bare}{}", if english { "#lang=en" } else { "" }),
+            );
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = english;
+}
+
 /// `encodeURIComponent`: the browser's own in the page; natively, the same set of
 /// characters left as they are (A–Z a–z 0–9 - _ . ! ~ * ' ( )).
 pub fn encode_component(s: &str) -> String {

@@ -83,6 +83,23 @@ pub fn outcome(spec: &Spec, state: &State, city: &str) -> Outcome {
     outcome_of(spec.kind, views::fields(spec, state), state, city, true)
 }
 
+/// The plan of the employee contributions under the view's situation (the chart's points
+/// are its amounts at many wages): the figures in force, resolved once by the core. `None`
+/// where the situation does not compute (the result then says why).
+pub fn contribution_plan(state: &State) -> Option<yibao::compute::contribution::Plan> {
+    let mut fields = views::fields(views::spec(state.view), state);
+    fields.push(("city", &state.city));
+    let Ok(Request::Contribution(mut request)) = Request::from_fields("contribution", fields)
+    else {
+        return None;
+    };
+    let params = Request::Contribution(request.clone()).params();
+    let (valid, _) = figures(state, &state.city, params);
+    request.overrides = valid;
+    request.official_only = state.official_only;
+    yibao::compute::wages::plan_of(&request).ok()
+}
+
 /// Computes a request of `kind` from fields for a city; `explain: false` for figures only.
 pub fn outcome_of(
     kind: &str,

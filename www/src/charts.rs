@@ -36,7 +36,8 @@ pub fn for_result(state: &State, r: &Response) -> Html {
     }
 }
 
-/// Employer and individual monthly amounts at sampled wages, computed by the core.
+/// Employer and individual monthly amounts at sampled wages, computed by the core in one
+/// call (the figures in force resolved once, not once a point).
 fn series(state: &State, at: &ContributionResult) -> (Vec<(i64, i64, i64)>, i64) {
     let wage = yuan(at.wage);
     let ceiling = at.base_ceiling.map(yuan);
@@ -45,18 +46,17 @@ fn series(state: &State, at: &ContributionResult) -> (Vec<(i64, i64, i64)>, i64)
         .max()
         .unwrap_or(10_000);
     let step = (top / 24 / 100 + 1) * 100;
-    let mut points = Vec::new();
-    for i in 0..=24 {
-        let w = step * i;
-        let mut fields = crate::views::fields(crate::views::spec(state.view), state);
-        let wage_text = w.to_string();
-        fields.retain(|(k, _)| *k != "wage");
-        fields.push(("wage", &wage_text));
-        let o = crate::calc::outcome_of("contribution", fields, state, &state.city, false);
-        if let Ok(Response::Contribution(r)) = o.result {
-            points.push((w, yuan(r.employer.total), yuan(r.individual.total)));
-        }
-    }
+    let points = crate::calc::contribution_plan(state)
+        .map(|plan| {
+            (0..=24)
+                .map(|i| step * i)
+                .filter_map(|w| {
+                    let a = plan.amounts(Money::from_fen(w * 100)).ok()?;
+                    Some((w, yuan(a.employer_total), yuan(a.individual_total)))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     (points, step * 24)
 }
 

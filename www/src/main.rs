@@ -87,7 +87,10 @@ pub fn start() {
             city: data("data-city")?,
             view: state::View::parse(&data("data-view")?)?,
             month: data("data-month")?.parse().ok()?,
-            root: data("data-root")?,
+            // Made whole now, while the address is still the page's own: the address then
+            // follows what is shown (`…/wenzhou/resident/`), and links from the page must
+            // not move with it.
+            root: browser::resolve(&format!("./{}", data("data-root")?)),
         })
     };
     match page() {

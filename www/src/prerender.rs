@@ -16,8 +16,14 @@ use std::path::Path;
 use yibao::Lang;
 
 use crate::app::{App, AppProps, Page};
+use crate::calc;
 use crate::state::View;
-use crate::{calc, views};
+use crate::views;
+
+/// A city's page for one of [`VIEWS`] (each has one).
+fn path(city: &str, view: View) -> String {
+    views::page_path(city, view).unwrap_or_default()
+}
 
 /// The views with a page of their own in each city (the comparison is of all cities).
 const VIEWS: [View; 4] = [
@@ -26,14 +32,6 @@ const VIEWS: [View; 4] = [
     View::Resident,
     View::Eligibility,
 ];
-
-/// A city's page for a view: `jining/` for employees, `jining/flexible/` and so on.
-pub fn path(city: &str, view: View) -> String {
-    match view {
-        View::Employee => format!("{city}/"),
-        v => format!("{city}/{}/", v.id()),
-    }
-}
 
 pub fn main() -> i32 {
     match run() {
@@ -74,10 +72,11 @@ fn run() -> Result<usize, String> {
         .build()
         .map_err(|e| e.to_string())?;
     let mut written = 0;
-    let mut pages = vec![(String::new(), None, "jining".to_string(), View::Employee)];
+    // (where, a city's own page or the home page, city, view)
+    let mut pages = vec![(String::new(), false, "jining".to_string(), View::Employee)];
     for c in &rules.cities {
         for view in VIEWS {
-            pages.push((path(&c.id, view), Some(()), c.id.clone(), view));
+            pages.push((path(&c.id, view), true, c.id.clone(), view));
         }
     }
     for (at, own, city, view) in pages {
@@ -90,18 +89,19 @@ fn run() -> Result<usize, String> {
         };
         let markup = render(&runtime, page.clone());
         let c = rules.city(&city);
-        let (title, description) = match own {
-            Some(()) => (
-                views::page_title(Lang::Zh, c, view, month.year()),
+        let (title, description) = if own {
+            (
+                views::page_title(Lang::Zh, c, view, views::title_year(&page.state(month))),
                 description(&page),
-            ),
-            None => (
+            )
+        } else {
+            (
                 views::page_title(Lang::Zh, None, View::Compare, month.year()),
                 format!(
                     "医保市级统筹计算器（{}）：职工医保缴费、灵活就业、城乡居民医保、退休待遇与补缴，每个数字附计算步骤和文件条款。",
                     names(rules)
                 ),
-            ),
+            )
         };
         let html = fill(&template, &page, &markup, &title, &description, rules);
         let dir = dist.join(&at);
@@ -148,6 +148,9 @@ fn description(page: &Page) -> String {
         .unwrap_or_default();
     let answer = match &o.result {
         Ok(r) => format!("{}。", r.summary().zh),
+        Err(yibao::Error::MissingFigures { .. }) => {
+            "本市有数据未公布，填写后即可算出（页面列出每项数据及其出处）。".to_string()
+        }
         Err(_) => String::new(),
     };
     format!(
@@ -194,6 +197,10 @@ fn fill(
             page.month,
             page.root
         ),
+    );
+    html = html.replace(
+        "<meta name=\"yibao-month\" content=\"\">",
+        &format!("<meta name=\"yibao-month\" content=\"{}\">", page.month),
     );
     html = html.replace("<!--app-->", markup);
     html.replace("<!--pages-->", &links(page, rules))

@@ -12,6 +12,11 @@ use crate::ui::{tr, tx, Ctx};
 pub struct ShareProps {
     /// The whole link, built from the state this render shows.
     pub url: String,
+    /// The page is alive (its engine has taken it over). Before, as the build rendered it,
+    /// the page does not know its address: the box is empty and its buttons off. (The
+    /// page's first render must equal the build's, attribute for attribute, to be taken
+    /// over: an attribute the build wrote and the first render leaves out is kept.)
+    pub alive: bool,
 }
 
 /// The link box. Copying and the share sheet are done by `main.js` (the browser's
@@ -20,19 +25,21 @@ pub struct ShareProps {
 pub fn Share(p: &ShareProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let lang = ctx.lang;
+    let alive = p.alive;
+    let url = if alive { p.url.clone() } else { String::new() };
     html! {
         <section class="share">
             <label for="share">{ tr(lang, "分享链接（含全部输入，不会上传）", "Share link (holds all inputs; nothing is uploaded)") }</label>
             <div class="share-row">
-                <input id="share" type="text" readonly=true value={p.url.clone()} />
-                <button type="button" id="copy-link" data-done={tr(lang, "已复制", "Copied")}>{ tr(lang, "复制链接", "Copy link") }</button>
+                <input id="share" type="text" readonly=true value={url} />
+                <button type="button" id="copy-link" disabled={!alive} data-done={tr(lang, "已复制", "Copied")}>{ tr(lang, "复制链接", "Copy link") }</button>
                 <button type="button" id="share-link" hidden=true data-title={tr(lang, "医保市级统筹计算器", "Medical insurance calculator")}>{ tr(lang, "分享…", "Share…") }</button>
             </div>
             // A picture of the result to send in a chat, and a printout: both made in this
             // browser from what the page shows (main.js), nothing uploaded.
             <div class="share-row">
-                <button type="button" id="save-picture">{ tr(lang, "保存结果图片", "Save as picture") }</button>
-                <button type="button" id="print-result">{ tr(lang, "打印", "Print") }</button>
+                <button type="button" id="save-picture" disabled={!alive}>{ tr(lang, "保存结果图片", "Save as picture") }</button>
+                <button type="button" id="print-result" disabled={!alive}>{ tr(lang, "打印", "Print") }</button>
             </div>
         </section>
     }

@@ -284,6 +284,16 @@ pub fn also_read_by(id: yibao::ParamId, view: View) -> Vec<&'static Spec> {
         .collect()
 }
 
+/// A city's page for a view, from the site's root: `jining/` for employees,
+/// `jining/flexible/` and so on; `None` for the comparison (all cities: the home page).
+pub fn page_path(city: &str, view: View) -> Option<String> {
+    match view {
+        View::Compare => None,
+        View::Employee => Some(format!("{city}/")),
+        v => Some(format!("{city}/{}/", v.id())),
+    }
+}
+
 /// What a view computes, in a search result's words.
 pub fn computes(view: View) -> (&'static str, &'static str) {
     match view {
@@ -302,6 +312,23 @@ pub fn computes(view: View) -> (&'static str, &'static str) {
         ),
         View::Compare => ("各城市医保缴费对比", "contributions compared across cities"),
     }
+}
+
+/// The year a view's title names: the benefit year a resident pays for (a premium paid in
+/// December 2026 is for 2027), else the calendar year of the month computed.
+pub fn title_year(state: &State) -> i32 {
+    let year = |field: &str, len: usize| {
+        state
+            .field(field)
+            .get(..len)
+            .and_then(|y| y.parse::<i32>().ok())
+    };
+    match state.view {
+        View::Resident => year("year", 4),
+        View::Eligibility => year("as_of", 4),
+        _ => year("month", 4),
+    }
+    .unwrap_or_else(|| crate::browser::this_month().year())
 }
 
 /// The page's title: the city, the year and what the view computes, as a search result

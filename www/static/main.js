@@ -5,22 +5,61 @@ import init, * as engine from "./yibao_web.js";
 import { fetchFigures, installFigures, showRefused } from "./figures.js";
 import { registerOffline } from "./offline.js";
 
-// One language at a time, from the first paint: the frame follows the link's language.
-if (/(^|[#&])lang=en(&|$)/.test(location.hash)) {
-  document.documentElement.lang = "en";
-  for (const el of document.querySelectorAll("[data-en]")) el.textContent = el.dataset.en;
-}
 const en = () => document.documentElement.lang === "en";
 // The site's root (this module's folder): a city's page (jining/, jining/resident/) lives
 // below it and finds the shared files here.
 const root = new URL("./", import.meta.url);
-// A prerendered page shows its default situation until the engine has loaded; an address
-// with a situation of its own (a share link) is computed only then, so the figures shown
-// till that moment are greyed and say so.
 const app = document.getElementById("app");
-if (app?.dataset.city && location.hash.slice(1).split("&").some((p) => p.includes("=") && !p.startsWith("lang="))) {
-  app.classList.add("pending");
-  app.dataset.pending = en() ? "Computing the link's situation…" : "正在按链接中的数据计算…";
+// The links to every city's page, made whole while the address is the page's own: the
+// engine moves the address with what is shown (…/wenzhou/resident/), and a relative link
+// would move with it.
+for (const a of document.querySelectorAll("nav.pages a[href]")) a.setAttribute("href", a.href);
+
+// A prerendered page can be typed into before the engine has arrived: what the person
+// changed there (a box, a choice, a tab, the language) is noted, in order, and done again
+// once the engine is alive, so nothing typed is lost or half kept.
+const early = [];
+const note = (event) => {
+  const el = event.target;
+  if (!el?.id || el.id === "share") return;
+  const i = early.findIndex((e) => e.id === el.id && e.type !== "click");
+  if (i >= 0 && event.type !== "click") early.splice(i, 1);
+  early.push({ id: el.id, type: event.type === "click" ? "click" : "set", value: el.value, checked: el.checked });
+};
+const noteClick = (event) => {
+  const b = event.target.closest?.(".tabs .tab, button.lang");
+  if (b && !b.id && b.classList.contains("lang")) b.id = "lang-" + b.lang;
+  if (b) note({ type: "click", target: b });
+};
+if (app?.dataset.city) {
+  app.addEventListener("input", note, true);
+  app.addEventListener("change", note, true);
+  app.addEventListener("click", noteClick, true);
+}
+function replay() {
+  app.removeEventListener("input", note, true);
+  app.removeEventListener("change", note, true);
+  app.removeEventListener("click", noteClick, true);
+  for (const e of early) {
+    const el = e.type === "click" && e.id.startsWith("lang-")
+      ? app.querySelector(`button.lang[lang="${e.id.slice(5)}"]`)
+      : document.getElementById(e.id);
+    if (!el) continue;
+    if (e.type === "click") { el.click(); continue; }
+    if (el.type === "checkbox") el.checked = e.checked; else el.value = e.value;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+}
+
+/** Resolves once the engine's first rendering is on screen (`<main data-ready>`). */
+function alive() {
+  return new Promise((resolve) => {
+    const done = () => document.querySelector("main[data-ready=true]");
+    if (done()) return resolve();
+    new MutationObserver((_, o) => { if (done()) { o.disconnect(); resolve(); } })
+      .observe(app ?? document.body, { subtree: true, attributes: true, attributeFilter: ["data-ready"], childList: true });
+  });
 }
 
 // The rules' quotes and notes are not in the first load (it carries the figures only):
@@ -41,17 +80,23 @@ const started = performance.now();
 // A site's own figures file, fetched beside the engine and installed before the first result.
 const figures = fetchFigures(root);
 // A site's figures are not in the prerendered page: its figures are greyed until the engine
-// has drawn them with the site's.
+// has drawn them with the site's (early.js greys them for a share link or another month).
 figures.then((text) => {
   if (text && app?.dataset.city && !window.__yibaoFirstResult) {
-    app.classList.add("pending");
-    app.dataset.pending = en() ? "Computing with this site's figures…" : "正在按本站数据计算…";
+    document.documentElement.classList.add("pending", "pending-site");
   }
 });
 init().then(async () => {
   const refused = await installFigures(root, engine, figures);
   engine.start();
-  app?.classList.remove("pending");
+  if (app?.dataset.city) {
+    await alive();
+    replay();
+    // The replayed changes drawn (the engine renders them in a microtask) before the page
+    // is shown as current.
+    await new Promise((r) => requestAnimationFrame(() => r()));
+  }
+  document.documentElement.classList.remove("pending", "pending-link", "pending-month", "pending-site", "pending-en");
   if (refused) showRefused(document.body, refused, en());
   // For the browser benchmark: time from navigation start to the first rendered result.
   window.__yibaoFirstResult = performance.now();

@@ -4,10 +4,11 @@
 // keeps old rules without being told. Nothing is ever sent anywhere.
 const CACHE = "yibao-__BUILD__";
 const FILES = [
-  "./", "index.html", "style.css", "main.js", "yibao_web.js", "yibao_web_bg.wasm", "rules-texts.json",
+  "./", "index.html", "style.css", "early.js", "main.js", "yibao_web.js", "yibao_web_bg.wasm", "rules-texts.json",
   "page-lang.js", "text-file.js", "figure-boxes.js",
   "batch.html", "batch.js", "batch-worker.js", "yibao_batch.js", "yibao_batch_bg.wasm", "yibao_xlsx.js", "yibao_xlsx_bg.wasm",
   "fund.html", "fund.js", "yibao_js.js", "yibao_js_bg.wasm", "yibao-calculator.js", "figures.js", "offline.js", "picture.js",
+  "embed.html", "embed.js",
   "yibao_figures.js", "yibao_figures_bg.wasm",
   // The documents' full texts, opened from a step's article, and every city's page (the
   // build lists them).

@@ -97,19 +97,32 @@ test("with JavaScript on, every city's page takes its markup over and shows the 
   }
 });
 
-test("a city page opened from a share link greys its default figures until the link's are computed, then works key by key", async () => {
-  const { context, page: p } = await page(browser);
-  // Hold the engine back, to see the page as a slow phone does before it arrives.
+/** A phone whose engine is held back until `release()`: the page as a slow phone shows it
+ * before the WebAssembly has arrived. */
+async function held(opts) {
+  const { context, page: p } = await page(browser, opts);
   let release;
-  const held = new Promise((r) => { release = r; });
-  await p.route(/yibao_web_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  const gate = new Promise((r) => { release = r; });
+  await p.route(/yibao_web_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  return { context, p, release };
+}
+const pending = (p) => p.evaluate(() => [...document.documentElement.classList].filter((c) => c.startsWith("pending")).sort().join(" "));
+
+test("a city page opened from a share link greys its default figures until the link's are computed, then works key by key", async () => {
+  const { context, p, release } = await held();
   await p.goto(server.base + "wenzhou/#lang=zh&view=employee&city=wenzhou&wage=8000&employer=other");
-  await p.locator("#app.pending").waitFor();
+  await p.locator(".answer-line").waitFor();
+  // Greyed from the first paint, with a line over the page (fixed: nothing moves when it goes).
+  assert.equal(await pending(p), "pending pending-link");
   assert.match(await p.evaluate(() => getComputedStyle(document.getElementById("app"), "::before").content), /正在按链接中的数据计算/);
-  assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector("main .view")).opacity), "0.35");
+  assert.equal(await p.evaluate(() => getComputedStyle(document.getElementById("app"), "::before").position), "fixed");
+  assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector("#app main")).opacity), "0.35");
+  // Before the page is alive its share box holds no half link, and its buttons are off.
+  assert.equal(await p.locator("#share").inputValue(), "");
+  assert.equal(await p.locator("#copy-link").isDisabled(), true);
   release();
   await ready(p);
-  assert.equal(await p.locator("#app.pending").count(), 0);
+  await p.waitForFunction(() => ![...document.documentElement.classList].some((c) => c.startsWith("pending")));
   assert.equal(await p.locator("#f-wage").inputValue(), "8000");
   const shown = await p.locator(".answer-line").innerText();
   assert.match(shown, /个人 /);
@@ -119,7 +132,73 @@ test("a city page opened from a share link greys its default figures until the l
   const link = await p.locator("#share").inputValue();
   assert.ok(link.startsWith(server.base + "wenzhou/#"), link);
   assert.match(link, /wage=9000/);
+  assert.equal(await p.locator("#copy-link").isDisabled(), false);
   assert.deepEqual(p.consoleErrors, []);
+  await context.close();
+});
+
+test("what a person changes before the engine arrives is kept: the city, a choice and the wage typed", async () => {
+  const { context, p, release } = await held();
+  await p.goto(server.base + "jining/");
+  await p.locator("#f-wage").waitFor();
+  await p.selectOption("#city", "wenzhou");
+  await p.selectOption("#f-employer", "public_body");
+  await typeInto(p, "#f-wage", "8000");
+  release();
+  await ready(p);
+  await p.waitForFunction(() => document.getElementById("share").value.includes("wage=8000"));
+  const link = await p.locator("#share").inputValue();
+  assert.match(link, /city=wenzhou/);
+  assert.match(link, /employer=public_body/);
+  // The address follows the situation: 温州's page, as a shared link will open it.
+  assert.ok(link.startsWith(server.base + "wenzhou/#"), link);
+  assert.equal(await p.locator("#city").inputValue(), "wenzhou");
+  assert.equal(await p.locator("#f-wage").inputValue(), "8000");
+  assert.match(await p.locator(".city-info").innerText(), /温政办/);
+  assert.match(await p.title(), /^温州市/);
+  // Links from the page do not move with the address: the batch page and the other
+  // cities' pages are where they were.
+  assert.ok((await p.locator('footer a[href*="batch.html"]').getAttribute("href")).startsWith(server.base + "batch.html"));
+  assert.equal(await p.locator("nav.pages a", { hasText: "盐城市" }).getAttribute("href"), server.base + "yancheng/");
+  // And the figures are 温州's for 8000 at a public body, as the same link computes them.
+  const figures = await p.locator(".answer-line").innerText();
+  const { context: c2, page: q } = await page(browser);
+  await q.goto(link);
+  await ready(q);
+  assert.equal(await q.locator(".answer-line").innerText(), figures);
+  await c2.close();
+  assert.deepEqual(p.consoleErrors, []);
+  await context.close();
+});
+
+test("a page rendered for an earlier month says it is recomputing, then shows this month", async () => {
+  const { context, p, release } = await held();
+  await p.clock.setFixedTime(new Date("2027-02-10T10:00:00+08:00"));
+  await p.goto(server.base + "huanggang/");
+  await p.locator(".answer-line").waitFor();
+  const built = await p.evaluate(() => document.querySelector('meta[name="yibao-month"]').content);
+  assert.notEqual(built, "2027-02");
+  assert.equal(await pending(p), "pending pending-month");
+  release();
+  await ready(p);
+  await p.waitForFunction(() => !document.documentElement.classList.contains("pending"));
+  assert.equal(await p.locator("#f-month").inputValue(), "2027-02");
+  assert.match(await p.title(), /^黄冈市2027年/);
+  await context.close();
+});
+
+test("the list of city pages follows the language, and a resident page's title names the benefit year", async () => {
+  const { context, page: p } = await page(browser);
+  await p.goto(server.base + "wenzhou/resident/");
+  await ready(p);
+  const year = await p.locator("#f-year").inputValue();
+  assert.ok((await p.title()).startsWith(`温州市${year}年`), await p.title());
+  await p.click("button.lang:has-text('English')");
+  await p.waitForFunction(() => document.querySelector("nav.pages h2").textContent === "Each city's page");
+  const hrefs = await p.evaluate(() => [...document.querySelectorAll("nav.pages a")].map((a) => a.getAttribute("href")));
+  assert.ok(hrefs.every((h) => h.endsWith("#lang=en")), hrefs.join(" "));
+  await p.click("button.lang:has-text('中文')");
+  await p.waitForFunction(() => document.querySelector("nav.pages h2").textContent === "各城市页面");
   await context.close();
 });
 
@@ -142,6 +221,15 @@ test("the README's server sends the pages and the engine compressed, each city p
   // A browser that accepts neither gets the file as it is.
   const plain = await fetch(base + "main.js", { headers: { "accept-encoding": "identity" } });
   assert.equal(plain.headers.get("content-encoding"), null);
+  // Text says it is UTF-8 (the documents are Chinese); a missing page says so and leads home;
+  // an address starting // is not sent to another host.
+  const source = await fetch(base + "sources/jining-2020.txt");
+  assert.equal(source.headers.get("content-type"), "text/plain; charset=utf-8");
+  const missing = await fetch(base + "nowhere/");
+  assert.equal(missing.status, 404);
+  assert.match(await missing.text(), /找不到此页.*href="\/"/s);
+  const twice = await fetch(base + "/jining", { redirect: "manual" });
+  assert.equal(twice.status, 404);
   // And Chromium, through it, on a city page.
   const { context, page: p } = await page(browser);
   await p.goto(base + "zhengzhou/");

@@ -48,11 +48,19 @@ pub struct Cover {
     pub amount: Money,
 }
 
-pub(crate) struct Rule {
-    /// 黄冈: the county government's part of the split with the 统筹调节金.
-    pub gov_share: Option<Cited<Ratio>>,
-    /// 济宁, 郑州: the city fund's part of the split with the county government.
-    pub city_share: Option<Cited<Ratio>>,
+/// How a county's deficit is covered, with the figures its method needs. One variant a
+/// method: a new method in the vocabulary does not compile until it is decided here.
+pub(crate) enum Rule {
+    /// 黄冈 第十八条: the waterfall, with the county government's part of the split with the
+    /// 统筹调节金.
+    ReserveWaterfall { gov_share: Cited<Ratio> },
+    /// 济宁 三（四）6: historical surplus, then the city fund's part of the split (asked only
+    /// when a deficit reaches it).
+    HistoricalThenShared { city_share: Option<Cited<Ratio>> },
+    /// 郑州, 温州: the city fund's part of the split (asked only when a deficit reaches it).
+    Shared { city_share: Option<Cited<Ratio>> },
+    /// 盐城 第九条: the accumulated surplus, else a policy adjustment.
+    SurplusThenPolicy,
 }
 
 impl Rule {
@@ -63,23 +71,27 @@ impl Rule {
         method: DeficitMethod,
         split_needed: bool,
     ) -> Result<Rule, Error> {
-        let (gov_share, city_share) = match method {
+        let city_share = |cx: &mut Ctx| -> Result<Option<Cited<Ratio>>, Error> {
+            if !split_needed {
+                return Ok(None);
+            }
+            let n = cx.need::<Ratio>(ParamId::CityShare);
+            Ok(Some(cx.resolve(n)?))
+        };
+        Ok(match method {
             DeficitMethod::ReserveWaterfall => {
                 let n = cx.need::<Ratio>(ParamId::CountyGovernmentShare);
-                (Some(cx.resolve(n)?), None)
+                Rule::ReserveWaterfall {
+                    gov_share: cx.resolve(n)?,
+                }
             }
-            DeficitMethod::HistoricalThenShared | DeficitMethod::Shared if !split_needed => {
-                (None, None)
-            }
-            DeficitMethod::HistoricalThenShared | DeficitMethod::Shared => {
-                let n = cx.need::<Ratio>(ParamId::CityShare);
-                (None, Some(cx.resolve(n)?))
-            }
-            DeficitMethod::SurplusThenPolicy => (None, None),
-        };
-        Ok(Rule {
-            gov_share,
-            city_share,
+            DeficitMethod::HistoricalThenShared => Rule::HistoricalThenShared {
+                city_share: city_share(cx)?,
+            },
+            DeficitMethod::Shared => Rule::Shared {
+                city_share: city_share(cx)?,
+            },
+            DeficitMethod::SurplusThenPolicy => Rule::SurplusThenPolicy,
         })
     }
 }
@@ -340,17 +352,29 @@ pub(crate) fn county_year(
         );
     } else {
         let due = result.negate();
-        match (r.method.value, &r.deficit.gov_share, &r.deficit.city_share) {
-            (DeficitMethod::ReserveWaterfall, Some(gov), _) => {
-                waterfall(&mut covering, gov, c, due, books, r.rounding)?
+        match &r.deficit {
+            Rule::ReserveWaterfall { gov_share } => {
+                waterfall(&mut covering, gov_share, c, due, books, r.rounding)?
             }
-            (DeficitMethod::HistoricalThenShared, _, s) => {
-                shared(&mut covering, s.as_ref(), true, c, due, books, r.rounding)?
-            }
-            (DeficitMethod::Shared, _, s) => {
-                shared(&mut covering, s.as_ref(), false, c, due, books, r.rounding)?
-            }
-            _ => surplus_then_policy(&mut covering, due, books)?,
+            Rule::HistoricalThenShared { city_share } => shared(
+                &mut covering,
+                city_share.as_ref(),
+                true,
+                c,
+                due,
+                books,
+                r.rounding,
+            )?,
+            Rule::Shared { city_share } => shared(
+                &mut covering,
+                city_share.as_ref(),
+                false,
+                c,
+                due,
+                books,
+                r.rounding,
+            )?,
+            Rule::SurplusThenPolicy => surplus_then_policy(&mut covering, due, books)?,
         }
         let s = &covering.statement;
         cx.fact(

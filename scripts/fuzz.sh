@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Runs every fuzz target (cargo-fuzz, libFuzzer, on the nightly toolchain) for FUZZ_SECONDS
-# each: 8 by default, the smoke pass the test command runs. Run longer by hand, e.g.
-#   FUZZ_SECONDS=600 ./scripts/fuzz.sh            # every target, ten minutes each
-#   FUZZ_SECONDS=3600 ./scripts/fuzz.sh rules     # one target, an hour
-#   FUZZ_SANITIZER=address FUZZ_SECONDS=600 ./scripts/fuzz.sh   # with AddressSanitizer
+# each: 8 by default, the smoke pass the test command runs. Each run starts from the corpus
+# kept in the repository (fuzz/corpus/TARGET/, minimised) and the seeds (the rule files, the
+# payroll fixtures, every request of the bad-input catalogue).
+#
+# - The smoke pass leaves the kept corpus as it is: what it finds goes to a temporary folder.
+# - A campaign keeps what it finds: FUZZ_KEEP=1 adds the new inputs to fuzz/corpus/TARGET/,
+#   minimises it (cargo fuzz cmin) and prints each target's figures (runs, coverage, corpus
+#   before and after) for the README; commit the corpus then. For example
+#     FUZZ_KEEP=1 FUZZ_SECONDS=600 ./scripts/fuzz.sh          # every target, ten minutes each
+#     FUZZ_KEEP=1 FUZZ_SECONDS=3600 ./scripts/fuzz.sh rules   # one target, an hour
+#   FUZZ_SANITIZER=address adds AddressSanitizer for the dependencies' unsafe code.
 # The smoke pass runs without a sanitizer: the project's crates forbid unsafe code, so what
 # it looks for is panics, and the sanitizer's build alone cost half a minute of the test
-# command's 15. A long run by hand may add it for the dependencies' unsafe code.
+# command's 15.
 # A crash stops the run with its input saved under fuzz/artifacts/TARGET/; copy that file to
 # tests/fuzz-regressions/TARGET/ (replayed by tests/fuzz_regressions.rs) and fix the cause.
 set -euo pipefail
@@ -31,16 +38,32 @@ if [ $# = 0 ]; then
   cargo +nightly fuzz build --release -s "$sanitizer" > "$seeds/log" 2>&1 || { tail -40 "$seeds/log"; exit 1; }
 fi
 if [ "${FUZZ_BUILD_ONLY:-0}" = 1 ]; then exit 0; fi
+keep=${FUZZ_KEEP:-0}
 for t in $targets; do
-  mkdir -p "fuzz/corpus/$t"
+  kept="fuzz/corpus/$t"
+  mkdir -p "$kept"
+  before=$(find "$kept" -type f | wc -l)
   extra=""; [ -d "$seeds/$t" ] && extra="$seeds/$t"
+  # libFuzzer writes what it finds to the first folder: the kept corpus in a campaign, a
+  # temporary one in the smoke pass (the kept corpus is read either way).
+  if [ "$keep" = 1 ]; then out="$kept"; read_also=""; else out="$seeds/new-$t"; mkdir -p "$out"; read_also="$kept"; fi
   echo "== fuzz $t for ${secs}s"
   status=0
-  cargo +nightly fuzz run --release -s "$sanitizer" "$t" "fuzz/corpus/$t" $extra -- -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 > "$seeds/log" 2>&1 || status=$?
+  cargo +nightly fuzz run --release -s "$sanitizer" "$t" "$out" $read_also $extra -- -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 > "$seeds/log" 2>&1 || status=$?
   grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|ERROR|panicked|SUMMARY|artifact' "$seeds/log" || true
   if [ "$status" != 0 ]; then
     tail -40 "$seeds/log"
     echo "fuzz target $t failed (exit $status); a crash input is under fuzz/artifacts/$t"
     exit 1
+  fi
+  if [ "$keep" = 1 ]; then
+    runs=$(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$seeds/log" | grep -Eo '[0-9]+$' || echo "?")
+    cov=$(grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$seeds/log" | tail -1 || true)
+    cargo +nightly fuzz cmin --release -s "$sanitizer" "$t" "$kept" > "$seeds/cmin.log" 2>&1 || { tail -20 "$seeds/cmin.log"; exit 1; }
+    # The rules target's largest finds are near-copies of whole rule files (the seeds, which
+    # every run reads again anyway): kept out of the repository, which they would double.
+    [ "$t" = rules ] && find "$kept" -type f -size +16k -delete
+    after=$(find "$kept" -type f | wc -l)
+    echo "campaign: $t, ${secs} s: ${runs} runs, ${cov:-cov: ?}; corpus ${before} → ${after} inputs (minimised, $(du -sk --apparent-size "$kept" | cut -f1) KB)"
   fi
 done

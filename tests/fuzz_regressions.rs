@@ -1,32 +1,58 @@
-//! Inputs the fuzzers once crashed on (tests/fuzz-regressions/TARGET/*), replayed through the
-//! same entry points on every test run. A new crash found by scripts/fuzz.sh is copied here.
+//! Inputs the fuzzers once crashed on (tests/fuzz-regressions/TARGET/*), the corpus the
+//! fuzzing campaigns keep (fuzz/corpus/TARGET/, minimised) and the fuzzers' seeds, replayed
+//! through the same entry points on every test run. A new crash found by scripts/fuzz.sh is
+//! copied to tests/fuzz-regressions/TARGET/.
 
 use std::fs;
 
-fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = format!(
-        "{}/tests/fuzz-regressions/{target}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    fs::read_dir(dir)
-        .map(|d| {
-            d.flatten()
-                .filter(|e| e.path().is_file())
-                .map(|e| {
-                    (
-                        e.file_name().to_string_lossy().into_owned(),
-                        fs::read(e.path()).unwrap_or_default(),
-                    )
-                })
-                .collect()
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The files of a folder that must exist (a renamed folder fails, not passes), `.keep` aside.
+fn files(dir: &str) -> Vec<(String, Vec<u8>)> {
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
+    entries
+        .flatten()
+        .filter(|e| e.path().is_file() && e.file_name() != ".keep")
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let data = fs::read(e.path()).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, data)
         })
-        .unwrap_or_default()
+        .collect()
+}
+
+/// Every input to replay for a target: its crashes, its kept corpus, and its seeds (as
+/// scripts/fuzz.sh gives them).
+fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let mut all = files(&format!("{ROOT}/tests/fuzz-regressions/{target}"));
+    all.extend(files(&format!("{ROOT}/fuzz/corpus/{target}")));
+    match target {
+        "rules" => all.extend(
+            files(&format!("{ROOT}/rules"))
+                .into_iter()
+                .filter(|(n, _)| n.ends_with(".toml")),
+        ),
+        "json_requests" => {
+            // Every request of the bad-input catalogue (`{…}` in backticks).
+            let table =
+                fs::read_to_string(format!("{ROOT}/tests/bad-input.md")).expect("bad-input.md");
+            for (i, part) in table.split('`').enumerate().filter(|(i, _)| i % 2 == 1) {
+                if part.starts_with('{') && part.ends_with('}') {
+                    all.push((format!("bad-input {i}"), part.as_bytes().to_vec()));
+                }
+            }
+        }
+        _ => {}
+    }
+    all
 }
 
 #[test]
 fn rules_inputs_do_not_panic() {
     let national = include_str!("../rules/national.toml");
-    for (_, data) in inputs("rules") {
+    let inputs = inputs("rules");
+    assert!(inputs.len() >= 6, "the rule files at least");
+    for (_, data) in inputs {
         if let Ok(text) = std::str::from_utf8(&data) {
             let _ = yibao_model::load(&[("national.toml", national), ("fuzzed.toml", text)]);
             let _ = yibao_model::load(&[("national.toml", text)]);
@@ -36,7 +62,12 @@ fn rules_inputs_do_not_panic() {
 
 #[test]
 fn json_request_inputs_do_not_panic() {
-    for (_, data) in inputs("json_requests") {
+    let inputs = inputs("json_requests");
+    assert!(
+        inputs.len() >= 20,
+        "the bad-input catalogue's requests at least"
+    );
+    for (_, data) in inputs {
         // Through the one registry, as the JS API takes them, and as each kind.
         if let Ok(r) = serde_json::from_slice::<yibao::Request>(&data) {
             let _ = yibao::compute(&r);

@@ -1,31 +1,44 @@
-//! Payroll files the fuzzer once crashed on (tests/fuzz-regressions/batch_reader/*),
-//! replayed through the reader and the batch on every test run.
+//! Payroll files the fuzzer once crashed on (tests/fuzz-regressions/batch_reader/*), the
+//! corpus the fuzzing campaigns keep (fuzz/corpus/batch_reader/, minimised) and the
+//! fuzzer's seeds (tests/payroll/), replayed through the reader and the batch on every test
+//! run.
 
 use std::fs;
 
-fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = format!(
-        "{}/../tests/fuzz-regressions/{target}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    fs::read_dir(dir)
-        .map(|d| {
-            d.flatten()
-                .filter(|e| e.path().is_file())
-                .map(|e| {
-                    (
-                        e.file_name().to_string_lossy().into_owned(),
-                        fs::read(e.path()).unwrap_or_default(),
-                    )
-                })
-                .collect()
+/// The files of a folder that must exist (a renamed folder fails, not passes), `.keep` aside.
+fn files(dir: &str) -> Vec<(String, Vec<u8>)> {
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
+    entries
+        .flatten()
+        .filter(|e| e.path().is_file() && e.file_name() != ".keep")
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let data = fs::read(e.path()).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, data)
         })
-        .unwrap_or_default()
+        .collect()
+}
+
+fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let mut all = files(&format!("{root}/tests/fuzz-regressions/{target}"));
+    all.extend(files(&format!("{root}/fuzz/corpus/{target}")));
+    all.extend(
+        files(&format!("{root}/tests/payroll"))
+            .into_iter()
+            .filter(|(n, _)| n.ends_with(".csv") || n.ends_with(".xlsx")),
+    );
+    all
 }
 
 #[test]
 fn batch_reader_inputs_do_not_panic() {
-    for (_, data) in inputs("batch_reader") {
+    let inputs = inputs("batch_reader");
+    assert!(
+        inputs.len() >= 3,
+        "the crash and the payroll fixtures at least"
+    );
+    for (_, data) in inputs {
         if let Ok((_, rows)) = yibao_tables::read_records(&data) {
             if let Some(m) = rows
                 .first()

@@ -5,7 +5,8 @@
 # million rows, and the batch page's worker on 100,000 rows. Figures, not assertions: only
 # the build's size gate fails. `--built` skips the build (the test command has just built);
 # `--quick` (the test command) leaves out criterion's native benchmarks, whose release build
-# alone takes a minute or two on a fresh clone.
+# alone takes a minute or two on a fresh clone, and issue 23's publicodes and slow-phone runs
+# (about a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 built=no; quick=no
@@ -27,9 +28,13 @@ if [ "$quick" = no ]; then
 fi
 YIBAO_BIN=${YIBAO_BIN:-target/release/yibao} ./scripts/bench-native.sh
 node www/bench/api-node.mjs
-node www/bench/publicodes.mjs
 node www/bench/browser.mjs
-node www/bench/slow.mjs
+# Issue 23's side-by-side figures (publicodes per wage; the slow phone's first figure before
+# and after): about a minute, left out of the test command's --quick run.
+if [ "$quick" = no ]; then
+  node www/bench/publicodes.mjs
+  node www/bench/slow.mjs
+fi
 
 python3 - "$figures" "$log" <<'PY'
 import re, sys, platform, os, subprocess

@@ -17,7 +17,7 @@ echo "== building the web app, the JS API and the batch page (wasm32: profile wa
 # components) and the local server (serve/) build after it in the same background job, in
 # a third target directory (unoptimised: they run for a second, or serve a few files).
 ( CARGO_TARGET_DIR=target/speed cargo build --quiet --profile wasm-speed --target wasm32-unknown-unknown -p yibao-batch-js &&
-  CARGO_TARGET_DIR=target/ssr cargo build --quiet -p yibao-web -p yibao-serve --features yibao-web/ssr ) &
+  CARGO_PROFILE_DEV_DEBUG=0 CARGO_TARGET_DIR=target/ssr cargo build --quiet -p yibao-web -p yibao-serve --features yibao-web/ssr ) &
 speed=$!
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-web
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p yibao-js

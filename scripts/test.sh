@@ -34,15 +34,9 @@ mark "web build (wasm, size report, npm package) and the CLI"
 fuzzlog=$(mktemp)
 FUZZ_BUILD_ONLY=1 nice -n 19 ./scripts/fuzz.sh > "$fuzzlog" 2>&1 &
 fuzzbuild=$!
-# The lints of the web build's native programs (the prerenderer and the local server), the
-# same way, after the fuzz targets' build (their target directory holds the programs'
-# dependencies already).
-ssrlog=$(mktemp)
-( wait_for=$fuzzbuild; while kill -0 "$wait_for" 2> /dev/null; do sleep 2; done
-  CARGO_TARGET_DIR=target/ssr nice -n 19 cargo clippy --quiet -p yibao-web -p yibao-serve --features yibao-web/ssr -- -D warnings ) > "$ssrlog" 2>&1 &
-ssrlint=$!
+ssrlog=$(mktemp); ssrlint=""
 # A failing stage ends the run: the build in the background ends with it.
-trap 'kill "$fuzzbuild" "$ssrlint" 2> /dev/null || true; rm -f "$log" "$fuzzlog" "$ssrlog"' EXIT
+trap 'kill "$fuzzbuild" $ssrlint 2> /dev/null || true; rm -f "$log" "$fuzzlog" "$ssrlog"' EXIT
 echo "== JS API in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown -p yibao-js 2>&1 | tee -a "$log"
 
@@ -51,10 +45,14 @@ echo "== the web app in headless Chromium (Playwright)"
 (cd www && node --test --test-reporter=tap tests/) 2>&1 | tee -a "$log" | grep -E '^(not )?ok |^# (tests|pass|fail)'
 
 mark "web app in Chromium (Playwright)"
-echo "== fuzzing smoke pass (cargo-fuzz, 8 s a target; FUZZ_SECONDS to change)"
+echo "== fuzzing smoke pass (cargo-fuzz, 8 s a target; FUZZ_SECONDS to change), and the native programs' lints"
 wait "$fuzzbuild" || { cat "$fuzzlog"; exit 1; }
+# The lints of the web build's native programs (the prerenderer and the local server) run
+# beside the smoke pass, which fuzzes on one core and leaves the other idle.
+CARGO_TARGET_DIR=target/ssr cargo clippy --quiet -p yibao-web -p yibao-serve --features yibao-web/ssr -- -D warnings > "$ssrlog" 2>&1 &
+ssrlint=$!
 ./scripts/fuzz.sh
-echo "== lints of the prerenderer and the local server (run beside the browser tests)"
+echo "== lints of the prerenderer and the local server (run beside the fuzzing)"
 wait "$ssrlint" || { cat "$ssrlog"; exit 1; }
 
 mark "fuzzing smoke pass"

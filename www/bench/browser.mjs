@@ -52,8 +52,9 @@ await context.close();
 const apiPage = await page(browser);
 await apiPage.page.goto(server.base + "#view=resident");
 await apiPage.page.locator(".result").first().waitFor();
-const api = await apiPage.page.evaluate(async () => {
-  const m = await import("./yibao_js.js");
+// The module by its whole address: the page's own moves with the view shown (…/jining/resident/).
+const api = await apiPage.page.evaluate(async (base) => {
+  const m = await import(base + "yibao_js.js");
   await m.default();
   let t = performance.now();
   m.rulesVersion(); // the first call parses and validates every rule file
@@ -72,7 +73,7 @@ const api = await apiPage.page.evaluate(async () => {
   for (let i = 0; i < N; i++) m.eligibility(e);
   const elig = (performance.now() - t) / N;
   return { parse, one, figures, elig };
-});
+}, server.base);
 await apiPage.context.close();
 
 // Payroll batch: 100,000 rows in the page's Web Worker, timed from "compute" to the last

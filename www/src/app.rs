@@ -36,6 +36,8 @@ pub struct Page {
     /// The site's root: as the build wrote it, the way from the page ("", "../" or
     /// "../../"); in the browser, the whole address (`https://…/yibao/`), made so at start.
     pub root: String,
+    /// The page's own place under the root: "" for the home page, `jining/`, …
+    pub path: String,
 }
 
 impl Page {
@@ -122,10 +124,12 @@ fn address(page: Option<&Page>, state: &State, rules: &yibao::Rules) -> String {
     let Some(city) = rules.city(&state.city) else {
         return base_url();
     };
-    if (page.city.as_str(), page.view) == (city.id.as_str(), state.view) {
-        return base_url();
-    }
-    let path = views::page_path(&city.id, state.view).unwrap_or_default();
+    // Its own city and view: the page's own place (the home page stays the home page).
+    let path = if (page.city.as_str(), page.view) == (city.id.as_str(), state.view) {
+        page.path.clone()
+    } else {
+        views::page_path(&city.id, state.view).unwrap_or_default()
+    };
     match page.root.as_str() {
         "" => base_url(),
         root => format!("{root}{path}"),

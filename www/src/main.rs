@@ -83,14 +83,17 @@ pub fn start() {
     // is (hydration), then the page follows this month and its address's situation.
     let page = || {
         let data = |name: &str| root.get_attribute(name);
+        // Made whole now, while the address is still the page's own: the address then
+        // follows what is shown (`…/wenzhou/resident/`), and links from the page must not
+        // move with it.
+        let site = browser::resolve(&format!("./{}", data("data-root")?));
+        let here = browser::resolve("./");
         Some(app::Page {
             city: data("data-city")?,
             view: state::View::parse(&data("data-view")?)?,
             month: data("data-month")?.parse().ok()?,
-            // Made whole now, while the address is still the page's own: the address then
-            // follows what is shown (`…/wenzhou/resident/`), and links from the page must
-            // not move with it.
-            root: browser::resolve(&format!("./{}", data("data-root")?)),
+            path: here.strip_prefix(&site).unwrap_or_default().to_string(),
+            root: site,
         })
     };
     match page() {

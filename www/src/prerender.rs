@@ -86,6 +86,7 @@ fn run() -> Result<usize, String> {
             view,
             month,
             root: root.clone(),
+            path: at.clone(),
         };
         let markup = render(&runtime, page.clone());
         let c = rules.city(&city);

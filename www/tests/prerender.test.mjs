@@ -158,6 +158,11 @@ test("what a person changes before the engine arrives is kept: the city, a choic
   assert.equal(await p.locator("#f-wage").inputValue(), "8000");
   assert.match(await p.locator(".city-info").innerText(), /温政办/);
   assert.match(await p.title(), /^温州市/);
+  // Back to 济宁's employees: the address is the page's own again.
+  await p.selectOption("#city", "jining");
+  await p.waitForFunction((base) => document.getElementById("share").value.startsWith(base + "jining/#") && document.getElementById("share").value.includes("city=jining"), server.base);
+  await p.selectOption("#city", "wenzhou");
+  await p.waitForFunction((base) => document.getElementById("share").value.startsWith(base + "wenzhou/#"), server.base);
   // Links from the page do not move with the address: the batch page and the other
   // cities' pages are where they were.
   assert.ok((await p.locator('footer a[href*="batch.html"]').getAttribute("href")).startsWith(server.base + "batch.html"));
@@ -169,6 +174,25 @@ test("what a person changes before the engine arrives is kept: the city, a choic
   await ready(q);
   assert.equal(await q.locator(".answer-line").innerText(), figures);
   await c2.close();
+  assert.deepEqual(p.consoleErrors, []);
+  await context.close();
+});
+
+test("the address follows the city and view shown, and comes back to the home page with its own", async () => {
+  const { context, page: p } = await page(browser);
+  await p.goto(server.base);
+  await ready(p);
+  const link = () => p.locator("#share").inputValue();
+  assert.ok((await link()).startsWith(server.base + "#"), await link());
+  await p.selectOption("#city", "yancheng");
+  await p.click("#tab-resident");
+  await p.waitForFunction((base) => document.getElementById("share").value.startsWith(base + "yancheng/resident/#"), server.base);
+  assert.equal(new URL(p.url()).pathname, new URL(server.base + "yancheng/resident/").pathname);
+  await p.click("#tab-compare");
+  await p.waitForFunction((base) => document.getElementById("share").value.startsWith(base + "#"), server.base);
+  await p.selectOption("#city", "jining");
+  await p.click("#tab-employee");
+  await p.waitForFunction((base) => /^[^#]*#/.exec(document.getElementById("share").value)[0] === base + "#", server.base);
   assert.deepEqual(p.consoleErrors, []);
   await context.close();
 });

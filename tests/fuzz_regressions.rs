@@ -7,19 +7,9 @@ use std::fs;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// The files of a folder that must exist (a renamed folder fails, not passes), `.keep` aside.
-fn files(dir: &str) -> Vec<(String, Vec<u8>)> {
-    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
-    entries
-        .flatten()
-        .filter(|e| e.path().is_file() && e.file_name() != ".keep")
-        .map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let data = fs::read(e.path()).unwrap_or_else(|e| panic!("{name}: {e}"));
-            (name, data)
-        })
-        .collect()
-}
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::files;
 
 /// Every input to replay for a target: its crashes, its kept corpus, and its seeds (as
 /// scripts/fuzz.sh gives them).

@@ -92,7 +92,7 @@ pub fn contribution_table(
     use wasm_bindgen::intern;
     let mut req: yibao::ContributionRequest = glue::request("request", request)?;
     req.wage = yibao::Raw::default();
-    let table = LAST_PLAN.with(|last| {
+    let (plan, amounts) = LAST_PLAN.with(|last| {
         let mut last = last.borrow_mut();
         let plan = match last.as_ref() {
             Some((r, plan)) if *r == req => plan.clone(),
@@ -103,12 +103,11 @@ pub fn contribution_table(
             }
         };
         let amounts = yibao::compute::wages::amounts_in_fen(&plan, wages);
-        Ok::<_, JsValue>(yibao::compute::wages::Table { plan, amounts })
+        Ok::<_, JsValue>((plan, amounts))
     })?;
-    let n = table.amounts.len();
     let column = |f: &dyn Fn(&yibao::compute::contribution::FenAmounts) -> Option<i64>| {
-        let mut v = Vec::with_capacity(n);
-        for a in &table.amounts {
+        let mut v = Vec::with_capacity(amounts.len());
+        for a in &amounts {
             // Whole fen below 10^13: exact as a double.
             v.push(a.as_ref().ok().and_then(f).map_or(f64::NAN, |x| x as f64));
         }
@@ -125,7 +124,7 @@ pub fn contribution_table(
     set("individual", &column(&|a| Some(a.individual_total)));
     set("individualBasic", &column(&|a| Some(a.individual_basic)));
     set("total", &column(&|a| Some(a.monthly_total)));
-    let first = table.amounts.iter().find_map(|a| a.as_ref().ok());
+    let first = amounts.iter().find_map(|a| a.as_ref().ok());
     let optional =
         |has: bool, f: &dyn Fn(&yibao::compute::contribution::FenAmounts) -> Option<i64>| {
             if has {
@@ -147,7 +146,7 @@ pub fn contribution_table(
         }),
     );
     let refused = Array::new();
-    for (i, a) in table.amounts.iter().enumerate() {
+    for (i, a) in amounts.iter().enumerate() {
         if let Err(reason) = a {
             let r = Object::new();
             let _ = Reflect::set(&r, &"index".into(), &(i as u32).into());
@@ -156,9 +155,9 @@ pub fn contribution_table(
         }
     }
     set("refused", &refused);
-    set("cautions", &to_js(&table.plan.cautions));
-    set("notKnown", &to_js(&table.plan.not_known));
-    set("userSupplied", &to_js(&table.plan.user_supplied));
+    set("cautions", &to_js(&plan.cautions));
+    set("notKnown", &to_js(&plan.not_known));
+    set("userSupplied", &to_js(&plan.user_supplied));
     set("unit", &"fen".into());
     Ok(out.into())
 }

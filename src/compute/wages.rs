@@ -77,26 +77,6 @@ pub fn amounts_in_fen(plan: &Plan, wages: &[f64]) -> Vec<Result<FenAmounts, Text
         .collect()
 }
 
-/// The answer for many wages: the plan (the figures in force, what the person supplied, what
-/// nobody published, the cautions every door shows), and each wage's amounts.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Table {
-    pub plan: Plan,
-    pub amounts: Vec<Result<FenAmounts, Text>>,
-}
-
-/// 职工医保 for many wages: the request of [`crate::contribution`] without its wage (the city,
-/// month, employer kind, overrides and official-only are checked as there, and a figure
-/// nobody published is asked for in the same error), and the wages in yuan.
-pub fn table(
-    request: &crate::compute::contribution::ContributionRequest,
-    wages: &[f64],
-) -> Result<Table, crate::Error> {
-    let plan = plan_of(request)?;
-    let amounts = amounts_in_fen(&plan, wages);
-    Ok(Table { plan, amounts })
-}
-
 /// The plan a request's wages are computed under (its wage is not read): the figures in
 /// force, resolved once. A caller that keeps it ([`amounts_in_fen`] then) must resolve it
 /// again when the rules change (a site's figures installed).

@@ -3,21 +3,9 @@
 //! fuzzer's seeds (tests/payroll/), replayed through the reader and the batch on every test
 //! run.
 
-use std::fs;
-
-/// The files of a folder that must exist (a renamed folder fails, not passes), `.keep` aside.
-fn files(dir: &str) -> Vec<(String, Vec<u8>)> {
-    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
-    entries
-        .flatten()
-        .filter(|e| e.path().is_file() && e.file_name() != ".keep")
-        .map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let data = fs::read(e.path()).unwrap_or_else(|e| panic!("{name}: {e}"));
-            (name, data)
-        })
-        .collect()
-}
+#[path = "../../tests/common/corpus.rs"]
+mod corpus;
+use corpus::files;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");

@@ -87,17 +87,33 @@ pub fn outcome(spec: &Spec, state: &State, city: &str) -> Outcome {
 /// are its amounts at many wages): the figures in force, resolved once by the core. `None`
 /// where the situation does not compute (the result then says why).
 pub fn contribution_plan(state: &State) -> Option<yibao::compute::contribution::Plan> {
-    let mut fields = views::fields(views::spec(state.view), state);
-    fields.push(("city", &state.city));
-    let Ok(Request::Contribution(mut request)) = Request::from_fields("contribution", fields)
-    else {
-        return None;
-    };
-    let params = Request::Contribution(request.clone()).params();
-    let (valid, _) = figures(state, &state.city, params);
-    request.overrides = valid;
-    request.official_only = state.official_only;
-    yibao::compute::wages::plan_of(&request).ok()
+    let fields = views::fields(views::spec(state.view), state);
+    match request_of("contribution", fields, state, &state.city, false) {
+        Ok((Request::Contribution(request), _)) => yibao::compute::wages::plan_of(&request).ok(),
+        _ => None,
+    }
+}
+
+/// A request of `kind` from fields for a city, with the figures the person typed for that
+/// city that the request reads (as overrides, those that read well) and official-only; and
+/// a box for every figure typed, with its reading or error.
+fn request_of(
+    kind: &str,
+    fields: Vec<(&str, &str)>,
+    state: &State,
+    city: &str,
+    explain: bool,
+) -> Result<(Request, BTreeMap<ParamId, Ask>), String> {
+    let mut pairs = fields;
+    pairs.push(("city", city));
+    let mut request = Request::from_fields(kind, pairs)?;
+    let params = request.params();
+    let (valid, asks) = figures(state, city, params);
+    let o = request.options();
+    *o.overrides = valid;
+    *o.official_only = state.official_only;
+    *o.explain = Some(explain);
+    Ok((request, asks))
 }
 
 /// Computes a request of `kind` from fields for a city; `explain: false` for figures only.
@@ -108,9 +124,7 @@ pub fn outcome_of(
     city: &str,
     explain: bool,
 ) -> Outcome {
-    let mut pairs = fields;
-    pairs.push(("city", city));
-    let mut request = match Request::from_fields(kind, pairs) {
+    let (request, mut asks) = match request_of(kind, fields, state, city, explain) {
         Ok(r) => r,
         Err(e) => {
             let e = Error::field("request", "malformed_request", Text::same(e));
@@ -122,12 +136,6 @@ pub fn outcome_of(
             };
         }
     };
-    let params = request.params();
-    let (valid, mut asks) = figures(state, city, params);
-    let o = request.options();
-    *o.overrides = valid;
-    *o.official_only = state.official_only;
-    *o.explain = Some(explain);
     let result = yibao::compute(&request);
     fn asked(asks: &mut BTreeMap<ParamId, Ask>, id: ParamId) -> Option<&mut Ask> {
         (id.scope() != Scope::National).then(|| {

@@ -54,7 +54,7 @@ pub use compute::contribution::{contribution, ContributionRequest, ContributionR
 pub use compute::eligibility::{eligibility, EligibilityRequest, EligibilityResult};
 pub use compute::flexible::{flexible, FlexibleRequest, FlexibleResult};
 #[cfg(feature = "fund")]
-pub use compute::fund::{fund, FundRequest, FundResult};
+pub use compute::fund::{fund, FundRequest, FundResult, FundTable};
 pub use compute::resident::{benefit_year_at, resident, ResidentRequest, ResidentResult};
 pub use compute::Options;
 pub use error::{Error, FieldError, MissingFigure};

@@ -451,7 +451,19 @@ impl Ctx {
     /// exact value is longer, so a step never prints thirty digits. Half away from zero.
     pub fn number_rounded(
         &mut self,
-        key: &'static str,
+        key: impl Into<Cow<'static, str>>,
+        label: Text,
+        field: &str,
+        e: Expr,
+        unit: &'static str,
+        dp: u32,
+    ) -> Result<Decimal, Error> {
+        self.rounded_step(key.into(), label, field, e, unit, dp)
+    }
+
+    fn rounded_step(
+        &mut self,
+        key: Cow<'static, str>,
         label: Text,
         field: &str,
         e: Expr,
@@ -468,7 +480,7 @@ impl Ctx {
                 format!("{} {sign} {shown}", e.render(false)),
                 format!("{} {sign} {shown}", e.render(true)),
             );
-            self.push_step(key.into(), label, formula, shown, unit, &e);
+            self.push_step(key, label, formula, shown, unit, &e);
         }
         Ok(v)
     }
@@ -482,30 +494,76 @@ impl Ctx {
         start: (YearMonth, Text),
         months: Expr,
     ) -> Result<YearMonth, Error> {
-        self.month_step(key.into(), label, field, start, months)
+        self.month_step(key.into(), label, field, start, None, false, months)
     }
 
+    /// A month some months before a cited one, recorded: "2025-01 − 60 × 12 = 1965-01".
+    pub fn month_before(
+        &mut self,
+        key: impl Into<Cow<'static, str>>,
+        label: Text,
+        field: &str,
+        start: (&Cited<YearMonth>, Text),
+        months: Expr,
+    ) -> Result<YearMonth, Error> {
+        let (from, name) = start;
+        let cite = Some(from.cite.clone());
+        self.month_step(
+            key.into(),
+            label,
+            field,
+            (from.value, name),
+            cite,
+            true,
+            months,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn month_step(
         &mut self,
         key: Cow<'static, str>,
         label: Text,
         field: &str,
         start: (YearMonth, Text),
+        start_cite: Option<CiteRef>,
+        before: bool,
         months: Expr,
     ) -> Result<YearMonth, Error> {
         let n = months
             .eval()
-            .and_then(|d| i32::try_from(d.trunc().mantissa() / 10i128.pow(d.trunc().scale())).ok());
+            .and_then(|d| i32::try_from(d.trunc().mantissa() / 10i128.pow(d.trunc().scale())).ok())
+            .map(|n| if before { -n } else { n });
         let out = n
             .and_then(|n| start.0.plus(n))
             .ok_or_else(|| overflow(field))?;
         if self.explain {
             let (s, name) = (start.0, start.1);
+            let op = if before { "−" } else { "+" };
+            // A sum or difference of months is bracketed after a minus sign.
+            let (zh_m, en_m) = (months.render(false), months.render(true));
+            let group = |m: String| {
+                if before && months.precedence() < 2 {
+                    format!("({m})")
+                } else {
+                    m
+                }
+            };
             let formula = Text::new(
-                format!("{} {s} + {} = {out}", name.zh, months.render(false)),
-                format!("{} {s} + {} = {out}", name.en, months.render(true)),
+                format!("{} {s} {op} {} = {out}", name.zh, group(zh_m)),
+                format!("{} {s} {op} {} = {out}", name.en, group(en_m)),
             );
-            self.push_step(key, label, formula, out.to_string(), "month", &months);
+            let mut refs: Vec<CiteRef> = start_cite.into_iter().collect();
+            months.cites(&mut refs);
+            let cites = dedup(refs, self);
+            self.ex.steps.push(Step {
+                key,
+                label,
+                formula,
+                value: out.to_string(),
+                unit: "month",
+                cites,
+            });
         }
         Ok(out)
     }

@@ -1,7 +1,7 @@
 //! `yibao fund`: the pooled fund year by year, from a CSV (UTF-8 or GBK) or JSON file of
 //! the figures.
 
-use yibao::compute::fund::{FundResult, FundRow};
+use yibao::compute::fund::{table, FundResult, FundRow, FundRowKind};
 use yibao::{text, Error, Lang, Raw};
 use yibao_tables::fund::{rows_from_file, table_csv};
 
@@ -61,103 +61,34 @@ pub fn run(a: &FundArgs, overrides: yibao::Overrides, cli: &Cli) -> Result<Strin
     Ok(account(&r, lang))
 }
 
+/// The account as the fund page shows it (the core's rows, yibao::compute::fund::table),
+/// written as text: a line a row, cells apart by two spaces; then every step.
 fn account(r: &FundResult, lang: Lang) -> String {
+    let t = table(r);
     let mut out = format!(
         "{} · {}\n",
         r.city_name.get(lang),
         lang.pick("市级统筹基金", "the pooled fund")
     );
-    for rem in &r.remittances {
-        let due = rem.due.map_or_else(|| "—".into(), |d| d.to_string());
-        out += &format!(
-            "{} {}: {} ({} {due})\n",
-            rem.county,
-            rem.label.get(lang),
-            rem.amount,
-            lang.pick("截止", "due")
-        );
+    for line in &t.before {
+        out += line.get(lang);
+        out += "\n";
     }
-    for y in &r.years {
-        out += &format!(
-            "\n{} — {} {}, {} {}\n",
-            y.year,
-            lang.pick("收入", "revenue"),
-            y.revenue,
-            lang.pick("支出", "expenditure"),
-            y.expenditure
-        );
-        if let Some(res) = &y.reserve {
-            out += &format!(
-                "  {}: {} + {}{}; {} {} / {}\n",
-                lang.pick(
-                    "储备金提取（调剂金 + 调节金）",
-                    "reserve drawn (adjustment + pooling)"
-                ),
-                res.drawn_adjustment,
-                res.drawn_pooling,
-                if res.capped {
-                    lang.pick("（达到上限）", " (capped)")
-                } else {
-                    ""
-                },
-                lang.pick("余额", "balances"),
-                res.adjustment_balance,
-                res.pooling_balance
-            );
-        }
-        for c in &y.counties {
-            out += &format!(
-                "  {:<10} {:>14} {:>14} {:>12} {:>14}",
-                c.county, c.revenue, c.expenditure, c.reserve_levy, c.result
-            );
-            for cov in &c.covered_by {
-                out += &format!("  {} {}", cov.label.get(lang), cov.amount);
-            }
-            if let Some(p) = c.policy_adjustment {
-                out += &format!("  {} {p}", lang.pick("须调整政策", "policy adjustment"));
-            }
-            if let Some(m) = c.to_city {
-                out += &format!("  {} {m}", lang.pick("上交市级基金", "to the city pool"));
-            }
-            out += &format!(
-                "  → {} {}\n",
-                lang.pick("年末县级结余", "county's closing balance"),
-                c.closing_balance
-            );
-        }
-        if let Some(p) = &y.city_pool {
-            out += &format!(
-                "  {}: {} {} + {} {} + {} {} − {} {} = {} {}\n",
-                lang.pick("市级基金", "city pool"),
-                lang.pick("年初", "opening"),
-                p.opening,
-                lang.pick("上解", "remitted"),
-                p.remitted,
-                lang.pick("各县结余", "counties' surpluses"),
-                p.received,
-                lang.pick("弥补缺口", "paid for deficits"),
-                p.paid_out,
-                lang.pick("年末", "closing"),
-                p.closing
-            );
-        }
-        out += &format!(
-            "  {} {}\n",
-            lang.pick(
-                "年末累计结余（各县 + 市级基金）",
-                "accumulated surplus at year end (counties + city pool)"
-            ),
-            y.accumulated_surplus
-        );
-        for w in &y.warnings {
-            out += &format!(
-                "  {} {}: {} ({})\n",
-                if w.raised { "⚠" } else { "✓" },
-                w.label.get(lang),
-                w.value,
-                w.threshold
-            );
-        }
+    let header: Vec<&str> = t.header.iter().map(|h| h.get(lang)).collect();
+    out += &format!("\n{}\n", header.join("  "));
+    for row in &t.rows {
+        let cells: Vec<&str> = row
+            .cells
+            .iter()
+            .map(|c| c.get(lang))
+            .map(|c| if c.is_empty() { "—" } else { c })
+            .collect();
+        let indent = if row.kind == FundRowKind::Year {
+            "  "
+        } else {
+            ""
+        };
+        out += &format!("{indent}{}\n", cells.join("  "));
     }
     out + "\n" + &r.explanation.render(lang)
 }

@@ -393,7 +393,7 @@ fn fund_reads_csv_and_json_and_writes_the_table() {
     assert!(o.status.success(), "{}", stderr(&o));
     // 2025 A: 1,266,000 deficit = 50,000 + 42,000 + 939,200 + 124,000 + 110,800 (tests/golden/fund.toml).
     assert!(
-        stdout(&o).contains("县政府（8:2 中的 8） 939200.00"),
+        stdout(&o).contains("县政府（8:2 中的 8） 939,200.00"),
         "{}",
         stdout(&o)
     );

@@ -48,6 +48,7 @@ fn main() {
     d.visit::<yibao::EligibilityResult>();
     d.visit::<yibao::FundRequest>();
     d.visit::<yibao::FundResult>();
+    d.visit::<yibao::FundTable>();
     d.visit::<yibao::Request>();
     d.visit::<yibao::Response>();
     d.visit::<yibao::Headline>();

@@ -234,6 +234,19 @@ pub fn fund(
     run(request, yibao::fund)
 }
 
+/// The fund's year-by-year account for `request`, as rows of words and figures (money
+/// grouped by thousands) in both languages: the fund page draws it as its table, the
+/// command line prints the same rows. `{before, header, rows: [{kind, cells}]}`.
+#[wasm_bindgen(js_name = fundTable, unchecked_return_type = "FundTable")]
+pub fn fund_table(
+    #[wasm_bindgen(unchecked_param_type = "FundRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    let req: yibao::FundRequest = glue::request("request", request)?;
+    yibao::fund(&req)
+        .map(|r| to_js(&yibao::compute::fund::table(&r)))
+        .map_err(|e| to_js(&e))
+}
+
 /// The figures nobody published that a request of this kind could ask for, for its city,
 /// month and choices (never its typed numbers): a page shows a box for each from the start,
 /// so none appears under the fingers. `[{id, label, hint, unit, unit_label}]`.

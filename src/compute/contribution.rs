@@ -586,29 +586,14 @@ pub fn plan(
 /// The base step: the wage, clamped where the floor and ceiling are known.
 fn base(cx: &mut Ctx, f: &Figures, wage: Money) -> Result<Money, Error> {
     let w = Expr::input("wage", ("工资", "wage"), wage.amount(), true);
-    let label = text!("缴费基数", "contribution base");
+    let mut label = text!("缴费基数", "contribution base");
     let e = match (&f.floor, &f.ceiling) {
         (None, None) => {
-            // Only written out when asked for: formatting it is a fifth of a bare computation.
-            if cx.explain {
-                let c = crate::lookup::CiteRef::Input {
-                    field: "wage",
-                    label: Text::new("工资", "wage"),
-                    shown: wage.to_string(),
-                };
-                cx.fact(
-                    "base",
-                    label,
-                    text!(
-                        "上下限未公布，基数 = 工资 {wage}",
-                        "floor and ceiling not published: base = wage {wage}"
-                    ),
-                    wage,
-                    "yuan",
-                    &[c],
-                );
-            }
-            return Ok(wage);
+            label = text!(
+                "缴费基数（上下限未公布，按工资）",
+                "contribution base (floor and ceiling not published: the wage)"
+            );
+            w
         }
         (Some(fl), None) => Expr::max(w, fl.expr().named("下限", "floor")),
         (None, Some(ce)) => Expr::min(w, ce.expr().named("上限", "ceiling")),

@@ -43,22 +43,14 @@ pub fn retirement(cx: &mut Ctx, birth: YearMonth, category: Category) -> Result<
     let (age, final_age, step, from) = cx.resolve(needs)?;
     let original = whole(age.value);
     // The first birth month to reach the original age on or after the start.
-    let first = from
-        .value
-        .plus(-(original as i32) * 12)
-        .ok_or_else(|| super::overflow("birth"))?;
-    let (f, s) = (first, from.value);
-    cx.fact(
+    let first = cx.month_before(
         "retirement_month.first",
         text!("首个延迟的出生年月", "first birth month delayed"),
-        text!(
-            "{s} 起达到原法定退休年龄者延迟：{s} − {original} 年 = {f}",
-            "those reaching the original age from {s} are delayed: {s} − {original} years = {f}"
-        ),
-        first,
-        "month",
-        &[from.cite.clone(), age.cite.clone()],
-    );
+        "birth",
+        (&from, text!("延迟起始", "delay starts")),
+        age.expr().named("原法定退休年龄", "original age") * Expr::count(12),
+    )?;
+    let f = first;
     let cap = whole(cx.number(
         "retirement_month.cap",
         text!("最多延迟月数", "most months of delay"),
@@ -101,25 +93,22 @@ pub fn retirement(cx: &mut Ctx, birth: YearMonth, category: Category) -> Result<
         whole(cx.number("retirement_month.delay", lead, "birth", e, "months")?)
     };
     let total = original * 12 + delay;
-    let month = birth
-        .plus(total as i32)
-        .ok_or_else(|| super::overflow("birth"))?;
     let (ay, am) = (total / 12, total % 12);
-    cx.fact(
+    let month = cx.month_after(
         "retirement_month",
         label,
-        text!(
-            "{original} 岁 + {delay} 个月 = {ay} 岁 {am} 个月；出生 {birth} → {month}",
-            "{original} years + {delay} months = {ay} y {am} m; born {birth} → {month}"
-        ),
-        month,
-        "month",
-        &[
-            age.cite.clone(),
-            final_age.cite.clone(),
-            step.cite.clone(),
-            from.cite.clone(),
-        ],
+        "birth",
+        (birth, text!("出生", "born")),
+        age.expr().named("原法定退休年龄", "original age") * Expr::count(12)
+            + Expr::count(delay).named("延迟", "delay"),
+    )?;
+    cx.fact(
+        "retirement_age",
+        text!("法定退休年龄", "statutory retirement age"),
+        text!("{ay} 岁 {am} 个月", "{ay} years {am} months"),
+        total,
+        "months",
+        &[final_age.cite.clone(), step.cite.clone()],
     );
     Ok(Retirement {
         original_age_years: original,

@@ -77,54 +77,31 @@ function showError(e) {
 function render() {
   $("f-error").textContent = "";
   figureInputs();
-  let r;
-  try { r = api.fund(request()); } catch (e) { showError(e); return; }
-  // Figures typed before stay in their boxes; the result says which it used.
-  const remit = r.remittances.map((m) => cell("p", `${m.county}：${say(m.label)} ${money(m.amount)}（${t("截止", "due")} ${m.due ?? "—"}）`));
-  const gaps = r.pre_pooling_deficits.map((g) => cell("p", `${g.county}：${say(g.label)} ${money(g.amount)}`));
-  $("f-remit").replaceChildren(...remit, ...gaps);
-  table(r);
+  let r, account;
+  try { r = api.fund(request()); account = api.fundTable(request()); } catch (e) { showError(e); return; }
+  // The account's rows and words are the core's (the command line prints the same rows);
+  // this page only lays them out.
+  $("f-remit").replaceChildren(...account.before.map((line) => cell("p", say(line))));
+  table(account);
   chart(r);
   $("f-steps").replaceChildren(...r.explanation.steps.map((s) => cell("li", `${say(s.label)}：${say(s.formula)}${s.cites.length ? " — " : ""}${s.cites.map((c) => c.source ? `${c.source.document.number ?? say(c.source.document.title)} ${c.source.article}` : c.value).join("; ")}`)));
   $("f-results").hidden = false;
 }
 
-function table(r) {
-  const heads = [t("年度", "year"), t("县区", "county"), t("收入", "revenue"), t("支出", "expenditure"), t("储备金提取", "reserve drawn"), t("结余/缺口", "surplus / deficit"), t("由谁弥补、去向", "covered by / goes to"), t("年末县级结余", "county's closing balance")];
+const ROW_CLASS = { deficit: "mismatch", city_pool: "city-pool", year: "year-summary" };
+function table(account) {
+  const heads = account.header.map(say);
   const tbl = $("f-table");
   tbl.replaceChildren();
   const head = document.createElement("tr");
   for (const h of heads) head.append(cell("th", h));
   tbl.append(head);
-  const row = (values, className) => {
+  for (const row of account.rows) {
     const tr = document.createElement("tr");
-    values.forEach((v, i) => tr.append(cell("td", v, heads[i])));
-    if (className) tr.className = className;
-    tbl.append(tr);
-  };
-  for (const y of r.years) {
-    for (const c of y.counties) {
-      const by = c.covered_by.map((x) => `${say(x.label)} ${money(x.amount)}`);
-      if (c.policy_adjustment) by.push(`${t("须调整政策", "policy adjustment")} ${money(c.policy_adjustment)}`);
-      if (c.to_city && c.to_city !== "0.00") by.push(`${t("上交市级基金", "to the city pool")} ${money(c.to_city)}`);
-      if (c.surplus_not_kept) by.push(`${t("未完成收入计划，不留存", "revenue plan missed, not kept")} ${money(c.surplus_not_kept)}`);
-      row([y.year, c.county, money(c.revenue), money(c.expenditure), money(c.reserve_levy), money(c.result), by.join(t("；", "; ")), money(c.closing_balance)], c.result.startsWith("-") ? "mismatch" : "");
-    }
-    // The city-level pool: every yuan in and out, so the year's totals can be followed.
-    const p = y.city_pool;
-    if (p) {
-      const how = t(`年初 ${money(p.opening)} + 统筹前结余上解 ${money(p.remitted)} + 各县结余 ${money(p.received)} − 弥补缺口 ${money(p.paid_out)} = 年末 ${money(p.closing)}`,
-        `opening ${money(p.opening)} + remitted ${money(p.remitted)} + counties' surpluses ${money(p.received)} − deficits paid ${money(p.paid_out)} = closing ${money(p.closing)}`);
-      row([y.year, t("市级基金", "city pool"), "", "", "", "", how + (p.closing.startsWith("-") ? t("（市级基金不足，文件未规定差额来源）", " (the city fund held less than its part; the documents do not say where the rest comes from)") : ""), money(p.closing)], "city-pool");
-    }
-    const warn = y.warnings.map((w) => `${w.raised ? "⚠" : "✓"} ${say(w.label)} ${w.value}（${w.threshold}）`).join(t("；", "; "));
-    const reserve = y.reserve ? `${t("风险储备金提取", "risk reserve drawn")} ${money(y.reserve.drawn_adjustment)} + ${money(y.reserve.drawn_pooling)}${y.reserve.capped ? t("（达到上限）", " (capped)") : ""}` : "";
-    const tr = document.createElement("tr");
-    const summary = cell("td", [`${y.year} ${t("合计", "total")}：${t("收入", "revenue")} ${money(y.revenue)}，${t("支出", "expenditure")} ${money(y.expenditure)}`,
-      `${t("年末累计结余", "accumulated surplus at year end")} ${money(y.accumulated_surplus)}${p ? t("（各县结余 + 市级基金）", " (counties' balances + city pool)") : ""}`, reserve, warn].filter(Boolean).join(t("；", "; ")));
-    summary.colSpan = heads.length;
-    tr.append(summary);
-    tr.className = "year-summary";
+    row.cells.forEach((c, i) => tr.append(cell("td", say(c), heads[i])));
+    // A year's summary is one cell across the table.
+    if (row.cells.length === 1) tr.firstChild.colSpan = heads.length;
+    if (ROW_CLASS[row.kind]) tr.className = ROW_CLASS[row.kind];
     tbl.append(tr);
   }
 }
@@ -133,8 +110,9 @@ function table(r) {
 function chart(r) {
   const W = 320, H = 180, L = 64, B = 24;
   const vals = r.years.flatMap((y) => {
+    // The line's amount as the core computed it (months × the year's payments ÷ 12).
     const six = y.warnings.find((w) => w.line === "months_of_payments");
-    const line = six ? Number(y.expenditure) * Number(six.threshold) / 12 : 0;
+    const line = six ? Number(six.threshold_amount) : 0;
     return [Number(y.accumulated_surplus), line, y.reserve ? Number(y.reserve.adjustment_balance) + Number(y.reserve.pooling_balance) : 0];
   });
   const max = Math.max(1, ...vals);
@@ -160,12 +138,14 @@ function chart(r) {
     }
     const six = yr.warnings.find((w) => w.line === "months_of_payments");
     if (six) {
-      const v = Number(yr.expenditure) * Number(six.threshold) / 12;
+      const v = Number(six.threshold_amount);
       el("line", { class: "warning-line", x1: x(i) - bw * 1.5, x2: x(i) + bw * 1.5, y1: y(v), y2: y(v) });
     }
     el("text", { class: "tick", x: x(i), y: H - 8, "text-anchor": "middle" }, String(yr.year));
   });
-  $("f-chart").replaceChildren(svg, cell("figcaption", t("蓝：年末累计结余（为负时不画）· 灰：风险储备金 · 红线：6 个月待遇支付预警线", "blue: accumulated surplus at year end (not drawn when negative) · grey: risk reserve · red line: six months of payments")));
+  const months = r.years.flatMap((y) => y.warnings).find((w) => w.line === "months_of_payments")?.threshold;
+  const line = months ? t(` · 红线：${months} 个月待遇支付预警线`, ` · red line: ${months} months of payments`) : "";
+  $("f-chart").replaceChildren(svg, cell("figcaption", t("蓝：年末累计结余（为负时不画）· 灰：风险储备金", "blue: accumulated surplus at year end (not drawn when negative) · grey: risk reserve") + line));
 }
 
 async function loadFile(file) {

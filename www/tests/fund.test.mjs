@@ -50,9 +50,12 @@ test("盐城 and 济宁: a city-pool line per year, and the accumulated totals a
   await p.selectOption("#f-city", "yancheng");
   await p.waitForFunction(() => document.getElementById("f-table").textContent.includes("1,015,000.00"));
   let table = await p.locator("#f-table").innerText();
-  assert.match(table, /年初 0\.00 \+ 统筹前结余上解 15,000\.00 \+ 各县结余 120,000\.00 − 弥补缺口 0\.00 = 年末 135,000\.00/);
+  // The pool's row lists every yuan in and out, its closing balance in the last column.
+  assert.match(table, /年初 0\.00；统筹前结余上解 15,000\.00；各县当年结余 120,000\.00；弥补各县缺口 0\.00\s+135,000\.00/);
   assert.match(table, /年末累计结余 135,000\.00（各县结余 \+ 市级基金）/);
-  assert.match(table, /年初 135,000\.00 \+ 统筹前结余上解 0\.00 \+ 各县结余 50,000\.00 − 弥补缺口 185,000\.00 = 年末 0\.00/);
+  assert.match(table, /年初 135,000\.00；统筹前结余上解 0\.00；各县当年结余 50,000\.00；弥补各县缺口 185,000\.00\s+0\.00/);
+  // The arithmetic is a step, made by the sum itself.
+  assert.match(await p.locator("#f-steps").textContent(), /年初 135000\.00 \+ 统筹前结余上解 0\.00 \+ 各县当年结余 50000\.00 − 弥补各县缺口 185000\.00 = 0\.00/);
   assert.match(table, /须调整政策 1,015,000\.00/);
   // 济宁 三（四）5、6: 30% collected (4,500), 70% kept (7,000 + 3,500); pool 124,500; accumulated
   // 7,000 + 3,500 + 124,500 = 135,000. 2025 A县's deficit reaches the split set elsewhere.
@@ -64,14 +67,14 @@ test("盐城 and 济宁: a city-pool line per year, and the accumulated totals a
   await typeInto(p, box, "0.5");
   await p.waitForFunction(() => document.getElementById("f-table").textContent.includes("596,500.00"));
   table = await p.locator("#f-table").innerText();
-  assert.match(table, /年末 124,500\.00/);
+  assert.match(table, /市级基金\s+年初 0\.00；统筹前结余上解 4,500\.00；各县当年结余 120,000\.00；弥补各县缺口 0\.00\s+124,500\.00/);
   assert.match(table, /年末累计结余 135,000\.00/);
   // The city fund pays its half only while it holds a surplus (三（四）6 "仍有累计结余"):
   // 124,500 + 50,000 = 174,500 paid, 596,500 − 174,500 = 422,000 from no source the
   // documents name, said, not hidden; the pool ends at 0, never below.
   assert.match(table, /市级基金 174,500\.00/);
   assert.match(table, /文件未规定来源 422,000\.00/);
-  assert.match(table, /弥补缺口 174,500\.00 = 年末 0\.00/);
+  assert.match(table, /弥补各县缺口 174,500\.00\s+0\.00/);
   // Back to 盐城: 济宁's box goes with it.
   await p.selectOption("#f-city", "yancheng");
   await p.waitForFunction(() => !document.getElementById("ff-fund-deficit-city_share"));

@@ -662,7 +662,7 @@ fn scenario(
     if let Some(a) = actual {
         e = Expr::max(
             e,
-            Expr::count(a.min).named("实际最低", "actually paid, minimum")
+            Expr::count(a.min).named("实际最低", "least actually paid")
                 - Expr::count(a.now).named("实际缴费", "actually paid"),
         );
     }

@@ -132,8 +132,8 @@ fn base(cx: &mut Ctx, i: &Inputs, rule: &Rule, key: &str) -> Result<Option<Money
                 );
             }
             avg.expr().named(
-                "上年度全省平均工资（月）",
-                "the province's prior-year average wage (monthly)",
+                "上年度全省月平均工资",
+                "the province's prior-year monthly average wage",
             )
         }
         Situation::Employee | Situation::Flexible => {
@@ -179,8 +179,8 @@ fn base(cx: &mut Ctx, i: &Inputs, rule: &Rule, key: &str) -> Result<Option<Money
         Situation::FlexibleRetiree => {
             let avg = cx.need::<Money>(ParamId::FlexibleBase);
             cx.resolve(avg)?.expr().named(
-                "全省上年度全口径平均工资（月）",
-                "the province's prior-year full-caliber average wage (monthly)",
+                "全省上年度全口径月平均工资",
+                "the province's prior-year full-caliber monthly average wage",
             )
         }
     };

@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::lookup::{CiteRef, Cited, Ctx};
 use crate::model::{DeficitMethod, Money, ParamId, Ratio, Rounding, Text};
 use crate::text;
+use crate::trace::{Expr, Term};
 
 /// Where money to cover a deficit came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -96,17 +97,14 @@ impl Rule {
     }
 }
 
-fn share(amount: Money, r: Ratio, rounding: Rounding) -> Result<Money, Error> {
-    r.of(amount.amount())
-        .map(|d| rounding.apply(d))
-        .ok_or_else(|| crate::compute::overflow("rows"))
-}
-
+/// How a county's deficit is being covered: the parts so far, and where its steps go.
 struct Covering {
     covers: Vec<Cover>,
-    statement: Text,
-    cites: Vec<CiteRef>,
     policy: Option<Money>,
+    /// The steps' key before each part ("2024.A.deficit") and who they are about ("2024 A").
+    key: String,
+    who: String,
+    rounding: Rounding,
 }
 
 impl Covering {
@@ -119,75 +117,124 @@ impl Covering {
             });
         }
     }
-}
 
-/// Takes up to `due` from an account; returns what was taken.
-fn take(account: &mut Money, due: &mut Money) -> Result<Money, Error> {
-    let a = (*due).min((*account).max(Money::ZERO));
-    *account = minus(*account, a)?;
-    *due = minus(*due, a)?;
-    Ok(a)
+    /// A figure of the covering, computed by `e` and recorded as its step.
+    fn step(&self, cx: &mut Ctx, part: &str, label: &Text, e: Expr) -> Result<Money, Error> {
+        let who = &self.who;
+        cx.money(
+            format!("{}.{part}", self.key),
+            Text::new(
+                format!("{who} {}", label.zh),
+                format!("{who}: {}", label.en),
+            ),
+            "rows",
+            e,
+            self.rounding,
+        )
+    }
+
+    /// Takes up to `due` from an account (never below zero), as a step: the smaller of
+    /// the two. Nothing is recorded when there is nothing to take or nothing due.
+    fn take(
+        &self,
+        cx: &mut Ctx,
+        part: &str,
+        label: &Text,
+        account_name: (&'static str, &'static str),
+        account: &mut Money,
+        due: &mut Money,
+    ) -> Result<Money, Error> {
+        let held = (*account).max(Money::ZERO);
+        if held.is_zero() || due.is_zero() {
+            return Ok(Money::ZERO);
+        }
+        let e = Expr::min(
+            Expr::money(*due).named("待弥补", "still due"),
+            Expr::money(held).named(account_name.0, account_name.1),
+        );
+        let a = self.step(cx, part, label, e)?;
+        *account = minus(*account, a)?;
+        *due = minus(*due, a)?;
+        Ok(a)
+    }
 }
 
 fn waterfall(
+    cx: &mut Ctx,
     c: &mut Covering,
     gov: &Cited<Ratio>,
     county: &str,
     mut due: Money,
     books: &mut Books,
-    rounding: Rounding,
 ) -> Result<(), Error> {
-    let d0 = due;
     let mut balance = books.balance.get(county).copied().unwrap_or(Money::ZERO);
-    let a = take(&mut balance, &mut due)?;
+    let label = text!("历史结余", "historical surplus");
+    let a = c.take(
+        cx,
+        "historical",
+        &label,
+        ("历史结余", "historical surplus"),
+        &mut balance,
+        &mut due,
+    )?;
     books.balance.insert(county.to_string(), balance);
-    c.push(
-        CoverSource::HistoricalSurplus,
-        text!("历史结余", "historical surplus"),
-        a,
-    );
+    c.push(CoverSource::HistoricalSurplus, label, a);
     let mut adj = books.adjustment.get(county).copied().unwrap_or(Money::ZERO);
-    let b = take(&mut adj, &mut due)?;
+    let label = text!("本县提取的风险调剂金", "the county's risk adjustment fund");
+    let b = c.take(
+        cx,
+        "adjustment",
+        &label,
+        ("风险调剂金", "adjustment fund"),
+        &mut adj,
+        &mut due,
+    )?;
     books.adjustment.insert(county.to_string(), adj);
-    c.push(
-        CoverSource::AdjustmentFund,
-        text!("本县提取的风险调剂金", "the county's risk adjustment fund"),
-        b,
-    );
+    c.push(CoverSource::AdjustmentFund, label, b);
+    if due.is_zero() {
+        return Ok(());
+    }
     // The split, as the parameter gives it (黄冈: 8/10 → 8:2).
     let split = gov.value.show_split();
     let (gov_n, pool_n) = split.split_once(':').unwrap_or(("", ""));
-    let pool_part = minus(due, share(due, gov.value, rounding)?)?;
-    let gov_part = minus(due, pool_part)?;
-    let paid_pool = pool_part.min(books.pooling);
-    books.pooling = minus(books.pooling, paid_pool)?;
-    let rest = minus(pool_part, paid_pool)?;
-    c.push(
-        CoverSource::CountyGovernment,
-        Text::new(
-            format!("县政府（{split} 中的 {gov_n}）"),
-            format!("county government (the {gov_n} of {split})"),
-        ),
-        gov_part,
+    let remaining = || Expr::money(due).named("余额", "remaining");
+    let label = Text::new(
+        format!("县政府（{split} 中的 {gov_n}）"),
+        format!("county government (the {gov_n} of {split})"),
     );
-    c.push(
-        CoverSource::PoolingFund,
-        Text::new(
-            format!("统筹调节金（{split} 中的 {pool_n}）"),
-            format!("pooling adjustment fund (the {pool_n} of {split})"),
-        ),
-        paid_pool,
+    let gov_part = c.step(cx, "government", &label, remaining() * gov.expr())?;
+    c.push(CoverSource::CountyGovernment, label, gov_part);
+    let label = Text::new(
+        format!("统筹调节金（{split} 中的 {pool_n}）"),
+        format!("pooling adjustment fund (the {pool_n} of {split})"),
     );
-    c.push(
-        CoverSource::CountyGovernmentRest,
-        text!("缺口地政府全额补足", "county government, the rest"),
-        rest,
-    );
-    c.statement = text!(
-        "缺口 {d0}：历史结余 {a}，风险调剂金 {b}，余 {due} 按 {split} → 县政府 {gov_part}、统筹调节金 {paid_pool}（应 {pool_part}），仍不足 {rest} 由县政府补足",
-        "deficit {d0}: historical surplus {a}, adjustment fund {b}, the remaining {due} split {split} → county government {gov_part}, pooling fund {paid_pool} (of {pool_part}), the rest {rest} by the county government"
-    );
-    c.cites.push(gov.cite.clone());
+    let pool_part = c.step(
+        cx,
+        "pooling_share",
+        &text!("统筹调节金应承担", "owed by the pooling adjustment fund"),
+        remaining() - Expr::money(gov_part).named("县政府", "county government"),
+    )?;
+    let mut owed = pool_part;
+    let paid_pool = c.take(
+        cx,
+        "pooling",
+        &label,
+        ("统筹调节金", "pooling fund"),
+        &mut books.pooling,
+        &mut owed,
+    )?;
+    c.push(CoverSource::PoolingFund, label, paid_pool);
+    if !owed.is_zero() {
+        let label = text!("缺口地政府全额补足", "county government, the rest");
+        let rest = c.step(
+            cx,
+            "rest",
+            &label,
+            Expr::money(pool_part).named("统筹调节金应承担", "owed by the pooling fund")
+                - Expr::money(paid_pool).named("已付", "paid"),
+        )?;
+        c.push(CoverSource::CountyGovernmentRest, label, rest);
+    }
     Ok(())
 }
 
@@ -195,92 +242,117 @@ fn waterfall(
 /// the city fund helps only "在全市城镇职工医保基金仍有累计结余的情况下": its share stops at what it
 /// holds. 郑州's and 温州's split (四（三）, 二（二）9) sets no such condition.
 fn shared(
+    cx: &mut Ctx,
     c: &mut Covering,
     city_share: Option<&Cited<Ratio>>,
     historical: bool,
     county: &str,
     mut due: Money,
     books: &mut Books,
-    rounding: Rounding,
 ) -> Result<(), Error> {
-    let d0 = due;
-    let mut a = Money::ZERO;
     if historical {
         let mut balance = books.balance.get(county).copied().unwrap_or(Money::ZERO);
-        a = take(&mut balance, &mut due)?;
+        let label = text!("本县历史结余", "the county's historical surplus");
+        let a = c.take(
+            cx,
+            "historical",
+            &label,
+            ("历史结余", "historical surplus"),
+            &mut balance,
+            &mut due,
+        )?;
         books.balance.insert(county.to_string(), balance);
-        c.push(
-            CoverSource::HistoricalSurplus,
-            text!("本县历史结余", "the county's historical surplus"),
-            a,
-        );
+        c.push(CoverSource::HistoricalSurplus, label, a);
+    }
+    if due.is_zero() {
+        return Ok(());
     }
     let Some(city_share) = city_share else {
-        if due.is_zero() {
-            c.statement = text!(
-                "缺口 {d0}：本县历史结余 {a} 足以弥补",
-                "deficit {d0}: the county's historical surplus {a} covers it"
-            );
-        } else {
-            // The split is needed after all: the year is computed again with it.
-            books.split_needed = true;
-        }
+        // The split is needed after all: the year is computed again with it.
+        books.split_needed = true;
         return Ok(());
     };
-    let city_part = share(due, city_share.value, rounding)?;
-    let gov_part = minus(due, city_part)?;
+    let css = city_share.value.show();
+    let remaining = || Expr::money(due).named("余额", "remaining");
+    let city_part = c.step(
+        cx,
+        "city_share",
+        &text!("市级基金应承担（{css}）", "owed by the city fund ({css})"),
+        remaining() * city_share.expr(),
+    )?;
+    let label = text!("县级政府", "county government");
+    let gov_part = c.step(
+        cx,
+        "government",
+        &label,
+        remaining() - Expr::money(city_part).named("市级基金应承担", "owed by the city fund"),
+    )?;
     // A fund pays from what it holds: the city's part beyond its balance is covered by no
     // rule (济宁 三（四）6 says so outright, "仍有累计结余"; the other documents are silent,
     // and the pool is never shown below zero).
-    let paid = city_part.min(books.city_pool.max(Money::ZERO));
-    let unpaid = minus(city_part, paid)?;
-    books.city_pool = minus(books.city_pool, paid)?;
-    c.push(CoverSource::CityFund, text!("市级基金", "city fund"), paid);
-    c.push(
-        CoverSource::CountyGovernment,
-        text!("县级政府", "county government"),
-        gov_part,
-    );
-    c.push(CoverSource::Uncovered, text!("市级基金已无累计结余，文件未规定来源", "the city fund has no accumulated surplus left; the document does not say who covers it"), unpaid);
-    let css = city_share.value.show();
-    c.statement = if unpaid.is_zero() {
-        text!(
-            "缺口 {d0}：历史结余 {a}，余 {due} 中市级基金 {css} = {city_part}，县级政府 {gov_part}",
-            "deficit {d0}: historical surplus {a}; of the remaining {due} the city fund pays {css} = {city_part}, the county government {gov_part}"
-        )
-    } else if historical {
-        text!(
-            "缺口 {d0}：历史结余 {a}，余 {due} 中市级基金应 {css} = {city_part}，但市级基金只有累计结余 {paid}（文件规定“在全市城镇职工医保基金仍有累计结余的情况下”），{unpaid} 文件未规定由谁承担；县级政府 {gov_part}",
-            "deficit {d0}: historical surplus {a}; of the remaining {due} the city fund owes {css} = {city_part} but holds only {paid} (the notice: “while the city's fund still has an accumulated surplus”), so {unpaid} is covered by no rule; the county government {gov_part}"
-        )
-    } else {
-        text!(
-            "缺口 {d0}：市级基金应 {css} = {city_part}，但只有累计结余 {paid}，{unpaid} 文件未规定由谁承担；县级政府 {gov_part}",
-            "deficit {d0}: the city fund owes {css} = {city_part} but holds only {paid}, so {unpaid} is covered by no rule; the county government {gov_part}"
-        )
-    };
-    c.cites.push(city_share.cite.clone());
+    let mut owed = city_part;
+    let fund_label = text!("市级基金", "city fund");
+    let paid = c.take(
+        cx,
+        "city",
+        &fund_label,
+        ("市级基金累计结余", "city fund's surplus"),
+        &mut books.city_pool,
+        &mut owed,
+    )?;
+    c.push(CoverSource::CityFund, fund_label, paid);
+    c.push(CoverSource::CountyGovernment, label, gov_part);
+    if !owed.is_zero() {
+        let label = if historical {
+            text!("市级基金已无累计结余（文件规定“在全市城镇职工医保基金仍有累计结余的情况下”），文件未规定来源", "the city fund has no accumulated surplus left (the notice: “while the city's fund still has an accumulated surplus”); the document does not say who covers it")
+        } else {
+            text!("市级基金已无累计结余，文件未规定来源", "the city fund has no accumulated surplus left; the document does not say who covers it")
+        };
+        let unpaid = c.step(
+            cx,
+            "uncovered",
+            &label,
+            Expr::money(city_part).named("市级基金应承担", "owed by the city fund")
+                - Expr::money(paid).named("已付", "paid"),
+        )?;
+        c.push(CoverSource::Uncovered, label, unpaid);
+    }
     Ok(())
 }
 
-fn surplus_then_policy(c: &mut Covering, mut due: Money, books: &mut Books) -> Result<(), Error> {
+fn surplus_then_policy(
+    cx: &mut Ctx,
+    c: &mut Covering,
+    mut due: Money,
+    books: &mut Books,
+) -> Result<(), Error> {
     let d0 = due;
-    let a = take(&mut books.city_pool, &mut due)?;
-    c.push(
-        CoverSource::AccumulatedSurplus,
-        text!(
-            "历年结余基金（含当年他县结余）",
-            "accumulated surplus (with other counties' surpluses of the year)"
-        ),
-        a,
+    let label = text!(
+        "历年结余基金（含当年他县结余）",
+        "accumulated surplus (with other counties' surpluses of the year)"
     );
+    let a = c.take(
+        cx,
+        "accumulated",
+        &label,
+        ("历年结余", "accumulated surplus"),
+        &mut books.city_pool,
+        &mut due,
+    )?;
+    c.push(CoverSource::AccumulatedSurplus, label, a);
     if !due.is_zero() {
-        c.policy = Some(due);
+        let policy = c.step(
+            cx,
+            "policy",
+            &text!(
+                "不足部分，须调整医保管理政策",
+                "uncovered: the city must adjust its policy"
+            ),
+            Expr::money(d0).named("缺口", "deficit")
+                - Expr::money(a).named("历年结余", "accumulated surplus"),
+        )?;
+        c.policy = Some(policy);
     }
-    c.statement = text!(
-        "缺口 {d0}：历年结余 {a}，不足 {due} 须调整医保管理政策",
-        "deficit {d0}: accumulated surplus {a}; {due} uncovered: the city must adjust its policy"
-    );
     Ok(())
 }
 
@@ -292,15 +364,30 @@ pub(crate) fn county_year(
     levy: Money,
     books: &mut Books,
 ) -> Result<CountyYear, Error> {
-    let result = minus(minus(row.revenue, row.expenditure)?, levy)?;
     let (rv, ex, c) = (row.revenue, row.expenditure, row.county.as_str());
+    let mut e =
+        Expr::money(rv).named("收入", "revenue") - Expr::money(ex).named("支出", "expenditure");
+    if !levy.is_zero() {
+        e = e - Expr::money(levy).named("提取储备金", "reserve drawn");
+    }
+    let result = cx.money(
+        format!("{year}.{c}.result"),
+        Text::new(
+            format!("{year} {c} 当年收支结果"),
+            format!("{year} {c}: the year's result"),
+        ),
+        "rows",
+        e,
+        r.rounding,
+    )?;
     let mut surplus_not_kept = None;
     let mut to_city = None;
     let mut covering = Covering {
         covers: Vec::new(),
-        statement: Text::default(),
-        cites: vec![r.method.cite.clone()],
         policy: None,
+        key: format!("{year}.{c}.deficit"),
+        who: format!("{year} {c}"),
+        rounding: r.rounding,
     };
     if !result.is_negative() {
         // 黄冈 第十八条: kept only "在年度收入计划完成、基金支出管理规范的前提下".
@@ -331,69 +418,42 @@ pub(crate) fn county_year(
         let mut cites: Vec<CiteRef> = r.kept_by_county.iter().map(|k| k.cite.clone()).collect();
         cites.extend(r.requires_plan.iter().map(|p| p.cite.clone()));
         cx.fact(
-            format!("{year}.{c}.result"),
+            format!("{year}.{c}.surplus"),
             Text::new(
-                format!("{year} {c} 当年结余"),
-                format!("{year} {c}: surplus"),
+                format!("{year} {c} 当年结余的去向"),
+                format!("{year} {c}: where the surplus goes"),
             ),
-            Text::new(
-                format!(
-                    "收入 {rv} − 支出 {ex} − 提取 {levy} = {result}，{}",
-                    whose.zh
-                ),
-                format!(
-                    "revenue {rv} − expenditure {ex} − reserve {levy} = {result}, {}",
-                    whose.en
-                ),
-            ),
+            whose,
             result,
             "yuan",
             &cites,
         );
     } else {
         let due = result.negate();
-        match &r.deficit {
-            Rule::ReserveWaterfall { gov_share } => {
-                waterfall(&mut covering, gov_share, c, due, books, r.rounding)?
-            }
-            Rule::HistoricalThenShared { city_share } => shared(
-                &mut covering,
-                city_share.as_ref(),
-                true,
-                c,
-                due,
-                books,
-                r.rounding,
-            )?,
-            Rule::Shared { city_share } => shared(
-                &mut covering,
-                city_share.as_ref(),
-                false,
-                c,
-                due,
-                books,
-                r.rounding,
-            )?,
-            Rule::SurplusThenPolicy => surplus_then_policy(&mut covering, due, books)?,
-        }
-        let s = &covering.statement;
+        // Who covers it, by the city's method; each part below is a step of its own.
         cx.fact(
             format!("{year}.{c}.deficit"),
             Text::new(
                 format!("{year} {c} 当年缺口"),
                 format!("{year} {c}: deficit"),
             ),
-            Text::new(
-                format!("收入 {rv} − 支出 {ex} − 提取 {levy} = {result}；{}", s.zh),
-                format!(
-                    "revenue {rv} − expenditure {ex} − reserve {levy} = {result}; {}",
-                    s.en
-                ),
-            ),
+            r.method.value.label(),
             due,
             "yuan",
-            &covering.cites,
+            std::slice::from_ref(&r.method.cite),
         );
+        match &r.deficit {
+            Rule::ReserveWaterfall { gov_share } => {
+                waterfall(cx, &mut covering, gov_share, c, due, books)?
+            }
+            Rule::HistoricalThenShared { city_share } => {
+                shared(cx, &mut covering, city_share.as_ref(), true, c, due, books)?
+            }
+            Rule::Shared { city_share } => {
+                shared(cx, &mut covering, city_share.as_ref(), false, c, due, books)?
+            }
+            Rule::SurplusThenPolicy => surplus_then_policy(cx, &mut covering, due, books)?,
+        }
     }
     Ok(CountyYear {
         county: c.to_string(),

@@ -12,6 +12,7 @@ mod deficit;
 mod remittance;
 mod reserve;
 mod rows;
+mod table;
 mod warnings;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ pub use self::remittance::{PrePoolingGap, Remittance};
 pub use self::reserve::ReserveYear;
 pub use self::rows::FundRow;
 use self::rows::Row;
+pub use self::table::{table, FundRowKind, FundTable, FundTableRow};
 pub use self::warnings::{Warning, WarningLine};
 use super::{city, in_pooling, overflow, Options, Setup};
 use crate::error::{AllOk, Error};
@@ -33,6 +35,7 @@ use crate::lookup::{parse_overrides, Cited, Ctx, Overrides};
 use crate::model::{DeficitMethod, Money, ParamId, Rounding, Text, YearMonth};
 use crate::rules::rules;
 use crate::text;
+use crate::trace::Expr;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -396,14 +399,14 @@ fn one_year(
             .flat_map(|c| &c.covered_by)
             .filter(|c| c.source.is_city_pool())
             .map(|c| &c.amount))?;
-        let pool = CityPool {
+        let mut pool = CityPool {
             opening,
             remitted,
             received,
             paid_out,
             closing: books.city_pool,
         };
-        city_pool_step(cx, year, &pool);
+        pool.closing = city_pool_step(cx, r.rounding, year, &pool)?;
         Some(pool)
     } else {
         None
@@ -444,31 +447,33 @@ fn one_year(
     })
 }
 
-/// The pool's year as a step: where each yuan came from and went.
-fn city_pool_step(cx: &mut Ctx, year: i32, p: &CityPool) {
-    let CityPool {
-        opening,
-        remitted,
-        received,
-        paid_out,
-        closing,
-    } = p;
-    let caveat = if closing.is_negative() {
+/// The pool's year as a step: where each yuan came from and went. The closing figure is
+/// the step's sum, and must be what the books hold (it is, by construction: every move of
+/// the pool is one of these four).
+fn city_pool_step(
+    cx: &mut Ctx,
+    rounding: Rounding,
+    year: i32,
+    p: &CityPool,
+) -> Result<Money, Error> {
+    let caveat = if p.closing.is_negative() {
         text!("（市级基金不足支付其应承担部分，文件未规定差额来源）", " (the city fund held less than its part; the documents do not say where the difference comes from)")
     } else {
         Text::default()
     };
-    cx.fact(
+    cx.money(
         format!("{year}.city_pool"),
-        Text::new(format!("{year} 市级基金"), format!("{year} city-level pool")),
         Text::new(
-            format!("年初 {opening} + 统筹前结余上解 {remitted} + 各县当年结余 {received} − 弥补各县缺口 {paid_out} = 年末 {closing}{}", caveat.zh),
-            format!("opening {opening} + pre-pooling balances remitted {remitted} + counties' surpluses {received} − paid for counties' deficits {paid_out} = closing {closing}{}", caveat.en),
+            format!("{year} 市级基金年末{}", caveat.zh),
+            format!("{year} city-level pool at year end{}", caveat.en),
         ),
-        *closing,
-        "yuan",
-        &[],
-    );
+        "rows",
+        Expr::money(p.opening).named("年初", "opening")
+            + Expr::money(p.remitted).named("统筹前结余上解", "pre-pooling balances remitted")
+            + Expr::money(p.received).named("各县当年结余", "counties' surpluses")
+            - Expr::money(p.paid_out).named("弥补各县缺口", "paid for counties' deficits"),
+        rounding,
+    )
 }
 
 /// 市级统筹基金 in the registry.

@@ -9,6 +9,7 @@ use crate::lookup::{CiteRef, Cited, Ctx};
 use crate::model::money::percent;
 use crate::model::{Money, ParamId, Ratio, Rounding, Text};
 use crate::text;
+use crate::trace::{Expr, Term};
 
 /// Which warning line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -69,74 +70,126 @@ pub(crate) fn check(
     accumulated: Money,
 ) -> Result<Vec<Warning>, Error> {
     let overflow = || crate::compute::overflow("rows");
-    let surplus = revenue.checked_sub(expenditure).ok_or_else(overflow)?;
-    let rate = if revenue.is_zero() {
-        Decimal::ZERO
-    } else {
-        surplus
-            .amount()
-            .checked_div(revenue.amount())
-            .ok_or_else(overflow)?
-    };
+    let rev = || Expr::money(revenue).named("收入", "revenue");
+    let exp = || Expr::money(expenditure).named("支出", "expenditure");
     let threshold = rule.rate.value.as_decimal().unwrap_or(Decimal::ZERO);
-    let raised = rate < threshold;
-    // Four decimals, so a rate just under the line never shows as equal to it.
-    let shown = format!("{}%", (rate * Decimal::ONE_HUNDRED).round_dp(4).normalize());
     let ls = percent(threshold);
     let below = |r: bool| {
         if r {
             text!("低于预警线", "below the line")
         } else {
-            text!("不低于", "not below")
+            text!("不低于预警线", "not below the line")
         }
     };
+    let rate_label = Text::new(
+        format!("{year} 当年结余率"),
+        format!("{year}: current-year surplus rate"),
+    );
+    // In percent, four decimals, so a rate just under the line never shows as equal to it;
+    // the comparison is on the exact rate.
+    let (rate, percent_shown) = if revenue.is_zero() {
+        cx.fact(
+            format!("{year}.warning.surplus_rate"),
+            rate_label,
+            text!(
+                "收入为 0：结余率按 0 计",
+                "no revenue: the rate counts as 0"
+            ),
+            "0",
+            "percent",
+            &[],
+        );
+        (Decimal::ZERO, Decimal::ZERO)
+    } else {
+        let exact = revenue
+            .checked_sub(expenditure)
+            .ok_or_else(overflow)?
+            .amount()
+            .checked_div(revenue.amount())
+            .ok_or_else(overflow)?;
+        let shown = cx.number_rounded(
+            format!("{year}.warning.surplus_rate"),
+            rate_label,
+            "rows",
+            (rev() - exp()) / rev() * Expr::count(100),
+            "percent",
+            4,
+        )?;
+        (exact, shown)
+    };
+    let raised = rate < threshold;
+    let shown = format!("{}%", percent_shown.normalize());
     let b = below(raised);
     cx.fact(
-        format!("{year}.warning.surplus_rate"),
-        Text::new(
-            format!("{year} 当年结余率"),
-            format!("{year}: current-year surplus rate"),
+        format!("{year}.warning.surplus_rate.line"),
+        text!(
+            "{year} 结余率预警线",
+            "{year}: the surplus rate's warning line"
         ),
         Text::new(
-            format!(
-                "({revenue} − {expenditure}) ÷ {revenue} = {shown}，{} {ls}",
-                b.zh
-            ),
-            format!(
-                "({revenue} − {expenditure}) ÷ {revenue} = {shown}, {} {ls}",
-                b.en
-            ),
+            format!("{shown} {} {ls}", b.zh),
+            format!("{shown} {} {ls}", b.en),
         ),
-        &shown,
-        "rate",
+        &ls,
+        "percent",
         std::slice::from_ref(&rule.rate.cite),
     );
     let months = rule.months.value;
-    let need = Decimal::from(months)
-        .checked_mul(expenditure.amount())
-        .and_then(|d| d.checked_div(Decimal::from(12)))
-        .map(|d| rounding.apply(d))
-        .ok_or_else(overflow)?;
+    let need = cx.money(
+        format!("{year}.warning.need"),
+        Text::new(
+            format!("{year} 预警线：{months} 个月的支付额"),
+            format!("{year}: the line, {months} months of payments"),
+        ),
+        "rows",
+        rule.months.expr().named("月数", "months") * exp() / Expr::count(12),
+        rounding,
+    )?;
     let covered = if expenditure.is_zero() {
+        cx.fact(
+            format!("{year}.warning.months"),
+            Text::new(
+                format!("{year} 累计结余可支付月数"),
+                format!("{year}: months of payments the surplus covers"),
+            ),
+            text!(
+                "支出为 0：按 0 个月计",
+                "no expenditure: counted as 0 months"
+            ),
+            "0",
+            "months",
+            &[],
+        );
         Decimal::ZERO
     } else {
-        (accumulated.amount() * Decimal::from(12))
-            .checked_div(expenditure.amount())
-            .ok_or_else(overflow)?
-            .round_dp(2)
+        cx.number_rounded(
+            format!("{year}.warning.months"),
+            Text::new(
+                format!("{year} 累计结余可支付月数"),
+                format!("{year}: months of payments the surplus covers"),
+            ),
+            "rows",
+            Expr::money(accumulated).named("累计结余", "accumulated surplus") * Expr::count(12)
+                / exp(),
+            "months",
+            2,
+        )?
     };
     let raised2 = accumulated < need;
     let cm = covered.normalize().to_string();
     let b = below(raised2);
     cx.fact(
-        format!("{year}.warning.months"),
-        Text::new(format!("{year} 累计结余可支付月数"), format!("{year}: months of payments the surplus covers")),
+        format!("{year}.warning.months.line"),
+        text!("{year} 可支付月数预警线", "{year}: the months line"),
         Text::new(
-            format!("累计结余 {accumulated} ÷ (支出 {expenditure} ÷ 12) = {cm} 个月；{months} 个月 = {need}，{}", b.zh),
-            format!("accumulated surplus {accumulated} ÷ (expenditure {expenditure} ÷ 12) = {cm} months; {months} months = {need}, {}", b.en),
+            format!("累计结余 {accumulated} {} {need}（{months} 个月）", b.zh),
+            format!(
+                "accumulated surplus {accumulated} {} {need} ({months} months)",
+                b.en
+            ),
         ),
-        &cm,
-        "months",
+        need,
+        "yuan",
         std::slice::from_ref(&rule.months.cite),
     );
     if raised || raised2 {

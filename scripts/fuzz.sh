@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every fuzz target (cargo-fuzz, libFuzzer, on the nightly toolchain) for FUZZ_SECONDS
-# each: 8 by default, the smoke pass the test command runs. Each run starts from the corpus
+# each: 5 by default, the smoke pass the test command runs. Each run starts from the corpus
 # kept in the repository (fuzz/corpus/TARGET/, minimised) and the seeds (the rule files, the
 # payroll fixtures, every request of the bad-input catalogue).
 #
@@ -18,7 +18,7 @@
 # tests/fuzz-regressions/TARGET/ (replayed by tests/fuzz_regressions.rs) and fix the cause.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-secs=${FUZZ_SECONDS:-8}
+secs=${FUZZ_SECONDS:-5}
 sanitizer=${FUZZ_SANITIZER:-none}
 if ! command -v cargo-fuzz >/dev/null; then
   echo "== installing cargo-fuzz (once)"

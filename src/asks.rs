@@ -11,8 +11,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::Serialize;
+
+use crate::explain::Replaced;
 use crate::input::Raw;
-use crate::model::{ParamId, Scope, Unit};
+use crate::model::{ParamId, Scope, Text, Unit};
 use crate::registry::Request;
 use crate::Error;
 
@@ -128,9 +131,8 @@ pub fn asks(req: &Request) -> Vec<ParamId> {
                     missing, optional, ..
                 }) => missing
                     .iter()
-                    .map(|m| m.id.as_str())
-                    .chain(optional.iter().map(String::as_str))
-                    .filter_map(ParamId::parse)
+                    .map(|m| m.id)
+                    .chain(optional.iter().copied())
                     .collect(),
                 Err(_) => Vec::new(),
             };
@@ -146,6 +148,166 @@ pub fn asks(req: &Request) -> Vec<ParamId> {
         }
     }
     asked.into_iter().collect()
+}
+
+/// A box for a figure nobody published: what the person typed, how it was read or why it is
+/// refused, and what the computation said about it. Boxes keep their order (the
+/// catalogue's) and identity (the parameter), whatever is typed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Ask {
+    pub id: ParamId,
+    /// What the person typed, as typed.
+    pub text: String,
+    /// How an ambiguous entry was read ("「8」按 8% 计").
+    pub reading: Option<Text>,
+    pub error: Option<Text>,
+    /// With "official figures only": the less-than-official value that was set aside.
+    pub set_aside: Option<Replaced>,
+    /// The computation cannot go without it (else it leaves it out and says so).
+    pub required: bool,
+}
+
+impl Ask {
+    fn new(id: ParamId) -> Ask {
+        Ask {
+            id,
+            text: String::new(),
+            reading: None,
+            error: None,
+            set_aside: None,
+            required: false,
+        }
+    }
+}
+
+/// The boxes of one page, by figure: every door merges and reads them the same way.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Boxes(pub BTreeMap<ParamId, Ask>);
+
+impl Boxes {
+    /// The box of a figure a person may set (never a national one: those are not the
+    /// person's to supply).
+    pub fn offer(&mut self, id: ParamId) -> Option<&mut Ask> {
+        (id.scope() != Scope::National).then(|| self.0.entry(id).or_insert_with(|| Ask::new(id)))
+    }
+
+    /// Every figure a result went without but asks for, or took from the person.
+    fn offer_result<T: FigureUse>(&mut self, result: &Result<T, Error>) {
+        match result {
+            Ok(r) => r.figures_used().into_iter().for_each(|id| {
+                self.offer(id);
+            }),
+            Err(Error::MissingFigures {
+                missing, optional, ..
+            }) => {
+                for m in missing {
+                    if let Some(a) = self.offer(m.id) {
+                        a.required = true;
+                        if m.set_aside.is_some() {
+                            a.set_aside = m.set_aside.clone();
+                        }
+                    }
+                }
+                optional.iter().for_each(|&id| {
+                    self.offer(id);
+                });
+            }
+            Err(_) => {}
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<Ask> {
+        self.0.into_values().collect()
+    }
+}
+
+/// What a result says about the figures a person could set: those it went without but a
+/// page asks for, and those the person supplied.
+pub trait FigureUse {
+    fn figures_used(&self) -> Vec<ParamId>;
+}
+
+impl FigureUse for crate::registry::Response {
+    fn figures_used(&self) -> Vec<ParamId> {
+        let ex = self.explanation();
+        ex.not_known
+            .iter()
+            .filter(|n| n.asked)
+            .map(|n| n.param)
+            .chain(ex.user_supplied.iter().copied())
+            .collect()
+    }
+}
+
+impl FigureUse for crate::compute::contribution::Plan {
+    fn figures_used(&self) -> Vec<ParamId> {
+        self.not_known
+            .iter()
+            .chain(&self.user_supplied)
+            .copied()
+            .collect()
+    }
+}
+
+/// The request field of a typed figure, as errors name it: `set:employee.base.floor`.
+pub fn figure_field(id: ParamId) -> String {
+    format!("set:{}", id.key())
+}
+
+/// Computes with the figures a person typed and says which boxes to show. Every typed
+/// figure keeps its box with its reading or why it cannot be read (and only those that read
+/// well are used); every figure the result went without, took from the person or could not
+/// do without gets a box. A figure the rules refuse (a floor above its ceiling) is marked
+/// on its box, and the boxes are what the computation asks without it, so none vanishes
+/// under the person's fingers. `compute` is the computation with the given figures (the
+/// page's request, or a payroll's plan); its first result is returned, refusal included.
+pub fn with_typed<T: FigureUse>(
+    typed: &BTreeMap<String, Raw>,
+    compute: impl Fn(&BTreeMap<String, Raw>) -> Result<T, Error>,
+) -> (Result<T, Error>, Boxes) {
+    let mut boxes = Boxes::default();
+    let mut valid = BTreeMap::new();
+    for (key, raw) in typed {
+        // An emptied box is no figure (and keeps its place: it is asked for below).
+        let Some(id) = ParamId::parse(key).filter(|_| !raw.is_blank()) else {
+            continue;
+        };
+        let mut a = Ask::new(id);
+        a.text = raw.0.clone();
+        match crate::input::figure(id.def(), raw) {
+            Ok(r) => {
+                a.reading = r.note;
+                valid.insert(key.clone(), raw.clone());
+            }
+            Err(e) => a.error = e.on(&figure_field(id)).cloned(),
+        }
+        boxes.0.insert(id, a);
+    }
+    let result = compute(&valid);
+    let refused: Vec<(ParamId, Text)> = match &result {
+        Err(Error::Input { errors }) => errors
+            .iter()
+            .filter_map(|e| {
+                let id = ParamId::parse(e.field.strip_prefix("set:")?)?;
+                Some((id, e.message.clone()))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    if refused.is_empty() {
+        boxes.offer_result(&result);
+    } else {
+        for (id, message) in &refused {
+            if let Some(a) = boxes.offer(*id) {
+                a.error = Some(message.clone());
+            }
+        }
+        let mut again = valid;
+        again.retain(|k, _| !refused.iter().any(|(id, _)| id.key() == k));
+        boxes.offer_result(&compute(&again));
+    }
+    (result, boxes)
 }
 
 #[cfg(test)]

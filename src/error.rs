@@ -24,7 +24,7 @@ pub struct FieldError {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MissingFigure {
-    pub id: String,
+    pub id: crate::model::ParamId,
     pub label: Text,
     /// What the figure is and where a person finds it (the local notice, a payslip).
     pub hint: Text,
@@ -43,7 +43,7 @@ impl MissingFigure {
     pub fn of(id: crate::model::ParamId) -> MissingFigure {
         let def = id.def();
         MissingFigure {
-            id: id.key().into(),
+            id,
             label: def.label(),
             hint: def.hint(),
             unit: def.unit.describe(),
@@ -65,7 +65,7 @@ pub enum Error {
     MissingFigures {
         missing: Vec<MissingFigure>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
-        optional: Vec<String>,
+        optional: Vec<crate::model::ParamId>,
         /// The rules' notices that bear on what was looked up (a document's term that
         /// ended), shown with the request for figures as with a result.
         #[serde(skip_serializing_if = "Vec::is_empty")]

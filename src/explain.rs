@@ -373,7 +373,7 @@ pub struct Explanation {
     /// Things a person should know about the result (what is not covered, assumptions).
     pub notes: Vec<Text>,
     /// Parameter ids whose values the person supplied.
-    pub user_supplied: Vec<String>,
+    pub user_supplied: Vec<ParamId>,
     /// Inferred, secondary or low-reliability values the result rests on.
     pub cautions: Vec<Caution>,
     /// Unpublished figures the result went without.
@@ -484,7 +484,8 @@ impl Explanation {
         }
         if !self.user_supplied.is_empty() {
             out.push_str(lang.pick("用户提供的数据：", "User-supplied figures: "));
-            out.push_str(&self.user_supplied.join(", "));
+            let keys: Vec<&str> = self.user_supplied.iter().map(|id| id.key()).collect();
+            out.push_str(&keys.join(", "));
             out.push('\n');
         }
         // The CLI names the id: it is what `--set ID=VALUE` takes.

@@ -115,13 +115,9 @@ fn shows(kind: &str, city: &City, month: YearMonth, official_only: bool) -> Show
             Some(r.explanation().confidence),
             r.explanation().not_known.iter().map(|n| n.param).collect(),
         ),
-        Err(Error::MissingFigures { missing, .. }) => (
-            None,
-            missing
-                .iter()
-                .filter_map(|m| ParamId::parse(&m.id))
-                .collect(),
-        ),
+        Err(Error::MissingFigures { missing, .. }) => {
+            (None, missing.iter().map(|m| m.id).collect())
+        }
         Err(_) => (None, Vec::new()),
     };
     Shows {

@@ -245,15 +245,15 @@ fn every_parameter_read_is_in_the_computations_list() {
             let Ok(req) = toml::Value::Table(table).try_into::<yibao::Request>() else {
                 continue;
             };
-            let read: Vec<String> = match yibao::compute(&req) {
+            let read: Vec<yibao::ParamId> = match yibao::compute(&req) {
                 Ok(r) => {
                     let ex = r.explanation();
                     ex.steps
                         .iter()
                         .flat_map(|s| &s.cites)
-                        .filter_map(|c| c.param.map(|p| p.key().to_string()))
-                        .chain(ex.user_supplied.iter().cloned())
-                        .chain(ex.not_known.iter().map(|n| n.param.key().to_string()))
+                        .filter_map(|c| c.param)
+                        .chain(ex.user_supplied.iter().copied())
+                        .chain(ex.not_known.iter().map(|n| n.param))
                         .collect()
                 }
                 Err(yibao::Error::MissingFigures { missing, .. }) => {
@@ -262,7 +262,7 @@ fn every_parameter_read_is_in_the_computations_list() {
                 Err(_) => Vec::new(),
             };
             for id in read {
-                if !req.params().iter().any(|p| p.key() == id) {
+                if !req.params().contains(&id) {
                     stray.push(format!(
                         "{}: {id} is read but not in {}'s list",
                         case.name, case.kind

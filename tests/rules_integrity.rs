@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use yibao::model::{find, Scope, Status, CATALOGUE};
+use yibao::model::{Scope, Status, CATALOGUE};
 use yibao::rules;
 use yibao::{Error, Explanation, Raw};
 
@@ -29,10 +29,11 @@ fn note(
         }
         Err(Error::MissingFigures { missing, .. }) => {
             for m in missing {
-                asked.insert(m.id.clone());
-                if let Some(def) = find(&m.id) {
-                    supplied.insert(m.id, Raw(yibao::asks::sample(def.unit)));
-                }
+                asked.insert(m.id.key().to_string());
+                supplied.insert(
+                    m.id.key().to_string(),
+                    Raw(yibao::asks::sample(m.id.unit())),
+                );
             }
         }
         Err(_) => {}

@@ -262,6 +262,64 @@ pub fn asks(
     Ok(to_js(&asked))
 }
 
+/// The boxes a page shows for figures nobody published, decided by the core as the
+/// calculator's and the batch page's are: every figure the request's choices could need
+/// (from the start, so none appears under the fingers), and every figure typed in
+/// `overrides` with how it was read or why it is refused (a figure the rules refuse, such
+/// as a floor above its ceiling, on its own box). `[{id, label, hint, unit, unit_label,
+/// text, reading?, error?, set_aside?, required}]`.
+#[wasm_bindgen(js_name = figureBoxes, unchecked_return_type = "Array<FigureBox>")]
+pub fn figure_boxes(
+    #[wasm_bindgen(unchecked_param_type = "YibaoRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut req: yibao::Request = glue::request("request", request)?;
+    let typed = std::mem::take(req.options().overrides);
+    let (_, mut boxes) = yibao::asks::with_typed(&typed, |figures| {
+        let mut r = req.clone();
+        *r.options().overrides = figures.clone();
+        yibao::compute(&r)
+    });
+    for id in yibao::asks::asks(&req) {
+        boxes.offer(id);
+    }
+    let out: Vec<FigureBox> = boxes
+        .into_vec()
+        .into_iter()
+        .map(|a| {
+            let def = a.id.def();
+            FigureBox {
+                id: a.id,
+                label: def.label(),
+                hint: def.hint(),
+                unit: def.unit.describe(),
+                unit_label: def.unit.label(),
+                text: a.text,
+                reading: a.reading,
+                error: a.error,
+                set_aside: a.set_aside,
+                required: a.required,
+            }
+        })
+        .collect();
+    Ok(to_js(&out))
+}
+
+/// A figure's box: what the figure is (its words and unit) and what was typed in it.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FigureBox {
+    id: yibao::ParamId,
+    label: Text,
+    hint: Text,
+    unit: String,
+    unit_label: Text,
+    text: String,
+    reading: Option<Text>,
+    error: Option<Text>,
+    set_aside: Option<yibao::explain::Replaced>,
+    required: bool,
+}
+
 /// Reads fund figures written as CSV (a header row of year, county, revenue, expenditure
 /// and optionally opening_balance, prior_revenue; Chinese names too; UTF-8 or GBK; quoted
 /// numbers) into `rows` for `fund`, each with its line in the file.

@@ -163,8 +163,8 @@ pub struct Plan {
     pub personal_account_share: Option<Ratio>,
     pub rounding: Rounding,
     /// Parameter ids the person supplied, and figures the plan went without.
-    pub user_supplied: Vec<String>,
-    pub not_known: Vec<String>,
+    pub user_supplied: Vec<ParamId>,
+    pub not_known: Vec<ParamId>,
     /// What every door shows with the plan's amounts: figures carried provisionally (with
     /// the period they were published for), the rules' notices, and a base not held to its
     /// limits.
@@ -455,7 +455,7 @@ fn resolve(cx: &mut Ctx, kind: EmployerKind) -> Result<Figures, Error> {
         if f.value > c.value {
             let (f, c) = (f.value, c.value);
             return Err(Error::field(
-                "set:employee.base.floor",
+                crate::asks::figure_field(ParamId::BaseFloor),
                 "floor_above_ceiling",
                 text!(
                     "缴费基数下限 {f} 高于上限 {c}",
@@ -470,7 +470,7 @@ fn resolve(cx: &mut Ctx, kind: EmployerKind) -> Result<Figures, Error> {
     {
         let (ms, es) = (m.value.show(), employer_rate.value.show());
         return Err(Error::field(
-            format!("set:{}", ParamId::maternity_rate(kind).key()),
+            crate::asks::figure_field(ParamId::maternity_rate(kind)),
             "maternity_above_employer_rate",
             text!(
                 "生育保险部分 {ms} 高于用人单位费率 {es}",
@@ -551,12 +551,7 @@ impl Figures {
             personal_account_share: self.pa_share.as_ref().map(|c| c.value),
             rounding: self.rounding,
             user_supplied: cx.ex.user_supplied.clone(),
-            not_known: cx
-                .ex
-                .not_known
-                .iter()
-                .map(|n| n.param.key().to_string())
-                .collect(),
+            not_known: cx.ex.not_known.iter().map(|n| n.param).collect(),
             cautions: self.cautions(cx),
         }
     }

@@ -448,7 +448,7 @@ pub struct Reading {
 /// Reads a figure a person typed (or chose) for a parameter. The error is on the field
 /// `set:KEY`, with the reason in both languages and the figure's name, never its id.
 pub fn figure(def: &ParamDef, raw: &Raw) -> Result<Reading, Error> {
-    let field = format!("set:{}", def.key());
+    let field = crate::asks::figure_field(def.id);
     let wrap = |e: Error| match e {
         Error::Input { errors } => Error::Input {
             errors: errors

@@ -165,11 +165,8 @@ impl Ctx {
                 });
             }
         }
-        for key in &ex.user_supplied {
-            if let (Some(id), Some(s)) = (
-                ParamId::parse(key),
-                ParamId::parse(key).and_then(|id| self.overrides.get(&id)),
-            ) {
+        for &id in &ex.user_supplied {
+            if let Some(s) = self.overrides.get(&id) {
                 confidence = Confidence::UserSupplied;
                 rests_on.push(Basis {
                     param: id,

@@ -294,8 +294,8 @@ impl Ctx {
         }
         let slot = self.slot(id);
         if let Some(s) = self.overrides.get(&id) {
-            if !self.ex.user_supplied.iter().any(|u| u == id.key()) {
-                self.ex.user_supplied.push(id.key().to_string());
+            if !self.ex.user_supplied.contains(&id) {
+                self.ex.user_supplied.push(id);
             }
             let replaced = self.entry(id).map(|(e, _)| e).filter(|e| e.value.is_some());
             let cite = CiteRef::User {
@@ -467,7 +467,7 @@ impl Ctx {
     }
 
     fn missing_figure(&mut self, id: ParamId, set_aside: Option<(&'static Entry, Status)>) {
-        if self.missing.iter().any(|m| m.id == id.key()) {
+        if self.missing.iter().any(|m| m.id == id) {
             return;
         }
         self.missing.push(MissingFigure {
@@ -495,7 +495,7 @@ impl Ctx {
                 .not_known
                 .iter()
                 .filter(|n| n.asked)
-                .map(|n| n.param.key().to_string())
+                .map(|n| n.param)
                 .collect();
             return Err(Error::MissingFigures {
                 missing: self.missing.clone(),

@@ -4,27 +4,15 @@
 
 use std::collections::BTreeMap;
 
-use yibao::explain::Replaced;
-use yibao::model::Scope;
 use yibao::registry::Headline;
 use yibao::{Error, ParamId, Raw, Request, Response, Text};
 
 use crate::state::{State, View};
 use crate::views::{self, Spec};
 
-/// A figure nobody published, offered as an input box. Boxes keep their order (the
-/// catalogue's) and identity (the parameter), whatever the person types.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Ask {
-    pub id: ParamId,
-    /// What the person typed, as typed.
-    pub text: String,
-    /// How an ambiguous entry was read ("「8」按 8% 计").
-    pub reading: Option<Text>,
-    pub error: Option<Text>,
-    /// With "official figures only": the less-than-official value that was set aside.
-    pub set_aside: Option<Replaced>,
-}
+/// A figure nobody published, offered as an input box: the core decides which, with what
+/// reading or error (yibao::asks::with_typed, as the batch page's boxes).
+pub use yibao::asks::Ask;
 
 #[derive(Clone, Debug)]
 pub struct Outcome {
@@ -45,37 +33,13 @@ impl Outcome {
     }
 }
 
-/// The person's figures for a city that the request reads: those that read well, and for
-/// every one typed its reading or error.
-fn figures(
-    state: &State,
-    city: &str,
-    params: &[ParamId],
-) -> (BTreeMap<String, Raw>, BTreeMap<ParamId, Ask>) {
-    let mut valid = BTreeMap::new();
-    let mut typed = BTreeMap::new();
-    for (key, text) in state.figures_for(city) {
-        let Some(id) = ParamId::parse(key).filter(|id| params.contains(id)) else {
-            continue;
-        };
-        let raw = Raw(text.clone());
-        let mut ask = Ask {
-            id,
-            text: text.clone(),
-            reading: None,
-            error: None,
-            set_aside: None,
-        };
-        match yibao::input::figure(id.def(), &raw) {
-            Ok(r) => {
-                ask.reading = r.note;
-                valid.insert(key.clone(), raw);
-            }
-            Err(e) => ask.error = e.on(&format!("set:{key}")).cloned(),
-        }
-        typed.insert(id, ask);
-    }
-    (valid, typed)
+/// The person's figures for a city that a request reads, as typed.
+fn typed(state: &State, city: &str, params: &[ParamId]) -> BTreeMap<String, Raw> {
+    state
+        .figures_for(city)
+        .filter(|(key, _)| ParamId::parse(key).is_some_and(|id| params.contains(&id)))
+        .map(|(key, text)| (key.clone(), Raw(text.clone())))
+        .collect()
 }
 
 /// Computes a view's request for a city.
@@ -88,32 +52,37 @@ pub fn outcome(spec: &Spec, state: &State, city: &str) -> Outcome {
 /// where the situation does not compute (the result then says why).
 pub fn contribution_plan(state: &State) -> Option<yibao::compute::contribution::Plan> {
     let fields = views::fields(views::spec(state.view), state);
-    match request_of("contribution", fields, state, &state.city, false) {
-        Ok((Request::Contribution(request), _)) => yibao::compute::wages::plan_of(&request).ok(),
-        _ => None,
-    }
+    let Ok((Request::Contribution(request), typed)) =
+        request_of("contribution", fields, state, &state.city, false)
+    else {
+        return None;
+    };
+    // The figures that read well, as the view's computation takes them.
+    let (plan, _) = yibao::asks::with_typed(&typed, |figures| {
+        let mut r = request.clone();
+        r.overrides = figures.clone();
+        yibao::compute::wages::plan_of(&r)
+    });
+    plan.ok()
 }
 
-/// A request of `kind` from fields for a city, with the figures the person typed for that
-/// city that the request reads (as overrides, those that read well) and official-only; and
-/// a box for every figure typed, with its reading or error.
+/// A request of `kind` from fields for a city, with official-only as the person set it;
+/// and the figures the person typed for that city that the request reads.
 fn request_of(
     kind: &str,
     fields: Vec<(&str, &str)>,
     state: &State,
     city: &str,
     explain: bool,
-) -> Result<(Request, BTreeMap<ParamId, Ask>), String> {
+) -> Result<(Request, BTreeMap<String, Raw>), String> {
     let mut pairs = fields;
     pairs.push(("city", city));
     let mut request = Request::from_fields(kind, pairs)?;
-    let params = request.params();
-    let (valid, asks) = figures(state, city, params);
+    let typed = typed(state, city, request.params());
     let o = request.options();
-    *o.overrides = valid;
     *o.official_only = state.official_only;
     *o.explain = Some(explain);
-    Ok((request, asks))
+    Ok((request, typed))
 }
 
 /// Computes a request of `kind` from fields for a city; `explain: false` for figures only.
@@ -124,7 +93,7 @@ pub fn outcome_of(
     city: &str,
     explain: bool,
 ) -> Outcome {
-    let (request, mut asks) = match request_of(kind, fields, state, city, explain) {
+    let (request, typed) = match request_of(kind, fields, state, city, explain) {
         Ok(r) => r,
         Err(e) => {
             let e = Error::field("request", "malformed_request", Text::same(e));
@@ -136,116 +105,33 @@ pub fn outcome_of(
             };
         }
     };
-    let result = yibao::compute(&request);
-    fn asked(asks: &mut BTreeMap<ParamId, Ask>, id: ParamId) -> Option<&mut Ask> {
-        (id.scope() != Scope::National).then(|| {
-            asks.entry(id).or_insert_with(|| Ask {
-                id,
-                text: String::new(),
-                reading: None,
-                error: None,
-                set_aside: None,
-            })
-        })
-    }
+    let (result, mut boxes) = yibao::asks::with_typed(&typed, |figures| {
+        let mut r = request.clone();
+        *r.options().overrides = figures.clone();
+        yibao::compute(&r)
+    });
     // Every box the choices could need is there from the start: none appears or vanishes
     // while the person types (the core decides which, from the choices alone).
     for id in yibao::asks::asks(&request) {
-        asked(&mut asks, id);
+        boxes.offer(id);
     }
     let mut field_errors = BTreeMap::new();
     let mut general = Vec::new();
     match &result {
-        Ok(r) => {
-            let ex = r.explanation();
-            ex.not_known.iter().filter(|n| n.asked).for_each(|n| {
-                asked(&mut asks, n.param);
-            });
-            ex.user_supplied
-                .iter()
-                .filter_map(|k| ParamId::parse(k))
-                .for_each(|id| {
-                    asked(&mut asks, id);
-                });
-        }
-        Err(Error::MissingFigures {
-            missing, optional, ..
-        }) => {
-            optional
-                .iter()
-                .filter_map(|k| ParamId::parse(k))
-                .for_each(|id| {
-                    asked(&mut asks, id);
-                });
-            for m in missing {
-                if let Some(a) = ParamId::parse(&m.id).and_then(|id| asked(&mut asks, id)) {
-                    a.set_aside = m.set_aside.clone();
-                }
-            }
-        }
+        // A typed figure's error is on its box; the others go beside their fields.
         Err(Error::Input { errors }) => {
-            // A figure the rules refuse (a floor above its ceiling) must not make the other
-            // boxes vanish under the person's fingers: ask what the request would ask
-            // without the refused figures, and keep those boxes too.
-            let refused: Vec<String> = errors
-                .iter()
-                .filter_map(|e| e.field.strip_prefix("set:"))
-                .map(str::to_string)
-                .collect();
-            if !refused.is_empty() {
-                let mut again = request.clone();
-                again
-                    .options()
-                    .overrides
-                    .retain(|k, _| !refused.contains(k));
-                match yibao::compute(&again) {
-                    Ok(r) => {
-                        let ex = r.explanation();
-                        ex.not_known.iter().filter(|n| n.asked).for_each(|n| {
-                            asked(&mut asks, n.param);
-                        });
-                        ex.user_supplied
-                            .iter()
-                            .filter_map(|k| ParamId::parse(k))
-                            .for_each(|id| {
-                                asked(&mut asks, id);
-                            });
-                    }
-                    Err(Error::MissingFigures {
-                        missing, optional, ..
-                    }) => {
-                        missing
-                            .iter()
-                            .map(|m| m.id.as_str())
-                            .chain(optional.iter().map(String::as_str))
-                            .filter_map(ParamId::parse)
-                            .for_each(|id| {
-                                asked(&mut asks, id);
-                            });
-                    }
-                    Err(_) => {}
-                }
-            }
-            for e in errors {
-                match e.field.strip_prefix("set:").and_then(ParamId::parse) {
-                    Some(id) => {
-                        if let Some(a) = asked(&mut asks, id) {
-                            a.error = Some(e.message.clone());
-                        }
-                    }
-                    None => {
-                        field_errors
-                            .entry(e.field.clone())
-                            .or_insert_with(|| e.message.clone());
-                    }
-                }
+            for e in errors.iter().filter(|e| !e.field.starts_with("set:")) {
+                field_errors
+                    .entry(e.field.clone())
+                    .or_insert_with(|| e.message.clone());
             }
         }
         Err(Error::Rules { issues }) => general.extend(issues.iter().map(|i| i.reason.clone())),
+        _ => {}
     }
     Outcome {
         result,
-        asks: asks.into_values().collect(),
+        asks: boxes.into_vec(),
         field_errors,
         general,
     }

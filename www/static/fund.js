@@ -40,23 +40,21 @@ function fieldName(f) {
   return COLUMN_ZH[f] ?? f;
 }
 
-// Boxes for every figure the chosen city has not published that its articles could need
-// (the core's asks, for the city and the switch, never for the file): all of them from the
-// start, so none appears under the fingers. Each says how what was typed is read ("0.5" in
-// a box for a percentage is 50%), as the calculator does.
+// Boxes for every figure the chosen city has not published that its articles could need,
+// as the core decides them (the calculator's and the batch page's too): all of them from the
+// start, so none appears under the fingers; each with how what was typed is read ("0.5" in a
+// box for a percentage is 50%) or why it is refused, beside it.
 function figureInputs() {
+  let rows = [];
+  try { rows = api.fundRowsFromCsv($("f-data").value); } catch { rows = []; }
   let asks = [];
-  try { asks = api.asks({ kind: "fund", city: $("f-city").value, rows: [], officialOnly: $("f-official").checked }); } catch { asks = []; }
+  try { asks = api.figureBoxes({ kind: "fund", city: $("f-city").value, rows, overrides: overrides, officialOnly: $("f-official").checked }); } catch { asks = []; }
   const boxes = figureBoxes($("f-figure-inputs"), "ff-", asks, overrides, (id, text) => { overrides[id] = text; render(); });
   for (const m of asks) {
     const { label, hint, error, input, field } = boxes.get(m.id);
     label.textContent = `${say(m.label)}${say(m.unit_label) ? t(`（${say(m.unit_label)}）`, ` (${say(m.unit_label)})`) : ""}`;
-    const typed = (overrides[m.id] ?? "").trim();
-    let reading = "", problem = "";
-    if (typed) {
-      try { const r = api.readFigure(m.id, typed); reading = r.note ? say(r.note) : ""; } catch (e) { problem = (e.errors ?? []).map((x) => say(x.message)).join(t("；", "; ")); }
-    }
-    hint.textContent = [say(m.hint), reading].filter(Boolean).join(" ");
+    const problem = m.error ? say(m.error) : "";
+    hint.textContent = [say(m.hint), m.reading ? say(m.reading) : ""].filter(Boolean).join(" ");
     error.textContent = problem;
     input.setAttribute("aria-invalid", problem ? "true" : "false");
     field.classList.toggle("invalid", Boolean(problem));

@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use yibao::asks::{with_typed, Boxes};
 use yibao::compute::contribution::plan;
 use yibao::explain::Replaced;
-use yibao::model::Scope;
-use yibao::{input, EmployerKind, Error, Options as Settings, ParamId, Text};
+use yibao::{EmployerKind, Error, Options as Settings, ParamId, Raw, Text};
 
 use super::Options;
 
@@ -31,116 +31,51 @@ pub struct Ask {
     pub set_aside: Option<Replaced>,
 }
 
-fn ask(id: ParamId) -> Ask {
-    let def = id.def();
-    Ask {
-        id: id.key().into(),
-        label: def.label(),
-        hint: def.hint(),
-        unit: def.unit.describe(),
-        unit_label: def.unit.label(),
-        required: false,
-        text: String::new(),
-        reading: None,
-        error: None,
-        set_aside: None,
+impl Ask {
+    /// The core's box with the words a page shows beside it.
+    fn of(a: yibao::asks::Ask) -> Ask {
+        let def = a.id.def();
+        Ask {
+            id: a.id.key().into(),
+            label: def.label(),
+            hint: def.hint(),
+            unit: def.unit.describe(),
+            unit_label: def.unit.label(),
+            required: a.required,
+            text: a.text,
+            reading: a.reading,
+            error: a.error,
+            set_aside: a.set_aside,
+        }
     }
 }
 
-/// The boxes to show for a batch whose rows use `kinds`.
+/// The boxes to show for a batch whose rows use `kinds`: the core decides them for each
+/// kind's plan (yibao::asks::with_typed, as the calculator's boxes), merged.
 pub fn asks(options: &Options, kinds: &[EmployerKind]) -> Vec<Ask> {
-    let mut boxes: BTreeMap<ParamId, Ask> = BTreeMap::new();
-    let mut valid = options.overrides.clone();
-    // Every typed figure keeps its box, with its reading or why it cannot be read.
-    for (key, raw) in &options.overrides {
-        let Some(id) = ParamId::parse(key) else {
-            continue;
-        };
-        let mut a = ask(id);
-        a.text = raw.0.clone();
-        match input::figure(id.def(), raw) {
-            Ok(r) => a.reading = r.note,
-            Err(e) => {
-                a.error = e.on(&format!("set:{key}")).cloned();
-                valid.remove(key);
-            }
-        }
-        boxes.insert(id, a);
-    }
     let settings = Settings {
         official_only: options.official_only,
         explain: false,
     };
+    let mut all = Boxes::default();
     for &kind in kinds {
-        // Which figures the batch cannot do without whatever was typed: a box stays "required"
-        // after the person fills it in.
-        let needed: Vec<String> = match plan(
-            &options.city,
-            &options.month,
-            kind,
-            &Default::default(),
-            settings,
-        ) {
-            Err(Error::MissingFigures { missing, .. }) => {
-                missing.into_iter().map(|m| m.id).collect()
-            }
+        let plan_with = |typed: &BTreeMap<String, Raw>| {
+            plan(&options.city, &options.month, kind, typed, settings)
+        };
+        // Which figures the batch cannot do without whatever was typed: a box stays
+        // "required" after the person fills it in.
+        let needed: Vec<ParamId> = match plan_with(&BTreeMap::new()) {
+            Err(Error::MissingFigures { missing, .. }) => missing.iter().map(|m| m.id).collect(),
             _ => Vec::new(),
         };
-        let mut result = plan(&options.city, &options.month, kind, &valid, settings);
-        // A figure the rules refuse (a floor above its ceiling) is marked, and the others
-        // are still asked for, as without it.
-        if let Err(Error::Input { errors }) = &result {
-            let refused: Vec<(String, Text)> = errors
-                .iter()
-                .filter_map(|e| {
-                    e.field
-                        .strip_prefix("set:")
-                        .map(|k| (k.to_string(), e.message.clone()))
-                })
-                .collect();
-            for (key, message) in &refused {
-                if let Some(a) = ParamId::parse(key).and_then(|id| boxes.get_mut(&id)) {
-                    a.error = Some(message.clone());
-                }
-            }
-            let mut retry = valid.clone();
-            retry.retain(|k, _| !refused.iter().any(|(r, _)| r == k));
-            result = plan(&options.city, &options.month, kind, &retry, settings);
-        }
-        let mut offer = |id: ParamId, required: bool, set_aside: Option<Replaced>| {
-            if id.scope() == Scope::National {
-                return;
-            }
-            let a = boxes.entry(id).or_insert_with(|| ask(id));
-            a.required |= required || needed.iter().any(|n| n == id.key());
-            if set_aside.is_some() {
-                a.set_aside = set_aside;
-            }
-        };
-        match result {
-            Ok(p) => p
-                .not_known
-                .iter()
-                .chain(&p.user_supplied)
-                .filter_map(|k| ParamId::parse(k))
-                .for_each(|id| offer(id, false, None)),
-            Err(Error::MissingFigures {
-                missing, optional, ..
-            }) => {
-                for m in missing {
-                    if let Some(id) = ParamId::parse(&m.id) {
-                        offer(id, true, m.set_aside);
-                    }
-                }
-                optional
-                    .iter()
-                    .filter_map(|k| ParamId::parse(k))
-                    .for_each(|id| offer(id, false, None));
-            }
-            Err(_) => {}
+        let (_, boxes) = with_typed(&options.overrides, plan_with);
+        for (id, b) in boxes.0 {
+            let required = b.required || needed.contains(&id);
+            let a = all.0.entry(id).or_insert(b);
+            a.required |= required;
         }
     }
-    boxes.into_values().collect()
+    all.into_vec().into_iter().map(Ask::of).collect()
 }
 
 /// The figures still missing for the batch to run, as one message (none: it can run).

@@ -265,8 +265,8 @@ pub struct PlanNotes {
     pub cautions: Vec<Text>,
 }
 
-fn noted<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Noted> {
-    let set: BTreeSet<ParamId> = ids.filter_map(ParamId::parse).collect();
+fn noted(ids: impl Iterator<Item = ParamId>) -> Vec<Noted> {
+    let set: BTreeSet<ParamId> = ids.collect();
     set.into_iter()
         .map(|id| Noted {
             id: id.key().into(),
@@ -525,8 +525,7 @@ impl Batch {
             // and the batch names it once.
             Err(e @ Error::MissingFigures { .. }) => {
                 if let Error::MissingFigures { missing, .. } = &e {
-                    self.missing
-                        .extend(missing.iter().filter_map(|m| ParamId::parse(&m.id)));
+                    self.missing.extend(missing.iter().map(|m| m.id));
                 }
                 return self.failed(r, String::new(), e);
             }
@@ -722,9 +721,9 @@ impl Batch {
     pub fn plan_notes(&self) -> PlanNotes {
         let plans = || self.plans.values().flatten();
         PlanNotes {
-            user_supplied: noted(plans().flat_map(|p| p.user_supplied.iter().map(String::as_str))),
-            not_known: noted(plans().flat_map(|p| p.not_known.iter().map(String::as_str))),
-            missing: noted(self.missing.iter().map(|id| id.key())),
+            user_supplied: noted(plans().flat_map(|p| p.user_supplied.iter().copied())),
+            not_known: noted(plans().flat_map(|p| p.not_known.iter().copied())),
+            missing: noted(self.missing.iter().copied()),
             cautions: plans()
                 .flat_map(|p| p.cautions.iter())
                 .fold(Vec::new(), |mut all, c| {

@@ -90,5 +90,5 @@ fn account(r: &FundResult, lang: Lang) -> String {
         };
         out += &format!("{indent}{}\n", cells.join("  "));
     }
-    out + "\n" + &r.explanation.render(lang)
+    out + "\n" + &crate::render::explanation(&r.explanation, lang)
 }

@@ -5,6 +5,7 @@
 mod args;
 mod batch;
 mod fund;
+mod render;
 mod rules;
 mod summary;
 

@@ -79,5 +79,5 @@ pub fn render(r: &Response, lang: Lang) -> String {
         }
     }
     out.push('\n');
-    out + &r.explanation().render(lang)
+    out + &crate::render::explanation(r.explanation(), lang)
 }

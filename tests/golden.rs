@@ -51,7 +51,9 @@ fn run(kind: &str, input: toml::Value) -> Result<Value, Result<yibao::Error, Str
 
 /// `a.b.0.c` into the JSON; scalars compared as text, `null` for null. A segment
 /// `[param=ID]` picks the element of an array whose `param` is ID (ids contain dots, so a
-/// bracket is read whole): `explanation.rests_on.[param=flexible.base].status`.
+/// bracket is read whole): `explanation.rests_on.[param=flexible.base].status`,
+/// `years.[year=2025].counties.[county=A].covered_by.[source=pooling_fund].amount`. Every
+/// element is picked by what it is, not where it stands, except in a list of plain ids.
 fn at<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
     segments(path)?.into_iter().try_fold(v, step)
 }
@@ -84,10 +86,12 @@ fn step<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
         .and_then(|k| k.strip_suffix(']'))
         .and_then(|k| k.split_once('='))
     {
-        return v
-            .as_array()?
-            .iter()
-            .find(|e| e.get(field).and_then(Value::as_str) == Some(want));
+        return v.as_array()?.iter().find(|e| match e.get(field) {
+            Some(Value::String(s)) => s == want,
+            // A year is a number in the JSON: `[year=2024]`.
+            Some(Value::Number(n)) => n.to_string() == want,
+            _ => false,
+        });
     }
     match key.parse::<usize>() {
         Ok(i) => v.get(i),

@@ -410,7 +410,11 @@ pub fn App(props: &AppProps) -> Html {
             if embed.is_none() { { share::banner(&state, &state, &version, &figures, &headline) } }
             { city_section(&state, rules, city_error.as_ref()) }
             { tabs(&state) }
-            <section class="view" id={format!("view-{}", state.view.id())} key={state.view.id()}>{ body }</section>
+            // What the view computes and from which request fields, for scripts and tests that
+            // build a request as the page does (the fields are the view's, in its order).
+            <section class="view" id={format!("view-{}", state.view.id())} key={state.view.id()}
+                data-kind={views::spec(state.view).kind}
+                data-fields={views::spec(state.view).inputs.iter().map(|i| i.name).collect::<Vec<_>>().join(" ")}>{ body }</section>
             // An element's situation lives in its host page, which has its own address.
             if embed.is_none() { <share::Share url={url} alive={*alive} /> }
         </main>

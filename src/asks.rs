@@ -250,9 +250,9 @@ impl FigureUse for crate::compute::contribution::Plan {
     }
 }
 
-/// The request field of a typed figure, as errors name it: `set:employee.base.floor`.
-pub fn figure_field(id: ParamId) -> String {
-    format!("set:{}", id.key())
+/// Where an error about a typed figure is: its box (the JSON names it `set:ID`).
+pub fn figure_field(id: ParamId) -> crate::error::Field {
+    crate::error::Field::Figure(id)
 }
 
 /// Computes with the figures a person typed and says which boxes to show. Every typed
@@ -280,7 +280,7 @@ pub fn with_typed<T: FigureUse>(
                 a.reading = r.note;
                 valid.insert(key.clone(), raw.clone());
             }
-            Err(e) => a.error = e.on(&figure_field(id)).cloned(),
+            Err(e) => a.error = e.on_figure(id).cloned(),
         }
         boxes.0.insert(id, a);
     }
@@ -288,10 +288,7 @@ pub fn with_typed<T: FigureUse>(
     let refused: Vec<(ParamId, Text)> = match &result {
         Err(Error::Input { errors }) => errors
             .iter()
-            .filter_map(|e| {
-                let id = ParamId::parse(e.field.strip_prefix("set:")?)?;
-                Some((id, e.message.clone()))
-            })
+            .filter_map(|e| Some((e.figure?, e.message.clone())))
             .collect(),
         _ => Vec::new(),
     };

@@ -6,17 +6,81 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::explain::Replaced;
-use crate::model::{Lang, RuleIssue, Text};
+use crate::model::{Lang, ParamId, RuleIssue, Text};
 
 /// One bad input field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldError {
-    /// The request field, e.g. `wage`, `month`, or `set:employee.base.floor` for an override.
+    /// The request field, e.g. `wage`, `month`, or `set:employee.base.floor` for an override
+    /// (`row 3: revenue` for a row of the fund's figures), as the CLI names it.
     pub field: String,
     /// A stable machine code, e.g. `negative`, `too_many_decimals`.
     pub code: String,
     pub message: Text,
+    /// The figure a typed value was for, where the error is about one: a page puts the
+    /// message beside that figure's box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub figure: Option<ParamId>,
+    /// The cell of a table, where the error is about a row of a file: a page names it in its
+    /// language (第 3 行「收入」).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub cell: Option<Cell>,
+}
+
+/// A cell of a table a person brought: the row's line in the file (the header is line 1)
+/// and the column, with its name in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Cell {
+    pub line: usize,
+    pub column: String,
+    pub label: Text,
+}
+
+/// Where a bad value is: a field of the request, a typed figure, or a cell of a table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Request(String),
+    Figure(ParamId),
+    Cell(Cell),
+}
+
+impl From<&str> for Field {
+    fn from(s: &str) -> Field {
+        Field::Request(s.to_string())
+    }
+}
+
+impl From<String> for Field {
+    fn from(s: String) -> Field {
+        Field::Request(s)
+    }
+}
+
+impl FieldError {
+    /// A bad value at `at`, its `field` written as the CLI and the JSON name it.
+    pub fn at(at: impl Into<Field>, code: &str, message: Text) -> FieldError {
+        let (field, figure, cell) = match at.into() {
+            Field::Request(f) => (f, None, None),
+            Field::Figure(id) => (format!("set:{}", id.key()), Some(id), None),
+            Field::Cell(c) => (format!("row {}: {}", c.line, c.column), None, Some(c)),
+        };
+        FieldError {
+            field,
+            code: code.into(),
+            message,
+            figure,
+            cell,
+        }
+    }
+
+    /// The same error at another place (a figure's reading, named as the figure).
+    pub fn moved(self, at: impl Into<Field>) -> FieldError {
+        FieldError::at(at, &self.code, self.message)
+    }
 }
 
 /// A figure the computation needs that no published rule gives and the caller did not
@@ -76,13 +140,9 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn field(field: impl Into<String>, code: &str, message: Text) -> Error {
+    pub fn field(field: impl Into<Field>, code: &str, message: Text) -> Error {
         Error::Input {
-            errors: vec![FieldError {
-                field: field.into(),
-                code: code.into(),
-                message,
-            }],
+            errors: vec![FieldError::at(field, code, message)],
         }
     }
 
@@ -127,6 +187,17 @@ impl Error {
             _ => None,
         }
     }
+
+    /// The message of the first error about the typed figure `id`, if any.
+    pub fn on_figure(&self, id: ParamId) -> Option<&Text> {
+        match self {
+            Error::Input { errors } => errors
+                .iter()
+                .find(|e| e.figure == Some(id))
+                .map(|e| &e.message),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Error {
@@ -142,12 +213,8 @@ impl std::error::Error for Error {}
 pub struct Problems(Vec<FieldError>);
 
 impl Problems {
-    pub fn push(&mut self, field: &str, code: &str, message: Text) {
-        self.0.push(FieldError {
-            field: field.into(),
-            code: code.into(),
-            message,
-        });
+    pub fn push(&mut self, field: impl Into<Field>, code: &str, message: Text) {
+        self.0.push(FieldError::at(field, code, message));
     }
 
     pub fn absorb(&mut self, error: Error) -> Result<(), Error> {

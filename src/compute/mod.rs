@@ -74,7 +74,11 @@ pub fn city<'r>(rules: &'r Rules, field: &str, raw: &Raw) -> Result<&'r City, Er
 
 /// Checks that `month` is not before the city's pooling began. A month after a document's
 /// term is not refused: its rules are carried provisionally, and a notice says so.
-pub fn in_pooling(city: &City, field: &str, month: YearMonth) -> Result<(), Error> {
+pub fn in_pooling(
+    city: &City,
+    field: impl Into<crate::error::Field>,
+    month: YearMonth,
+) -> Result<(), Error> {
     if month < city.pooling_from {
         let (name_zh, name_en, from) = (&city.name.zh, &city.name.en, city.pooling_from);
         return Err(Error::field(

@@ -75,24 +75,22 @@ pub struct Reading {
 /// Reads a figure a person typed (or chose) for a parameter. The error is on the field
 /// `set:KEY`, with the reason in both languages and the figure's name, never its id.
 pub fn figure(def: &ParamDef, raw: &Raw) -> Result<Reading, Error> {
-    let field = crate::asks::figure_field(def.id);
     let wrap = |e: Error| match e {
         Error::Input { errors } => Error::Input {
             errors: errors
                 .into_iter()
                 .map(|mut f| {
-                    f.field = field.clone();
                     f.message = Text::new(
                         format!("「{raw}」不是有效的{}：{}", def.label_zh, f.message.zh),
                         format!("“{raw}” is not a valid {}: {}", def.label_en, f.message.en),
                     );
-                    f
+                    f.moved(crate::asks::figure_field(def.id))
                 })
                 .collect(),
         },
         other => other,
     };
-    reading(def.unit, &field, raw).map_err(wrap)
+    reading(def.unit, &format!("set:{}", def.key()), raw).map_err(wrap)
 }
 
 pub(super) fn reading(unit: Unit, field: &str, raw: &Raw) -> Result<Reading, Error> {

@@ -41,14 +41,15 @@ pub fn parse_overrides(raw: &Overrides) -> Result<BTreeMap<ParamId, Supplied>, V
             continue;
         }
         let Some(id) = ParamId::parse(key) else {
-            errors.push(FieldError {
-                field: format!("set:{key}"),
-                code: "unknown_param".into(),
-                message: text!(
+            // No such figure: the field names what was typed (there is no id to point at).
+            errors.push(FieldError::at(
+                format!("set:{key}"),
+                "unknown_param",
+                text!(
                     "没有编号为 `{key}` 的参数（`yibao rules show` 列出全部编号）",
                     "there is no parameter `{key}` (`yibao rules show` lists them)"
                 ),
-            });
+            ));
             continue;
         };
         match input::figure(id.def(), text) {
@@ -283,14 +284,14 @@ impl Ctx {
 
     fn no_window(&mut self, id: ParamId) {
         let def = id.def();
-        let err = FieldError {
-            field: self.month_field.into(),
-            code: "outside_rule_window".into(),
-            message: Text::new(
+        let err = FieldError::at(
+            self.month_field,
+            "outside_rule_window",
+            Text::new(
                 format!("{} 没有有效的「{}」规则；规则按时段生效，不会套用其他年份", self.month, def.label_zh),
                 format!("no rule for “{}” is in force in {}; rules apply by date and no other year is used", def.label_en, self.month),
             ),
-        };
+        );
         if !self.window_errors.contains(&err) {
             self.window_errors.push(err);
         }

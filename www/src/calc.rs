@@ -120,7 +120,7 @@ pub fn outcome_of(
     match &result {
         // A typed figure's error is on its box; the others go beside their fields.
         Err(Error::Input { errors }) => {
-            for e in errors.iter().filter(|e| !e.field.starts_with("set:")) {
+            for e in errors.iter().filter(|e| e.figure.is_none()) {
                 field_errors
                     .entry(e.field.clone())
                     .or_insert_with(|| e.message.clone());

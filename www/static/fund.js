@@ -28,16 +28,14 @@ function request() {
   return { city: $("f-city").value, rows: api.fundRowsFromCsv($("f-data").value), overrides: typed, officialOnly: $("f-official").checked };
 }
 
-// The core names a bad cell "row 2: revenue"; in Chinese that reads 第 2 行「收入」.
-const COLUMN_ZH = { year: "年度", county: "县区", revenue: "收入", expenditure: "支出", opening_balance: "期初结余", prior_revenue: "上年收入", plan_met: "完成收入计划", rows: "数据", city: "城市", file: "文件" };
-function fieldName(f) {
-  // A typed figure's own error is beside its box and names the figure in words.
-  if (f.startsWith("set:")) return "";
-  if (lang() === "en") return f;
-  const m = /^row (\d+): (\w+)$/.exec(f);
-  if (m) return `第 ${m[1]} 行「${COLUMN_ZH[m[2]] ?? m[2]}」`;
-  if (f.startsWith("set:")) return "";
-  return COLUMN_ZH[f] ?? f;
+// Where an error is, as the core says it: a cell of the figures (its line and column, named
+// in both languages: 第 2 行「收入」), a typed figure (its message is beside its box and names
+// the figure), or another field of the page.
+function fieldName(x) {
+  if (x.figure) return "";
+  if (x.cell) return t(`第 ${x.cell.line} 行「${x.cell.label.zh}」`, `row ${x.cell.line}: ${x.cell.label.en}`);
+  const words = { rows: t("数据", "figures"), city: t("城市", "city"), file: t("文件", "file") };
+  return words[x.field] ?? x.field ?? "";
 }
 
 // Boxes for every figure the chosen city has not published that its articles could need,
@@ -69,7 +67,7 @@ function showError(e) {
     return;
   }
   const errors = e.errors ?? [{ field: "", message: { zh: String(e), en: String(e) } }];
-  $("f-error").textContent = errors.map((x) => [fieldName(x.field), say(x.message)].filter(Boolean).join(t("：", ": "))).join(t("；", "; "));
+  $("f-error").textContent = errors.map((x) => [fieldName(x), say(x.message)].filter(Boolean).join(t("：", ": "))).join(t("；", "; "));
 }
 
 function render() {

@@ -232,10 +232,10 @@ fn checked_setup(req: &FundRequest) -> Result<(Setup, Vec<Row>), Error> {
     let last_year = rows.iter().map(|r| r.year).max().unwrap_or(first.year);
     let checks = (
         start(first.year).map_or(Ok(()), |m| {
-            in_pooling(city, &rows::field(first.line, "year"), m)
+            in_pooling(city, rows::field(first.line, "year"), m)
         }),
         start(last_year).map_or(Ok(()), |m| {
-            in_pooling(city, &rows::field(last.line, "year"), m)
+            in_pooling(city, rows::field(last.line, "year"), m)
         }),
         if city.params.contains_key(&ParamId::DeficitMethodRule) {
             Ok(())

@@ -49,8 +49,23 @@ pub(crate) struct Row {
     pub plan_met: bool,
 }
 
-pub(crate) fn field(line: usize, name: &str) -> String {
-    format!("row {line}: {name}")
+/// A cell of the figures: the row's line and the column, named in both languages.
+pub(crate) fn field(line: usize, column: &str) -> crate::error::Field {
+    let label = match column {
+        "year" => text!("年度", "year"),
+        "county" => text!("县区", "county"),
+        "revenue" => text!("收入", "revenue"),
+        "expenditure" => text!("支出", "expenditure"),
+        "opening_balance" => text!("期初结余", "opening balance"),
+        "prior_revenue" => text!("上年收入", "prior-year revenue"),
+        "plan_met" => text!("完成收入计划", "revenue plan met"),
+        other => crate::model::Text::same(other.to_string()),
+    };
+    crate::error::Field::Cell(crate::error::Cell {
+        line,
+        column: column.to_string(),
+        label,
+    })
 }
 
 fn row(index: usize, r: &FundRow) -> Result<Row, Error> {
@@ -69,21 +84,29 @@ fn row(index: usize, r: &FundRow) -> Result<Row, Error> {
     } else {
         Ok(())
     };
+    // Each cell read as a field, its errors then placed in the cell.
+    let cell = |column: &str, e: Error| match e {
+        Error::Input { errors } => Error::Input {
+            errors: errors
+                .into_iter()
+                .map(|f| f.moved(field(line, column)))
+                .collect(),
+        },
+        other => other,
+    };
     let (year, (), revenue, expenditure, opening, prior, plan_met) = (
-        input::count(
-            &field(line, "year"),
-            &r.year,
-            crate::model::month::MAX_YEAR as u32,
-        ),
+        input::count("year", &r.year, crate::model::month::MAX_YEAR as u32)
+            .map_err(|e| cell("year", e)),
         county_ok,
-        input::amount(&field(line, "revenue"), &r.revenue),
-        input::amount(&field(line, "expenditure"), &r.expenditure),
-        input::opt_signed_amount(&field(line, "opening_balance"), &r.opening_balance),
-        input::opt_amount(&field(line, "prior_revenue"), &r.prior_revenue),
+        input::amount("revenue", &r.revenue).map_err(|e| cell("revenue", e)),
+        input::amount("expenditure", &r.expenditure).map_err(|e| cell("expenditure", e)),
+        input::opt_signed_amount("opening_balance", &r.opening_balance)
+            .map_err(|e| cell("opening_balance", e)),
+        input::opt_amount("prior_revenue", &r.prior_revenue).map_err(|e| cell("prior_revenue", e)),
         if r.plan_met.is_blank() {
             Ok(true)
         } else {
-            input::flag(&field(line, "plan_met"), &r.plan_met)
+            input::flag("plan_met", &r.plan_met).map_err(|e| cell("plan_met", e))
         },
     )
         .all_ok()?;
@@ -131,7 +154,7 @@ fn order(rows: &[Row]) -> Result<(), Error> {
         if r.year < last {
             let l = last;
             p.push(
-                &field(r.line, "year"),
+                field(r.line, "year"),
                 "year_out_of_order",
                 text!(
                     "年度 {} 排在 {l} 之后；请按年度从早到晚排列",
@@ -142,7 +165,7 @@ fn order(rows: &[Row]) -> Result<(), Error> {
         } else if r.year > last + 1 {
             let missing = last + 1;
             p.push(
-                &field(r.line, "year"),
+                field(r.line, "year"),
                 "missing_year",
                 text!(
                     "缺少 {missing} 年的数据（{last} 之后是 {}）",
@@ -154,7 +177,7 @@ fn order(rows: &[Row]) -> Result<(), Error> {
         last = last.max(r.year);
         if let Some(prev) = seen.insert((r.year, r.county.clone()), r.line) {
             p.push(
-                &field(r.line, "county"),
+                field(r.line, "county"),
                 "county_twice",
                 text!(
                     "{} 在 {} 年已出现（第 {prev} 行）",
@@ -166,7 +189,7 @@ fn order(rows: &[Row]) -> Result<(), Error> {
         }
         if r.year != first && (r.opening.is_some() || r.prior.is_some()) {
             p.push(
-                &field(r.line, "opening_balance"),
+                field(r.line, "opening_balance"),
                 "not_first_year",
                 text!(
                     "期初结余和上年收入只填在第一年",

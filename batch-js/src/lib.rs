@@ -359,13 +359,19 @@ impl PayrollBatch {
         struct TotalsView<'a> {
             #[serde(flatten)]
             totals: &'a tables::Totals,
-            figures: tables::PlanNotes,
+            figures: &'a tables::PlanNotes,
+            /// The lines and notes as every door shows them (tables::totals).
+            table: tables::totals::TotalsTable,
         }
         match &self.run {
-            Some(run) => to_js(&TotalsView {
-                totals: &run.totals(),
-                figures: run.plan_notes(),
-            }),
+            Some(run) => {
+                let (totals, figures) = (run.totals(), run.plan_notes());
+                to_js(&TotalsView {
+                    table: tables::totals::table(&totals, &figures),
+                    totals: &totals,
+                    figures: &figures,
+                })
+            }
             None => JsValue::NULL,
         }
     }

@@ -4,7 +4,7 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use yibao::{text, EmployerKind, Error, Lang, Raw};
+use yibao::{text, Error, Lang, Raw};
 use yibao_tables::{self as tables, payroll, Batch, Mapping, Options};
 
 use crate::args::{BatchArgs, Cli};
@@ -204,81 +204,43 @@ fn summary(run: &Batch, lang: Lang, as_json: bool) {
         eprintln!("{v}");
         return;
     }
-    let line = |name: &str, x: &tables::Total| {
-        format!(
-            "  {name:<14} {:>8} {:>14} {:>14} {:>14}",
-            x.rows, x.employer, x.individual, x.total
-        )
+    // The totals and their notes as every door shows them (tables::totals); the CLI adds
+    // only the ids `--set` takes for the figures that were missing.
+    let table = tables::totals::table(t, &notes);
+    let row = |cells: [String; 5]| {
+        let [a, b, c, d, e] = cells;
+        format!("  {a:<14} {b:>8} {c:>14} {d:>14} {e:>14}")
     };
+    let head = table.header.iter().map(|h| h.get(lang).to_string());
+    let mut head = head.chain(std::iter::repeat(String::new()));
     eprintln!(
         "{}",
-        lang.pick(
-            "  类别              人数       单位合计       个人合计           合计",
-            "  kind               rows       employer     individual          total"
-        )
+        row(std::array::from_fn(|_| head.next().unwrap_or_default()))
     );
-    eprintln!(
-        "{}",
-        line(EmployerKind::PublicBody.label().get(lang), &t.public_body)
-    );
-    eprintln!("{}", line(EmployerKind::Other.label().get(lang), &t.other));
-    eprintln!("{}", line(lang.pick("全部", "all"), &t.overall));
-    eprintln!(
-        "{} {}, {} {}",
-        lang.pick("出错行", "failed rows"),
-        t.failed_rows,
-        lang.pick("扣款不符行", "mismatched rows"),
-        t.mismatched_rows
-    );
-    if t.total_rows > 0 {
-        eprintln!(
-            "{} {}",
-            lang.pick("合计行（已跳过）", "total lines (skipped)"),
-            t.total_rows
-        );
-    }
-    if t.kinds_read_as_other > 0 {
-        let (n, texts) = (
-            t.kinds_read_as_other,
-            t.texts_read_as_other.join(lang.pick("、", ", ")),
-        );
+    for l in &table.lines {
         eprintln!(
             "{}",
-            text!(
-                "{n} 行的单位类型（{texts}）按其他单位计",
-                "{n} rows' employer kind ({texts}) read as other employers"
-            )
-            .get(lang)
+            row([
+                l.label.get(lang).to_string(),
+                l.rows.to_string(),
+                l.employer.to_string(),
+                l.individual.to_string(),
+                l.total.to_string(),
+            ])
         );
     }
-    let names = |v: &[payroll::Noted]| {
-        v.iter()
-            .map(|n| format!("{} ({})", n.label.get(lang), n.id))
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", "; "))
-    };
-    if !notes.user_supplied.is_empty() {
-        eprintln!(
-            "{} {}",
-            lang.pick("用户提供的数据：", "user-supplied figures:"),
-            names(&notes.user_supplied)
-        );
-    }
-    if !notes.not_known.is_empty() {
-        eprintln!(
-            "{} {}",
-            lang.pick("未公布（未使用）：", "not published (went without):"),
-            names(&notes.not_known)
-        );
-    }
-    for c in &notes.cautions {
-        eprintln!("! {}", c.get(lang));
+    for n in &table.notes {
+        eprintln!("{}", n.get(lang));
     }
     if !notes.missing.is_empty() {
+        let ids: Vec<&str> = notes.missing.iter().map(|n| n.id.as_str()).collect();
         eprintln!(
             "{} {}",
-            lang.pick("缺少未公布的数据（用到它们的行出错），请用 --set 编号=数值 提供：", "figures nobody published are needed (the rows that use them failed); supply them with --set ID=VALUE:"),
-            names(&notes.missing)
+            lang.pick(
+                "请用 --set 编号=数值 提供：",
+                "supply them with --set ID=VALUE:"
+            ),
+            ids.join(" ")
         );
     }
 }

@@ -26,6 +26,7 @@ pub mod headers;
 pub mod output;
 pub mod payroll;
 pub mod read;
+pub mod totals;
 pub mod write;
 pub mod xlsx;
 

@@ -75,29 +75,19 @@ pub fn csv_row(r: &RowResult, lang: Lang) -> String {
 /// The columns of the result lines that hold money.
 pub const MONEY_COLUMNS: std::ops::RangeInclusive<usize> = 4..=12;
 
-/// The totals as CSV lines (header first): by employer kind and overall, then the counts.
+/// The totals as CSV lines (header first): by employer kind and overall, then the counts
+/// (the lines of [`crate::totals::table`], as the CLI and the page show them).
 pub fn totals_csv(totals: &Totals, lang: Lang) -> String {
-    let mut out = write::line(&lang.pick(
-        ["", "人数", "单位合计", "个人合计", "合计"],
-        ["", "rows", "employer", "individual", "total"],
-    ));
-    for (name, t) in [
-        (
-            EmployerKind::PublicBody.label().get(lang).to_string(),
-            &totals.public_body,
-        ),
-        (
-            EmployerKind::Other.label().get(lang).to_string(),
-            &totals.other,
-        ),
-        (lang.pick("全部", "all").to_string(), &totals.overall),
-    ] {
+    let t = crate::totals::table(totals, &Default::default());
+    let head: Vec<&str> = t.header.iter().map(|h| h.get(lang)).collect();
+    let mut out = write::line(&head);
+    for l in &t.lines {
         out.push_str(&write::line(&[
-            name,
-            t.rows.to_string(),
-            t.employer.to_string(),
-            t.individual.to_string(),
-            t.total.to_string(),
+            l.label.get(lang).to_string(),
+            l.rows.to_string(),
+            l.employer.to_string(),
+            l.individual.to_string(),
+            l.total.to_string(),
         ]));
     }
     out.push_str(&write::line(&[

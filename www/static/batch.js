@@ -199,27 +199,20 @@ function hideResults() {
   shown = false;
 }
 
+// The totals' lines, words and notes are the batch's own (the CLI prints the same); the
+// page lays them out.
 function renderTotals(tot) {
   const table = $("b-totals");
   table.replaceChildren();
   const head = document.createElement("tr");
-  for (const h of ["", t("人数", "rows"), t("单位", "employer"), t("个人", "individual"), t("合计", "total")]) head.append(cell("th", h));
+  tot.table.header.forEach((h, i) => head.append(cell("th", i === 0 ? "" : say(h))));
   table.append(head);
-  for (const [name, x] of [[t("机关事业单位", "public body"), tot.public_body], [t("其他单位", "other employers"), tot.other], [t("全部", "all"), tot.overall]]) {
+  for (const x of tot.table.lines) {
     const tr = document.createElement("tr");
-    tr.append(cell("th", name), cell("td", x.rows.toLocaleString("en")), cell("td", money(x.employer)), cell("td", money(x.individual)), cell("td", money(x.total)));
+    tr.append(cell("th", say(x.label)), cell("td", x.rows.toLocaleString("en")), cell("td", money(x.employer)), cell("td", money(x.individual)), cell("td", money(x.total)));
     table.append(tr);
   }
-  const f = tot.figures;
-  const names = (list) => list.map((n) => say(n.label)).join(t("、", "; "));
-  const notes = [`${t("出错行", "failed rows")} ${tot.failed_rows} · ${t("扣款不符", "deduction mismatches")} ${tot.mismatched_rows}`];
-  if (tot.total_rows) notes.push(`${t("合计行（已跳过）", "total lines (skipped)")} ${tot.total_rows}`);
-  if (tot.kinds_read_as_other) notes.push(t(`${tot.kinds_read_as_other} 行的单位类型（${tot.texts_read_as_other.join("、")}）按其他单位计`, `${tot.kinds_read_as_other === 1 ? "1 row's" : `${tot.kinds_read_as_other} rows'`} employer kind (${tot.texts_read_as_other.join(", ")}) read as other employers`));
-  if (f.user_supplied.length) notes.push(`${t("用了你填写的数据：", "used figures you entered: ")}${names(f.user_supplied)}`);
-  if (f.not_known.length) notes.push(`${t("未公布、未计入：", "not published, left out: ")}${names(f.not_known)}`);
-  for (const c of f.cautions) notes.push(say(c));
-  if (f.missing.length) notes.push(`${t("缺少未公布的数据，用到它们的行出错：", "figures nobody published were missing; the rows that need them failed: ")}${names(f.missing)}`);
-  $("b-notes").replaceChildren(...notes.map((n) => cell("span", n)));
+  $("b-notes").replaceChildren(...tot.table.notes.map((n) => cell("span", say(n))));
 }
 
 async function renderRows() {

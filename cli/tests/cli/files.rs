@@ -277,7 +277,8 @@ fn batch_missing_figure_is_named_once() {
         "{public_body_row}"
     );
     assert!(
-        stderr(&o).contains("缺少未公布的数据（用到它们的行出错）"),
+        stderr(&o)
+            .contains("缺少未公布的数据，用到它们的行出错：用人单位费率（机关事业单位，含生育）"),
         "{}",
         stderr(&o)
     );

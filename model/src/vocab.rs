@@ -15,11 +15,24 @@ pub struct Choice {
     pub word: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
+    /// Other words people use for it (`reserve_waterfall`, 企业).
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub aliases: &'static [&'static str],
 }
 
 impl Choice {
     pub fn label(&self) -> Text {
         Text::new(self.zh, self.en)
+    }
+
+    /// Whether a person typed this choice: its word, either label or an alias, with case,
+    /// spaces and `-`/`_` not mattering (as the vocabulary's own `parse` reads it).
+    pub fn is(&self, typed: &str) -> bool {
+        same_word(typed, self.word)
+            || same_word(typed, self.zh)
+            || same_word(typed, self.en)
+            || self.aliases.iter().any(|a| same_word(typed, a))
     }
 }
 
@@ -66,7 +79,7 @@ macro_rules! vocabulary {
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub const CHOICES: &'static [Choice] = &[$(Choice { word: $word, zh: $zh, en: $en }),+];
+            pub const CHOICES: &'static [Choice] = &[$(Choice { word: $word, zh: $zh, en: $en, aliases: &[$($alias),*] }),+];
 
             /// The word rule files, requests and JSON use.
             pub fn word(self) -> &'static str {

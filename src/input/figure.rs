@@ -180,10 +180,8 @@ pub(super) fn choice(
     choices: &'static [crate::model::Choice],
     typed: &str,
 ) -> Option<&'static crate::model::Choice> {
-    let t = typed.trim().to_ascii_lowercase().replace('-', "_");
-    choices
-        .iter()
-        .find(|c| c.word == t || c.zh == typed.trim() || c.en.to_ascii_lowercase() == t)
+    // The vocabulary's own reading: aliases too (`reserve_waterfall`), as its `parse` does.
+    choices.iter().find(|c| c.is(typed))
 }
 
 pub(super) fn not_one_of(field: &str, unit: Unit, raw: &Raw) -> Error {

@@ -81,3 +81,21 @@ fn rates_as_people_type_them() {
     assert!(r("150").is_err());
     assert!(r("abc").is_err());
 }
+
+/// A typed choice is read as the vocabulary reads it, aliases included: 黄冈's deficit method
+/// by its word, its Chinese label, an alias, or with other case and dashes (`--set
+/// fund.deficit.method=reserve_waterfall` was refused while the rules file took the alias).
+#[test]
+fn choices_read_as_the_vocabulary_does() {
+    let def = crate::model::ParamId::DeficitMethodRule.def();
+    for typed in [
+        "huanggang_waterfall",
+        "reserve_waterfall",
+        "Reserve-Waterfall",
+        "历史结余、风险调剂金、县政府与统筹调节金分担、县政府补足",
+    ] {
+        let r = figure(def, &typed.into()).unwrap();
+        assert_eq!(r.value.show(), "huanggang_waterfall", "{typed}");
+    }
+    assert_eq!(code(figure(def, &"waterfall".into())), "not_a_choice");
+}

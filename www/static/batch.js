@@ -34,8 +34,10 @@ let overrides = {};   // figure id → text, as typed
 let shown = false;    // results on screen
 let offset = 0;
 
-const now = new Date();
-$("b-month").value = fromHash("month") ?? `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+// This month in China (UTC+8), as the core's YearMonth::in_china and the calculator count it:
+// a browser elsewhere must not start on last month between 00:00 and 08:00 on the 1st.
+const now = new Date(Date.now() + 8 * 3600 * 1000);
+$("b-month").value = fromHash("month") ?? `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
 $("b-official").checked = fromHash("official") === "1";
 
 function options() {

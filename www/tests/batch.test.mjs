@@ -235,3 +235,15 @@ test("200,000 rows: progress, the page keeps responding while the worker compute
   assert.deepEqual(foreign, []);
   await context.close();
 });
+
+test("the month starts at this month in China, wherever the browser's clock is set", async () => {
+  // 2027-01-01 01:00 in China is still 2026-12-31 in New York: the page must start on
+  // January 2027, as the calculator and the core (YearMonth::in_china) count months.
+  const context = await browser.newContext({ timezoneId: "America/New_York", locale: "zh-CN" });
+  const p = await context.newPage();
+  await p.clock.setFixedTime(new Date("2027-01-01T01:00:00+08:00"));
+  await p.goto(server.base + "batch.html");
+  await p.waitForFunction(() => document.body.dataset.ready === "true");
+  assert.equal(await p.locator("#b-month").inputValue(), "2027-01");
+  await context.close();
+});

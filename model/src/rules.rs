@@ -369,6 +369,18 @@ pub struct City {
     pub notices: Vec<Notice>,
 }
 
+impl City {
+    /// The first month of a year under the city's pooling: the month pooling began in its
+    /// first year, January after (a resident's benefit year, a fund's year).
+    pub fn first_month_of(&self, year: i32) -> Option<YearMonth> {
+        if year == self.pooling_from.year() {
+            Some(self.pooling_from)
+        } else {
+            YearMonth::new(year, 1)
+        }
+    }
+}
+
 /// Every rule file, validated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -34,7 +34,7 @@ use crate::error::{AllOk, Error};
 use crate::explain::Explanation;
 use crate::input::Raw;
 use crate::lookup::{parse_overrides, Cited, Ctx, Overrides};
-use crate::model::{DeficitMethod, Money, ParamId, Rounding, Text, YearMonth};
+use crate::model::{DeficitMethod, Money, ParamId, Rounding, Text};
 use crate::rules::rules;
 use crate::text;
 use crate::trace::Expr;
@@ -222,13 +222,7 @@ fn checked_setup(req: &FundRequest) -> Result<(Setup, Vec<Row>), Error> {
             text!("没有数据行", "there are no rows"),
         ));
     };
-    let start = |y: i32| {
-        if y == city.pooling_from.year() {
-            Some(city.pooling_from)
-        } else {
-            YearMonth::new(y, 1)
-        }
-    };
+    let start = |y: i32| city.first_month_of(y);
     let last_year = rows.iter().map(|r| r.year).max().unwrap_or(first.year);
     let checks = (
         start(first.year).map_or(Ok(()), |m| {

@@ -192,14 +192,11 @@ fn first_month(req: &ResidentRequest) -> Result<YearMonth, Error> {
             text!("年份超出范围：{}", "year out of range: {}", req.year),
         )
     })?;
-    let pooled = crate::rules::rules()
+    Ok(crate::rules::rules()
         .ok()
         .and_then(|r| r.city(req.city.as_str()))
-        .map(|c| c.pooling_from);
-    Ok(match pooled {
-        Some(p) if p.year() == m.year() => p,
-        _ => m,
-    })
+        .and_then(|c| c.first_month_of(m.year()))
+        .unwrap_or(m))
 }
 
 pub fn resident(req: &ResidentRequest) -> Result<ResidentResult, Error> {

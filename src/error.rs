@@ -153,7 +153,18 @@ impl Error {
         match self {
             Error::Input { errors } => {
                 for e in errors {
-                    out.push_str(&format!("{}: {}\n", e.field, e.message.get(lang)));
+                    // A cell of a file in the reader's language (第 3 行「收入」); other
+                    // fields by the name the command line's flags take.
+                    let field = match &e.cell {
+                        Some(c) => Text::new(
+                            format!("第 {} 行「{}」", c.line, c.label.zh),
+                            format!("row {}: {}", c.line, c.label.en),
+                        )
+                        .get(lang)
+                        .to_string(),
+                        None => e.field.clone(),
+                    };
+                    out.push_str(&format!("{field}: {}\n", e.message.get(lang)));
                 }
             }
             Error::MissingFigures { missing, .. } => {

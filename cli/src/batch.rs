@@ -4,6 +4,7 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
+use yibao::model::money::grouped;
 use yibao::{text, Error, Lang, Raw};
 use yibao_tables::{self as tables, payroll, Batch, Mapping, Options};
 
@@ -207,9 +208,26 @@ fn summary(run: &Batch, lang: Lang, as_json: bool) {
     // The totals and their notes as every door shows them (tables::totals); the CLI adds
     // only the ids `--set` takes for the figures that were missing.
     let table = tables::totals::table(t, &notes);
+    // Columns by display width, not by characters: a Chinese character takes two columns
+    // of a terminal (format!'s padding counts it as one).
+    let pad = |s: &str, width: usize, left: bool| {
+        let fill = " ".repeat(width.saturating_sub(unicode_width::UnicodeWidthStr::width(s)));
+        if left {
+            format!("{s}{fill}")
+        } else {
+            format!("{fill}{s}")
+        }
+    };
     let row = |cells: [String; 5]| {
         let [a, b, c, d, e] = cells;
-        format!("  {a:<14} {b:>8} {c:>14} {d:>14} {e:>14}")
+        format!(
+            "  {} {} {} {} {}",
+            pad(&a, 14, true),
+            pad(&b, 8, false),
+            pad(&c, 14, false),
+            pad(&d, 14, false),
+            pad(&e, 14, false)
+        )
     };
     let head = table.header.iter().map(|h| h.get(lang).to_string());
     let mut head = head.chain(std::iter::repeat(String::new()));
@@ -223,9 +241,9 @@ fn summary(run: &Batch, lang: Lang, as_json: bool) {
             row([
                 l.label.get(lang).to_string(),
                 l.rows.to_string(),
-                l.employer.to_string(),
-                l.individual.to_string(),
-                l.total.to_string(),
+                grouped(l.employer),
+                grouped(l.individual),
+                grouped(l.total),
             ])
         );
     }

@@ -79,8 +79,14 @@ function render() {
   // this page only lays them out.
   $("f-remit").replaceChildren(...account.before.map((line) => cell("p", say(line))));
   table(account);
+  $("f-notes").replaceChildren(...account.after.map((line) => cell("li", say(line))));
   chart(r);
-  $("f-steps").replaceChildren(...r.explanation.steps.map((s) => cell("li", `${say(s.label)}：${say(s.formula)}${s.cites.length ? " — " : ""}${s.cites.map((c) => c.source ? `${c.source.document.number ?? say(c.source.document.title)} ${c.source.article}` : c.value).join("; ")}`)));
+  // Each step with the articles it rests on, each named once.
+  const cites = (s) => [...new Set(s.cites.filter((c) => c.source).map((c) => `${c.source.document.number ?? say(c.source.document.title)} ${c.source.article}`))];
+  $("f-steps").replaceChildren(...r.explanation.steps.map((s) => {
+    const where = cites(s);
+    return cell("li", `${say(s.label)}${t("：", ": ")}${say(s.formula)}${where.length ? " — " + where.join(t("；", "; ")) : ""}`);
+  }));
   $("f-results").hidden = false;
 }
 
@@ -94,7 +100,8 @@ function table(account) {
   tbl.append(head);
   for (const row of account.rows) {
     const tr = document.createElement("tr");
-    row.cells.forEach((c, i) => tr.append(cell("td", say(c), heads[i])));
+    // A year's summary is one cell with no column of its own (no label on a phone).
+    row.cells.forEach((c, i) => tr.append(cell("td", say(c), row.cells.length === 1 ? undefined : heads[i])));
     // A year's summary is one cell across the table.
     if (row.cells.length === 1) tr.firstChild.colSpan = heads.length;
     if (ROW_CLASS[row.kind]) tr.className = ROW_CLASS[row.kind];

@@ -31,6 +31,15 @@ test("黄冈: the sample deficit runs through every step of Art. 18; amounts wit
   // 2025 A: historical 50,000; adjustment fund 42,000; county government 939,200; pooling fund 124,000; the rest 110,800.
   for (const figure of ["50,000.00", "42,000.00", "939,200.00", "124,000.00", "110,800.00", "1,100,000.00"]) assert.match(table, new RegExp(escape(figure)));
   assert.match(table, /⚠/);
+  // What the warning calls for, how sure the figures are and how open points are read: the
+  // core's lines after the table, as the command line prints them with its steps.
+  const notes = await p.locator("#f-notes").innerText();
+  assert.match(notes, /触发预警：市医疗保障部门应会同市财政部门向市人民政府报告（第十六条）/);
+  assert.match(notes, /所有数据均来自统筹文件或官方文件/);
+  assert.match(notes, /储备金从各县当年收入中提取/);
+  // A county's kept surplus says where it went; a year's summary carries no column label.
+  assert.match(table, /留存县级，结转下年 40,000\.00/);
+  assert.equal(await p.locator("#f-table tr.year-summary td").first().getAttribute("data-label"), null);
   assert.doesNotMatch(table, /市级基金：?\s*年初/, "黄冈 keeps no city pool: the counties keep their surpluses");
   assert.equal(await p.locator("#f-chart svg .warning-line").count(), 2);
   const [download] = await Promise.all([p.waitForEvent("download"), p.click("#f-csv")]);

@@ -153,12 +153,19 @@ pub(crate) struct FundRules {
 }
 
 fn look_up(cx: &mut Ctx, first: &[&Row], split_needed: bool) -> Result<FundRules, Error> {
-    let any_surplus = first
-        .iter()
-        .any(|r| r.opening.is_some_and(|o| !o.is_negative() && !o.is_zero()));
-    let any_deficit = first
-        .iter()
-        .any(|r| r.opening.is_some_and(Money::is_negative));
+    // Only a file that starts in the year pooling began has balances from before it (see
+    // remittance::remit): a later file's opening balances are carried, and the rules for
+    // collecting pre-pooling balances are neither used nor asked for.
+    let pooling_year = cx.city.pooling_from.year();
+    let before_pooling = first.first().is_some_and(|r| r.year == pooling_year);
+    let any_surplus = before_pooling
+        && first
+            .iter()
+            .any(|r| r.opening.is_some_and(|o| !o.is_negative() && !o.is_zero()));
+    let any_deficit = before_pooling
+        && first
+            .iter()
+            .any(|r| r.opening.is_some_and(Money::is_negative));
     let method = cx.need::<DeficitMethod>(ParamId::DeficitMethodRule);
     let method = cx.resolve(method)?;
     let reserve = reserve::Rule::look_up(cx)?;

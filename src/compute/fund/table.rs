@@ -18,6 +18,10 @@ pub struct FundTable {
     pub before: Vec<Text>,
     pub header: Vec<Text>,
     pub rows: Vec<FundTableRow>,
+    /// Lines after the table: how sure the result is, the notes (a warning line crossed and
+    /// the report it calls for) and how open points are read. The command line prints them
+    /// with the explanation.
+    pub after: Vec<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -67,14 +71,21 @@ fn county_row(year: i32, c: &CountyYear) -> FundTableRow {
     if let Some(p) = c.policy_adjustment {
         by.push(labelled(text!("须调整政策", "policy adjustment"), p));
     }
-    if let Some(m) = c.to_city.filter(|m| !m.is_zero()) {
-        by.push(labelled(text!("上交市级基金", "to the city pool"), m));
-    }
-    if let Some(m) = c.surplus_not_kept {
-        by.push(labelled(
-            text!("未完成收入计划，不留存", "revenue plan missed, not kept"),
+    match (c.surplus_not_kept, c.to_city.filter(|m| !m.is_zero())) {
+        // One sum, said once: the surplus a county may not keep is the one sent up.
+        (Some(m), _) => by.push(labelled(
+            text!(
+                "未完成收入计划，不留存，上交市级基金",
+                "revenue plan missed: not kept, to the city pool"
+            ),
             m,
-        ));
+        )),
+        (None, Some(m)) => by.push(labelled(text!("上交市级基金", "to the city pool"), m)),
+        (None, None) if !c.result.is_negative() && !c.result.is_zero() => by.push(labelled(
+            text!("留存县级，结转下年", "kept by the county for next year"),
+            c.result,
+        )),
+        (None, None) => {}
     }
     FundTableRow {
         kind: if c.result.is_negative() {
@@ -224,9 +235,13 @@ pub fn table(r: &FundResult) -> FundTable {
         }
         rows.push(year_row(y));
     }
+    let ex = &r.explanation;
+    let mut after = vec![ex.confidence_line()];
+    after.extend(ex.notes.iter().chain(&ex.conventions).cloned());
     FundTable {
         before,
         header,
         rows,
+        after,
     }
 }

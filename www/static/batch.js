@@ -9,7 +9,7 @@ import { registerOffline } from "./offline.js";
 const $ = (id) => document.getElementById(id);
 const PAGE = 100;
 const MONEY_COLUMNS = [4, 5, 6, 7, 8, 9, 10, 11, 12]; // as yibao_tables::output::MONEY_COLUMNS
-const cell = (tag, text) => { const e = document.createElement(tag); e.textContent = text ?? ""; return e; };
+const cell = (tag, text, label) => { const e = document.createElement(tag); e.textContent = text ?? ""; if (label) e.dataset.label = label; return e; };
 
 // The worker, as calls that return promises; progress messages move the bars.
 const worker = new Worker(new URL("./batch-worker.js", import.meta.url), { type: "module" });
@@ -209,9 +209,12 @@ function renderTotals(tot) {
   const head = document.createElement("tr");
   tot.table.header.forEach((h, i) => head.append(cell("th", i === 0 ? "" : say(h))));
   table.append(head);
+  // On a phone each line is a card, every figure with its column's name (the 合计 column
+  // was off the screen at 375 px).
+  const heads = tot.table.header.map(say);
   for (const x of tot.table.lines) {
     const tr = document.createElement("tr");
-    tr.append(cell("th", say(x.label)), cell("td", x.rows.toLocaleString("en")), cell("td", money(x.employer)), cell("td", money(x.individual)), cell("td", money(x.total)));
+    tr.append(cell("th", say(x.label)), cell("td", x.rows.toLocaleString("en"), heads[1]), cell("td", money(x.employer), heads[2]), cell("td", money(x.individual), heads[3]), cell("td", money(x.total), heads[4]));
     table.append(tr);
   }
   $("b-notes").replaceChildren(...tot.table.notes.map((n) => cell("span", say(n))));

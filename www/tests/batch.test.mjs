@@ -247,3 +247,15 @@ test("the month starts at this month in China, wherever the browser's clock is s
   assert.equal(await p.locator("#b-month").inputValue(), "2027-01");
   await context.close();
 });
+
+test("on a 360-px phone every total is on screen, each with its column's name", async () => {
+  const { context, p } = await openBatch({ width: 360 });
+  await compute(p, payroll("gbk.csv"));
+  // 济宁 2024-03, gbk.csv: all four rows 2,825.39 in total (as the CLI gives).
+  const total = p.locator("#b-totals td", { hasText: "2,825.39" });
+  await total.scrollIntoViewIfNeeded();
+  const box = await total.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 360, `the total lies within the screen: ${JSON.stringify(box)}`);
+  assert.equal(await total.evaluate((e) => getComputedStyle(e, "::before").content), '"合计"');
+  await context.close();
+});

@@ -39,31 +39,55 @@ if [ $# = 0 ]; then
 fi
 if [ "${FUZZ_BUILD_ONLY:-0}" = 1 ]; then exit 0; fi
 keep=${FUZZ_KEEP:-0}
-for t in $targets; do
-  kept="fuzz/corpus/$t"
+# One target: fuzzes it for its seconds and prints its figures; in a campaign also
+# minimises the kept corpus. Returns non-zero on a crash (its input is then saved).
+fuzz_one() {
+  local t=$1 log="$seeds/log-$1"
+  local kept="fuzz/corpus/$t"
   mkdir -p "$kept"
-  before=$(find "$kept" -type f | wc -l)
-  extra=""; [ -d "$seeds/$t" ] && extra="$seeds/$t"
+  local before; before=$(find "$kept" -type f | wc -l)
+  local extra=""; [ -d "$seeds/$t" ] && extra="$seeds/$t"
   # libFuzzer writes what it finds to the first folder: the kept corpus in a campaign, a
   # temporary one in the smoke pass (the kept corpus is read either way).
+  local out read_also
   if [ "$keep" = 1 ]; then out="$kept"; read_also=""; else out="$seeds/new-$t"; mkdir -p "$out"; read_also="$kept"; fi
   echo "== fuzz $t for ${secs}s"
-  status=0
-  cargo +nightly fuzz run --release -s "$sanitizer" "$t" "$out" $read_also $extra -- -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 > "$seeds/log" 2>&1 || status=$?
-  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|ERROR|panicked|SUMMARY|artifact' "$seeds/log" || true
+  local status=0
+  cargo +nightly fuzz run --release -s "$sanitizer" "$t" "$out" $read_also $extra -- -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 > "$log" 2>&1 || status=$?
+  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|ERROR|panicked|SUMMARY|artifact' "$log" || true
   if [ "$status" != 0 ]; then
-    tail -40 "$seeds/log"
+    tail -40 "$log"
     echo "fuzz target $t failed (exit $status); a crash input is under fuzz/artifacts/$t"
-    exit 1
+    return 1
   fi
   if [ "$keep" = 1 ]; then
-    runs=$(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$seeds/log" | grep -Eo '[0-9]+$' || echo "?")
-    cov=$(grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$seeds/log" | tail -1 || true)
-    cargo +nightly fuzz cmin --release -s "$sanitizer" "$t" "$kept" > "$seeds/cmin.log" 2>&1 || { tail -20 "$seeds/cmin.log"; exit 1; }
+    local runs cov after
+    runs=$(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$log" | grep -Eo '[0-9]+$' || echo "?")
+    cov=$(grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
+    cargo +nightly fuzz cmin --release -s "$sanitizer" "$t" "$kept" > "$seeds/cmin.log" 2>&1 || { tail -20 "$seeds/cmin.log"; return 1; }
     # The rules target's largest finds are near-copies of whole rule files (the seeds, which
     # every run reads again anyway): kept out of the repository, which they would double.
     [ "$t" = rules ] && find "$kept" -type f -size +16k -delete
     after=$(find "$kept" -type f | wc -l)
     echo "campaign: $t, ${secs} s: ${runs} runs, ${cov:-cov: ?}; corpus ${before} → ${after} inputs (minimised, $(du -sk --apparent-size "$kept" | cut -f1) KB)"
   fi
+}
+if [ "$keep" = 1 ]; then
+  for t in $targets; do fuzz_one "$t" || exit 1; done
+  exit 0
+fi
+# The smoke pass runs two targets at a time (FUZZ_JOBS to change): a fuzzer uses one core
+# for its seconds, so two take the time of one; each target's lines are printed together.
+jobs=${FUZZ_JOBS:-2}
+set -- $targets
+while [ $# -gt 0 ]; do
+  batch=("${@:1:$jobs}"); shift $(( $# < jobs ? $# : jobs ))
+  pids=()
+  for t in "${batch[@]}"; do fuzz_one "$t" > "$seeds/out-$t" 2>&1 & pids+=($!); done
+  failed=0
+  for i in "${!batch[@]}"; do
+    wait "${pids[$i]}" || failed=1
+    cat "$seeds/out-${batch[$i]}"
+  done
+  [ "$failed" = 0 ] || exit 1
 done

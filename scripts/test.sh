@@ -47,7 +47,7 @@ echo "== the web app in headless Chromium (Playwright)"
 (cd www && node --test --test-concurrency=2 --test-reporter=tap tests/) 2>&1 | tee -a "$log" | grep -E '^(not )?ok |^# (tests|pass|fail)'
 
 mark "web app in Chromium (Playwright)"
-echo "== fuzzing smoke pass (cargo-fuzz, 5 s a target; FUZZ_SECONDS to change), and the native programs' lints"
+echo "== fuzzing smoke pass (cargo-fuzz, 5 s a target, two at a time; FUZZ_SECONDS and FUZZ_JOBS to change), and the native programs' lints"
 wait "$fuzzbuild" || { cat "$fuzzlog"; exit 1; }
 # The lints of the web build's native programs (the prerenderer and the local server) run
 # beside the smoke pass, which fuzzes on one core and leaves the other idle.

@@ -50,7 +50,8 @@ mark "web app in Chromium (Playwright)"
 echo "== fuzzing smoke pass (cargo-fuzz, 5 s a target, two at a time; FUZZ_SECONDS and FUZZ_JOBS to change), and the native programs' lints"
 wait "$fuzzbuild" || { cat "$fuzzlog"; exit 1; }
 # The lints of the web build's native programs (the prerenderer and the local server) run
-# beside the smoke pass, which fuzzes on one core and leaves the other idle.
+# beside the smoke pass (two fuzzers and a lint on two cores: the fuzzers run for fixed
+# seconds, so the lint only makes them try fewer inputs).
 CARGO_TARGET_DIR=target/ssr cargo clippy --quiet -p yibao-web -p yibao-serve --features yibao-web/ssr -- -D warnings > "$ssrlog" 2>&1 &
 ssrlint=$!
 ./scripts/fuzz.sh

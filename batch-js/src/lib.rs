@@ -388,6 +388,10 @@ impl PayrollBatch {
         struct Page {
             count: usize,
             columns: Vec<String>,
+            /// The columns in words, in both languages (the English export names them by id).
+            labels: Vec<yibao::Text>,
+            /// Which columns hold money.
+            money: Vec<usize>,
             rows: Vec<Row>,
         }
         let res = &self.results;
@@ -422,6 +426,8 @@ impl PayrollBatch {
         to_js(&Page {
             count,
             columns,
+            labels: tables::output::column_labels(),
+            money: tables::output::MONEY_COLUMNS.collect(),
             rows,
         })
     }

@@ -61,6 +61,34 @@ fn cells(r: &RowResult, lang: Lang) -> Vec<String> {
     ]
 }
 
+/// The result columns as a page shows them, in words (the English CSV header uses the
+/// fields' ids, for scripts and spreadsheets).
+pub fn column_labels() -> Vec<yibao::Text> {
+    const ENGLISH: [&str; 16] = [
+        "row",
+        "employee id",
+        "name",
+        "employer kind",
+        "base",
+        "employer premium",
+        "employer fixed",
+        "employer total",
+        "individual premium",
+        "individual fixed",
+        "individual total",
+        "deducted",
+        "difference",
+        "status",
+        "column at fault",
+        "reason",
+    ];
+    COLUMNS
+        .iter()
+        .zip(ENGLISH)
+        .map(|((zh, _), en)| yibao::Text::new(*zh, en))
+        .collect()
+}
+
 /// The header line of the result CSV (no BOM), ending in `\r\n` as Excel writes.
 pub fn csv_header(lang: Lang) -> String {
     let names: Vec<&str> = COLUMNS.iter().map(|(zh, en)| lang.pick(*zh, *en)).collect();

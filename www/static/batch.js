@@ -8,7 +8,6 @@ import { registerOffline } from "./offline.js";
 
 const $ = (id) => document.getElementById(id);
 const PAGE = 100;
-const MONEY_COLUMNS = [4, 5, 6, 7, 8, 9, 10, 11, 12]; // as yibao_tables::output::MONEY_COLUMNS
 const cell = (tag, text, label) => { const e = document.createElement(tag); e.textContent = text ?? ""; if (label) e.dataset.label = label; return e; };
 
 // The worker, as calls that return promises; progress messages move the bars.
@@ -221,7 +220,8 @@ function renderTotals(tot) {
 }
 
 async function renderRows() {
-  const { count, columns: heads, rows } = await call("rows", { filter: $("b-filter").value, offset, limit: PAGE });
+  const { count, labels, money: moneyColumns, rows } = await call("rows", { filter: $("b-filter").value, offset, limit: PAGE });
+  const heads = labels.map(say);
   $("b-count").textContent = `${count.toLocaleString("en")} ${t("行", "rows")}` + (count > PAGE ? ` · ${offset + 1}–${Math.min(offset + PAGE, count)}` : "");
   const table = $("b-rows");
   table.replaceChildren();
@@ -231,7 +231,7 @@ async function renderRows() {
   for (const r of rows) {
     const tr = document.createElement("tr");
     tr.className = r.status;
-    r.cells.forEach((c, i) => tr.append(cell("td", MONEY_COLUMNS.includes(i) ? money(c) : c)));
+    r.cells.forEach((c, i) => tr.append(cell("td", moneyColumns.includes(i) ? money(c) : c)));
     table.append(tr);
   }
   $("b-prev").disabled = offset === 0;

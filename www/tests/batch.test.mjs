@@ -165,6 +165,9 @@ test("in English the results are English, and in Chinese Chinese: kinds, statuse
   assert.match(en, /B06\s+other employer\s+6,000\.00\s+480\.00/);
   assert.match(await p.locator("#b-notes").innerText(), /1 row's employer kind \(boss\) read as other employers/);
   assert.doesNotMatch(en, /(^|\s)出错(\s|$)|其他单位|csv_utf8/);
+  // The columns in words, not the English export's field ids.
+  assert.match(en, /employee id\s+name\s+employer kind\s+base\s+employer premium/);
+  assert.doesNotMatch(en, /employee_id|employer_basic/);
   await p.click("button.lang[data-lang=zh]");
   await p.waitForFunction(() => document.getElementById("b-rows").textContent.includes("其他单位"));
   const zh = await p.locator("#b-rows").innerText();

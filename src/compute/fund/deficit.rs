@@ -133,13 +133,30 @@ impl Covering {
         )
     }
 
-    /// Takes up to `due` from an account (never below zero), as a step: the smaller of
-    /// the two. Nothing is recorded when there is nothing to take or nothing due.
-    fn take(
-        &self,
+    /// A part of the cover from `source`, computed by `e`: its step, and the part itself.
+    fn cover(
+        &mut self,
         cx: &mut Ctx,
         part: &str,
-        label: &Text,
+        source: CoverSource,
+        label: Text,
+        e: Expr,
+    ) -> Result<Money, Error> {
+        let a = self.step(cx, part, &label, e)?;
+        self.push(source, label, a);
+        Ok(a)
+    }
+
+    /// Takes up to `due` from an account (never below zero) as a part of the cover, with
+    /// its step: the smaller of the two. Nothing is recorded when there is nothing to take
+    /// or nothing due.
+    #[allow(clippy::too_many_arguments)]
+    fn take(
+        &mut self,
+        cx: &mut Ctx,
+        part: &str,
+        source: CoverSource,
+        label: Text,
         account_name: (&'static str, &'static str),
         account: &mut Money,
         due: &mut Money,
@@ -152,10 +169,33 @@ impl Covering {
             Expr::money(*due).named("待弥补", "still due"),
             Expr::money(held).named(account_name.0, account_name.1),
         );
-        let a = self.step(cx, part, label, e)?;
+        let a = self.cover(cx, part, source, label, e)?;
         *account = minus(*account, a)?;
         *due = minus(*due, a)?;
         Ok(a)
+    }
+
+    /// The county's own historical surplus first (黄冈 第十八条, 济宁 三（四）6).
+    fn take_historical(
+        &mut self,
+        cx: &mut Ctx,
+        label: Text,
+        county: &str,
+        due: &mut Money,
+        books: &mut Books,
+    ) -> Result<(), Error> {
+        let mut balance = books.balance.get(county).copied().unwrap_or(Money::ZERO);
+        self.take(
+            cx,
+            "historical",
+            CoverSource::HistoricalSurplus,
+            label,
+            ("历史结余", "historical surplus"),
+            &mut balance,
+            due,
+        )?;
+        books.balance.insert(county.to_string(), balance);
+        Ok(())
     }
 }
 
@@ -167,30 +207,24 @@ fn waterfall(
     mut due: Money,
     books: &mut Books,
 ) -> Result<(), Error> {
-    let mut balance = books.balance.get(county).copied().unwrap_or(Money::ZERO);
-    let label = text!("历史结余", "historical surplus");
-    let a = c.take(
+    c.take_historical(
         cx,
-        "historical",
-        &label,
-        ("历史结余", "historical surplus"),
-        &mut balance,
+        text!("历史结余", "historical surplus"),
+        county,
         &mut due,
+        books,
     )?;
-    books.balance.insert(county.to_string(), balance);
-    c.push(CoverSource::HistoricalSurplus, label, a);
     let mut adj = books.adjustment.get(county).copied().unwrap_or(Money::ZERO);
-    let label = text!("本县提取的风险调剂金", "the county's risk adjustment fund");
-    let b = c.take(
+    c.take(
         cx,
         "adjustment",
-        &label,
+        CoverSource::AdjustmentFund,
+        text!("本县提取的风险调剂金", "the county's risk adjustment fund"),
         ("风险调剂金", "adjustment fund"),
         &mut adj,
         &mut due,
     )?;
     books.adjustment.insert(county.to_string(), adj);
-    c.push(CoverSource::AdjustmentFund, label, b);
     if due.is_zero() {
         return Ok(());
     }
@@ -202,8 +236,13 @@ fn waterfall(
         format!("县政府（{split} 中的 {gov_n}）"),
         format!("county government (the {gov_n} of {split})"),
     );
-    let gov_part = c.step(cx, "government", &label, remaining() * gov.expr())?;
-    c.push(CoverSource::CountyGovernment, label, gov_part);
+    let gov_part = c.cover(
+        cx,
+        "government",
+        CoverSource::CountyGovernment,
+        label,
+        remaining() * gov.expr(),
+    )?;
     let label = Text::new(
         format!("统筹调节金（{split} 中的 {pool_n}）"),
         format!("pooling adjustment fund (the {pool_n} of {split})"),
@@ -218,22 +257,21 @@ fn waterfall(
     let paid_pool = c.take(
         cx,
         "pooling",
-        &label,
+        CoverSource::PoolingFund,
+        label,
         ("统筹调节金", "pooling fund"),
         &mut books.pooling,
         &mut owed,
     )?;
-    c.push(CoverSource::PoolingFund, label, paid_pool);
     if !owed.is_zero() {
-        let label = text!("缺口地政府全额补足", "county government, the rest");
-        let rest = c.step(
+        c.cover(
             cx,
             "rest",
-            &label,
+            CoverSource::CountyGovernmentRest,
+            text!("缺口地政府全额补足", "county government, the rest"),
             Expr::money(pool_part).named("统筹调节金应承担", "owed by the pooling fund")
                 - Expr::money(paid_pool).named("已付", "paid"),
         )?;
-        c.push(CoverSource::CountyGovernmentRest, label, rest);
     }
     Ok(())
 }
@@ -251,18 +289,13 @@ fn shared(
     books: &mut Books,
 ) -> Result<(), Error> {
     if historical {
-        let mut balance = books.balance.get(county).copied().unwrap_or(Money::ZERO);
-        let label = text!("本县历史结余", "the county's historical surplus");
-        let a = c.take(
+        c.take_historical(
             cx,
-            "historical",
-            &label,
-            ("历史结余", "historical surplus"),
-            &mut balance,
+            text!("本县历史结余", "the county's historical surplus"),
+            county,
             &mut due,
+            books,
         )?;
-        books.balance.insert(county.to_string(), balance);
-        c.push(CoverSource::HistoricalSurplus, label, a);
     }
     if due.is_zero() {
         return Ok(());
@@ -291,16 +324,15 @@ fn shared(
     // rule (济宁 三（四）6 says so outright, "仍有累计结余"; the other documents are silent,
     // and the pool is never shown below zero).
     let mut owed = city_part;
-    let fund_label = text!("市级基金", "city fund");
     let paid = c.take(
         cx,
         "city",
-        &fund_label,
+        CoverSource::CityFund,
+        text!("市级基金", "city fund"),
         ("市级基金累计结余", "city fund's surplus"),
         &mut books.city_pool,
         &mut owed,
     )?;
-    c.push(CoverSource::CityFund, fund_label, paid);
     c.push(CoverSource::CountyGovernment, label, gov_part);
     if !owed.is_zero() {
         let label = if historical {
@@ -308,14 +340,14 @@ fn shared(
         } else {
             text!("市级基金已无累计结余，文件未规定来源", "the city fund has no accumulated surplus left; the document does not say who covers it")
         };
-        let unpaid = c.step(
+        c.cover(
             cx,
             "uncovered",
-            &label,
+            CoverSource::Uncovered,
+            label,
             Expr::money(city_part).named("市级基金应承担", "owed by the city fund")
                 - Expr::money(paid).named("已付", "paid"),
         )?;
-        c.push(CoverSource::Uncovered, label, unpaid);
     }
     Ok(())
 }
@@ -327,19 +359,18 @@ fn surplus_then_policy(
     books: &mut Books,
 ) -> Result<(), Error> {
     let d0 = due;
-    let label = text!(
-        "历年结余基金（含当年他县结余）",
-        "accumulated surplus (with other counties' surpluses of the year)"
-    );
     let a = c.take(
         cx,
         "accumulated",
-        &label,
+        CoverSource::AccumulatedSurplus,
+        text!(
+            "历年结余基金（含当年他县结余）",
+            "accumulated surplus (with other counties' surpluses of the year)"
+        ),
         ("历年结余", "accumulated surplus"),
         &mut books.city_pool,
         &mut due,
     )?;
-    c.push(CoverSource::AccumulatedSurplus, label, a);
     if !due.is_zero() {
         let policy = c.step(
             cx,

@@ -181,6 +181,46 @@ impl Ask {
     }
 }
 
+/// A box as a page shows it: the figure's words and unit (as [`MissingFigure`] gives them)
+/// beside what was typed in it. The batch page and the JS API's `figureBoxes` hand these out.
+///
+/// [`MissingFigure`]: crate::error::MissingFigure
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FigureBox {
+    pub id: ParamId,
+    pub label: Text,
+    pub hint: Text,
+    pub unit: String,
+    /// The unit as a person reads it (`%`, `元/月`), as the calculator's boxes show it.
+    pub unit_label: Text,
+    pub text: String,
+    pub reading: Option<Text>,
+    pub error: Option<Text>,
+    /// With "official figures only": the less-than-official value that was set aside.
+    pub set_aside: Option<Replaced>,
+    /// The computation cannot go without it.
+    pub required: bool,
+}
+
+impl From<Ask> for FigureBox {
+    fn from(a: Ask) -> FigureBox {
+        let f = crate::error::MissingFigure::of(a.id);
+        FigureBox {
+            id: a.id,
+            label: f.label,
+            hint: f.hint,
+            unit: f.unit,
+            unit_label: f.unit_label,
+            text: a.text,
+            reading: a.reading,
+            error: a.error,
+            set_aside: a.set_aside,
+            required: a.required,
+        }
+    }
+}
+
 /// The boxes of one page, by figure: every door merges and reads them the same way.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Boxes(pub BTreeMap<ParamId, Ask>);

@@ -57,7 +57,7 @@ fn main() {
     d.visit::<yibao::model::Series>();
     d.visit::<yibao_js::CityInfo>();
     d.visit::<yibao_js::Reading>();
-    d.visit::<yibao_js::FigureBox>();
+    d.visit::<yibao::asks::FigureBox>();
     println!("// Generated from the Rust types by js/examples/ts_types.rs (ts-rs): do not edit.\n");
     println!("{}", d.out.join("\n\n"));
 }

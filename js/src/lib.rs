@@ -282,42 +282,8 @@ pub fn figure_boxes(
     for id in yibao::asks::asks(&req) {
         boxes.offer(id);
     }
-    let out: Vec<FigureBox> = boxes
-        .into_vec()
-        .into_iter()
-        .map(|a| {
-            let def = a.id.def();
-            FigureBox {
-                id: a.id,
-                label: def.label(),
-                hint: def.hint(),
-                unit: def.unit.describe(),
-                unit_label: def.unit.label(),
-                text: a.text,
-                reading: a.reading,
-                error: a.error,
-                set_aside: a.set_aside,
-                required: a.required,
-            }
-        })
-        .collect();
+    let out: Vec<yibao::asks::FigureBox> = boxes.into_vec().into_iter().map(Into::into).collect();
     Ok(to_js(&out))
-}
-
-/// A figure's box: what the figure is (its words and unit) and what was typed in it.
-#[derive(Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct FigureBox {
-    id: yibao::ParamId,
-    label: Text,
-    hint: Text,
-    unit: String,
-    unit_label: Text,
-    text: String,
-    reading: Option<Text>,
-    error: Option<Text>,
-    set_aside: Option<yibao::explain::Replaced>,
-    required: bool,
 }
 
 /// Reads fund figures written as CSV (a header row of year, county, revenue, expenditure

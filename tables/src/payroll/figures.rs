@@ -4,51 +4,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use yibao::asks::{with_typed, Boxes};
 use yibao::compute::contribution::plan;
-use yibao::explain::Replaced;
 use yibao::{EmployerKind, Error, Options as Settings, ParamId, Raw, Text};
 
 use super::Options;
 
-/// A box for a figure: what it is, whether the batch cannot run without it, and what the
-/// person typed with its reading or error.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Ask {
-    pub id: String,
-    pub label: Text,
-    pub hint: Text,
-    pub unit: String,
-    /// The unit as a person reads it (`%`, `元/月`), as the calculator's boxes show it.
-    pub unit_label: Text,
-    /// The batch cannot compute without it (else it is a fixed amount left out of totals).
-    pub required: bool,
-    pub text: String,
-    pub reading: Option<Text>,
-    pub error: Option<Text>,
-    /// With "official figures only": the less-than-official value that was set aside.
-    pub set_aside: Option<Replaced>,
-}
-
-impl Ask {
-    /// The core's box with the words a page shows beside it.
-    fn of(a: yibao::asks::Ask) -> Ask {
-        let def = a.id.def();
-        Ask {
-            id: a.id.key().into(),
-            label: def.label(),
-            hint: def.hint(),
-            unit: def.unit.describe(),
-            unit_label: def.unit.label(),
-            required: a.required,
-            text: a.text,
-            reading: a.reading,
-            error: a.error,
-            set_aside: a.set_aside,
-        }
-    }
-}
+/// A box for a figure: what it is, whether the batch cannot run without it (else it is a
+/// fixed amount left out of the totals), and what the person typed with its reading or error.
+pub use yibao::asks::FigureBox as Ask;
 
 /// The boxes to show for a batch whose rows use `kinds`: the core decides them for each
 /// kind's plan (yibao::asks::with_typed, as the calculator's boxes), merged.
@@ -75,7 +39,7 @@ pub fn asks(options: &Options, kinds: &[EmployerKind]) -> Vec<Ask> {
             a.required |= required;
         }
     }
-    all.into_vec().into_iter().map(Ask::of).collect()
+    all.into_vec().into_iter().map(Ask::from).collect()
 }
 
 /// The figures still missing for the batch to run, as one message (none: it can run).

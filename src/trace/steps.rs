@@ -190,15 +190,7 @@ impl Ctx {
             );
             let mut refs: Vec<CiteRef> = start_cite.into_iter().collect();
             months.cites(&mut refs);
-            let cites = dedup(refs, self);
-            self.ex.steps.push(Step {
-                key,
-                label,
-                formula,
-                value: out.to_string(),
-                unit: "month",
-                cites,
-            });
+            self.record(key, label, formula, out.to_string(), "month", refs);
         }
         Ok(out)
     }
@@ -215,15 +207,8 @@ impl Ctx {
         cites: &[CiteRef],
     ) {
         if self.explain {
-            let cites = dedup(cites.to_vec(), self);
-            self.ex.steps.push(Step {
-                key: key.into(),
-                label,
-                formula: statement,
-                value: value.to_string(),
-                unit,
-                cites,
-            });
+            let (key, value) = (key.into(), value.to_string());
+            self.record(key, label, statement, value, unit, cites.to_vec());
         }
     }
 
@@ -238,6 +223,19 @@ impl Ctx {
     ) {
         let mut refs = Vec::new();
         e.cites(&mut refs);
+        self.record(key, label, formula, value, unit, refs);
+    }
+
+    /// A step with the citations of what it rests on, each once.
+    fn record(
+        &mut self,
+        key: Cow<'static, str>,
+        label: Text,
+        formula: Text,
+        value: String,
+        unit: &'static str,
+        refs: Vec<CiteRef>,
+    ) {
         let cites = dedup(refs, self);
         self.ex.steps.push(Step {
             key,

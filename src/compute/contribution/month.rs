@@ -79,7 +79,7 @@ pub(super) enum Item {
 /// How one kind of number does a month's arithmetic: decimals, whole fen, or decimals with
 /// each step written. The rounding rule lives in each kind's `share`, once per kind.
 pub(super) trait Arith {
-    type N: Copy;
+    type N: Copy + Ord;
     type Rate;
     type Fixed;
     type Fail;
@@ -99,13 +99,16 @@ pub(super) trait Arith {
         basic: Self::N,
         fixed: Option<&Self::Fixed>,
     ) -> Result<Self::N, Self::Fail>;
-    /// 划入个人账户: the smaller of the individual premium and the base's share.
+    /// 划入个人账户: the smaller of the individual premium and the base's share (the
+    /// explained computation writes both in one step).
     fn account(
         &mut self,
         premium: Self::N,
         base: Self::N,
         share: &Self::Rate,
-    ) -> Result<Self::N, Self::Fail>;
+    ) -> Result<Self::N, Self::Fail> {
+        Ok(premium.min(self.share(Item::PersonalAccount, base, share)?))
+    }
     fn total(&mut self, item: Item, a: Self::N, b: Self::N) -> Result<Self::N, Self::Fail>;
 }
 

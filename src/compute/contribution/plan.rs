@@ -115,9 +115,6 @@ impl Arith for Exact<'_> {
     fn with_fixed(&mut self, _: Item, basic: Money, fixed: Option<&Money>) -> Result<Money, Error> {
         add(basic, fixed.copied().unwrap_or(Money::ZERO))
     }
-    fn account(&mut self, premium: Money, base: Money, share: &Ratio) -> Result<Money, Error> {
-        Ok(premium.min(self.share(Item::PersonalAccount, base, share)?))
-    }
     fn total(&mut self, _: Item, a: Money, b: Money) -> Result<Money, Error> {
         add(a, b)
     }
@@ -224,9 +221,6 @@ impl Arith for InFen<'_> {
     }
     fn with_fixed(&mut self, _: Item, basic: i64, fixed: Option<&i64>) -> Result<i64, ()> {
         basic.checked_add(fixed.copied().unwrap_or(0)).ok_or(())
-    }
-    fn account(&mut self, premium: i64, base: i64, share: &FenRate) -> Result<i64, ()> {
-        Ok(premium.min(self.share(Item::PersonalAccount, base, share)?))
     }
     fn total(&mut self, _: Item, a: i64, b: i64) -> Result<i64, ()> {
         a.checked_add(b).ok_or(())

@@ -347,6 +347,25 @@ pub fn with_typed<T: FigureUse>(
     (result, boxes)
 }
 
+/// Computes a page's request with the figures typed for it and says which boxes to show:
+/// [`with_typed`]'s, and every figure the request's choices could need ([`asks`]), from the
+/// start, so none appears or vanishes under the person's fingers. The calculator's views and
+/// the JS API's `figureBoxes` both ask this.
+pub fn with_boxes(
+    request: &Request,
+    typed: &BTreeMap<String, Raw>,
+) -> (Result<crate::registry::Response, Error>, Boxes) {
+    let (result, mut boxes) = with_typed(typed, |figures| {
+        let mut r = request.clone();
+        *r.options().overrides = figures.clone();
+        crate::compute(&r)
+    });
+    for id in asks(request) {
+        boxes.offer(id);
+    }
+    (result, boxes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

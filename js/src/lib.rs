@@ -274,14 +274,7 @@ pub fn figure_boxes(
 ) -> Result<JsValue, JsValue> {
     let mut req: yibao::Request = glue::request("request", request)?;
     let typed = std::mem::take(req.options().overrides);
-    let (_, mut boxes) = yibao::asks::with_typed(&typed, |figures| {
-        let mut r = req.clone();
-        *r.options().overrides = figures.clone();
-        yibao::compute(&r)
-    });
-    for id in yibao::asks::asks(&req) {
-        boxes.offer(id);
-    }
+    let (_, boxes) = yibao::asks::with_boxes(&req, &typed);
     let out: Vec<yibao::asks::FigureBox> = boxes.into_vec().into_iter().map(Into::into).collect();
     Ok(to_js(&out))
 }

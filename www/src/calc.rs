@@ -105,16 +105,9 @@ pub fn outcome_of(
             };
         }
     };
-    let (result, mut boxes) = yibao::asks::with_typed(&typed, |figures| {
-        let mut r = request.clone();
-        *r.options().overrides = figures.clone();
-        yibao::compute(&r)
-    });
     // Every box the choices could need is there from the start: none appears or vanishes
     // while the person types (the core decides which, from the choices alone).
-    for id in yibao::asks::asks(&request) {
-        boxes.offer(id);
-    }
+    let (result, boxes) = yibao::asks::with_boxes(&request, &typed);
     let mut field_errors = BTreeMap::new();
     let mut general = Vec::new();
     match &result {

@@ -199,6 +199,17 @@ impl Error {
         }
     }
 
+    /// Each bad field changed by `f` (placed elsewhere, worded with more context); other
+    /// errors as they are.
+    pub fn map_fields(self, f: impl FnMut(FieldError) -> FieldError) -> Error {
+        match self {
+            Error::Input { errors } => Error::Input {
+                errors: errors.into_iter().map(f).collect(),
+            },
+            other => other,
+        }
+    }
+
     /// The message of the first error about the typed figure `id`, if any.
     pub fn on_figure(&self, id: ParamId) -> Option<&Text> {
         match self {

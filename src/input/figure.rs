@@ -75,20 +75,14 @@ pub struct Reading {
 /// Reads a figure a person typed (or chose) for a parameter. The error is on the field
 /// `set:KEY`, with the reason in both languages and the figure's name, never its id.
 pub fn figure(def: &ParamDef, raw: &Raw) -> Result<Reading, Error> {
-    let wrap = |e: Error| match e {
-        Error::Input { errors } => Error::Input {
-            errors: errors
-                .into_iter()
-                .map(|mut f| {
-                    f.message = Text::new(
-                        format!("「{raw}」不是有效的{}：{}", def.label_zh, f.message.zh),
-                        format!("“{raw}” is not a valid {}: {}", def.label_en, f.message.en),
-                    );
-                    f.moved(crate::asks::figure_field(def.id))
-                })
-                .collect(),
-        },
-        other => other,
+    let wrap = |e: Error| {
+        e.map_fields(|mut f| {
+            f.message = Text::new(
+                format!("「{raw}」不是有效的{}：{}", def.label_zh, f.message.zh),
+                format!("“{raw}” is not a valid {}: {}", def.label_en, f.message.en),
+            );
+            f.moved(crate::asks::figure_field(def.id))
+        })
     };
     reading(def.unit, &format!("set:{}", def.key()), raw).map_err(wrap)
 }

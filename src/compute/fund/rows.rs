@@ -85,15 +85,7 @@ fn row(index: usize, r: &FundRow) -> Result<Row, Error> {
         Ok(())
     };
     // Each cell read as a field, its errors then placed in the cell.
-    let cell = |column: &str, e: Error| match e {
-        Error::Input { errors } => Error::Input {
-            errors: errors
-                .into_iter()
-                .map(|f| f.moved(field(line, column)))
-                .collect(),
-        },
-        other => other,
-    };
+    let cell = |column: &str, e: Error| e.map_fields(|f| f.moved(field(line, column)));
     let (year, (), revenue, expenditure, opening, prior, plan_met) = (
         input::count("year", &r.year, crate::model::month::MAX_YEAR as u32)
             .map_err(|e| cell("year", e)),

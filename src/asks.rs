@@ -290,11 +290,6 @@ impl FigureUse for crate::compute::contribution::Plan {
     }
 }
 
-/// Where an error about a typed figure is: its box (the JSON names it `set:ID`).
-pub fn figure_field(id: ParamId) -> crate::error::Field {
-    crate::error::Field::Figure(id)
-}
-
 /// Computes with the figures a person typed and says which boxes to show. Every typed
 /// figure keeps its box with its reading or why it cannot be read (and only those that read
 /// well are used); every figure the result went without, took from the person or could not

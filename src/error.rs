@@ -54,6 +54,13 @@ impl From<&str> for Field {
     }
 }
 
+/// A typed figure's box (the JSON names it `set:ID`).
+impl From<ParamId> for Field {
+    fn from(id: ParamId) -> Field {
+        Field::Figure(id)
+    }
+}
+
 impl From<String> for Field {
     fn from(s: String) -> Field {
         Field::Request(s)
@@ -189,14 +196,6 @@ impl Error {
             }
         }
         out
-    }
-
-    /// The message of the first bad field called `field`, if any.
-    pub fn on(&self, field: &str) -> Option<&Text> {
-        match self {
-            Error::Input { errors } => errors.iter().find(|e| e.field == field).map(|e| &e.message),
-            _ => None,
-        }
     }
 
     /// Each bad field changed by `f` (placed elsewhere, worded with more context); other

@@ -81,7 +81,7 @@ pub fn figure(def: &ParamDef, raw: &Raw) -> Result<Reading, Error> {
                 format!("「{raw}」不是有效的{}：{}", def.label_zh, f.message.zh),
                 format!("“{raw}” is not a valid {}: {}", def.label_en, f.message.en),
             );
-            f.moved(crate::asks::figure_field(def.id))
+            f.moved(def.id)
         })
     };
     reading(def.unit, &format!("set:{}", def.key()), raw).map_err(wrap)

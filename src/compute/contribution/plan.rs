@@ -324,7 +324,7 @@ pub(super) fn resolve(cx: &mut Ctx, kind: EmployerKind) -> Result<Figures, Error
         if f.value > c.value {
             let (f, c) = (f.value, c.value);
             return Err(Error::field(
-                crate::asks::figure_field(ParamId::BaseFloor),
+                ParamId::BaseFloor,
                 "floor_above_ceiling",
                 text!(
                     "缴费基数下限 {f} 高于上限 {c}",
@@ -339,7 +339,7 @@ pub(super) fn resolve(cx: &mut Ctx, kind: EmployerKind) -> Result<Figures, Error
     {
         let (ms, es) = (m.value.show(), employer_rate.value.show());
         return Err(Error::field(
-            crate::asks::figure_field(ParamId::maternity_rate(kind)),
+            ParamId::maternity_rate(kind),
             "maternity_above_employer_rate",
             text!(
                 "生育保险部分 {ms} 高于用人单位费率 {es}",

@@ -6,19 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-log=$(mktemp)
+log=$(mktemp); trap 'rm -f "$log"' EXIT
 # Each stage's time, printed at the end: CI allows 15 minutes for the whole run.
 times=""; t0=$SECONDS; mark() { times+="$(printf '%5d s  %s' $((SECONDS - t0)) "$1")"$'\n'; t0=$SECONDS; }
-# The fuzz targets build from the start, at the lowest priority: they take only the time
-# the other stages leave idle (the single-threaded link of each fat-LTO wasm build, the
-# browser tests' waits). Started with the browser tests, their build no longer finished
-# there once those ran two files at a time, and it spilled into the fuzz stage.
-fuzzlog=$(mktemp)
-FUZZ_BUILD_ONLY=1 nice -n 19 ./scripts/fuzz.sh > "$fuzzlog" 2>&1 &
-fuzzbuild=$!
-ssrlog=$(mktemp); ssrlint=""
-# A failing stage ends the run: the builds in the background end with it.
-trap 'kill "$fuzzbuild" $ssrlint 2> /dev/null || true; rm -f "$log" "$fuzzlog" "$ssrlog"' EXIT
 
 echo "== rules core: formatting, lints (no unwrap, expect, indexing or panic in the core), rules check, tests"
 cargo fmt --all -- --check
@@ -38,6 +28,15 @@ wait "$cli"
 export YIBAO_BIN=$PWD/target/cli/release/yibao
 
 mark "web build (wasm, size report, npm package) and the CLI"
+# The fuzz targets build now, at the lowest priority, while the browser tests run: those wait
+# on Chromium more than they compute, and a build at nice 19 takes only the time they leave
+# idle (it took about 110 s of the fuzz stage when it ran there, after them).
+fuzzlog=$(mktemp)
+FUZZ_BUILD_ONLY=1 nice -n 19 ./scripts/fuzz.sh > "$fuzzlog" 2>&1 &
+fuzzbuild=$!
+ssrlog=$(mktemp); ssrlint=""
+# A failing stage ends the run: the build in the background ends with it.
+trap 'kill "$fuzzbuild" $ssrlint 2> /dev/null || true; rm -f "$log" "$fuzzlog" "$ssrlog"' EXIT
 echo "== JS API in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown -p yibao-js 2>&1 | tee -a "$log"
 
